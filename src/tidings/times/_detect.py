@@ -1,0 +1,94 @@
+"""Find date expressions in a parsed Doc: our patterns over the text, checked against the parse.
+
+spaCy's DATE entities miss many expressions ("on Saturday" is often left out, "last week" split)
+and take durations ("for three days", "one week") and ages as dates, so the span comes from our
+patterns; the parse is consulted only to tell "May" the month from "may" the verb, a year from a
+count ("2000 troops"), and a date from a duration ("for the past week").
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Doc
+
+from tidings.times._patterns import DATE_PREPOSITIONS, PATTERNS
+
+_PRIORITY = {kind: i for i, kind in enumerate(PATTERNS)}
+_AMBIGUOUS_MONTHS = frozenset({"May", "March"})
+_NOT_DATE_ENTS = frozenset({"PERSON", "ORG", "FAC", "WORK_OF_ART", "PRODUCT", "EVENT", "LAW"})
+_NEED_IN = frozenset({"the past", "the future"})
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A character span our patterns matched, and which pattern."""
+
+    start: int
+    end: int
+    kind: str
+
+
+def _word_before(text: str, start: int) -> str:
+    """The word just before `start`, lower-cased ("" at the start of the text)."""
+    words = text[max(0, start - 30):start].split()
+    return words[-1].lower().strip(",(\"'") if words else ""
+
+
+def _token_at(doc: Doc, char: int):
+    span = doc.char_span(char, char + 1, alignment_mode="expand")
+    return span[0] if span is not None and len(span) else None
+
+
+def _keep(doc: Doc, kind: str, start: int, end: int, groups: dict[str, str | None]) -> bool:
+    """The checks a bare pattern match must pass to count as a date."""
+    text = doc.text
+    before = _word_before(text, start)
+    if kind in ("relative", "ago") and before == "for":
+        return False  # "for the past week", "for two years before": durations
+    if kind == "ago" and groups.get("dir", "").lower() in ("before", "earlier", "later"):
+        following = text[end:end + 2].lstrip()
+        if following and following[0].isalnum() and groups.get("dir", "").lower() != "earlier":
+            return False  # "two days before the vote": anchored on an event, not on publication
+    if kind == "month":
+        token = _token_at(doc, start if not groups.get("edge") else text.index(groups["mon"], start))
+        if token is None or token.ent_type_ in _NOT_DATE_ENTS:
+            return False
+        in_context = bool(groups.get("edge")) or before in DATE_PREPOSITIONS or token.ent_type_ == "DATE"
+        if groups["mon"] in _AMBIGUOUS_MONTHS and not in_context:
+            return False
+        return in_context or token.pos_ == "PROPN"
+    if kind == "year":
+        if groups.get("edge"):
+            return True
+        token = _token_at(doc, text.index(groups["y"], start))
+        if token is None:
+            return False
+        nxt = doc[token.i + 1] if token.i + 1 < len(doc) else None
+        if nxt is not None and nxt.pos_ == "NOUN" and nxt.tag_ == "NNS":
+            return False  # "2000 troops"
+        return before in DATE_PREPOSITIONS or token.ent_type_ == "DATE"
+    if kind == "vague":
+        word = groups["w"].lower()
+        if word in _NEED_IN:
+            return before in ("in", "of")
+        if word == "now":
+            token = _token_at(doc, start)
+            return token is not None and token.pos_ == "ADV" and before not in ("until", "by", "from", "right")
+    return True
+
+
+def find_candidates(doc: Doc) -> list[Candidate]:
+    """Non-overlapping date spans in `doc.text`, longest first when two overlap, sorted by start."""
+    found: list[Candidate] = []
+    for kind, pattern in PATTERNS.items():
+        for match in pattern.finditer(doc.text):
+            groups = match.groupdict()
+            if _keep(doc, kind, match.start(), match.end(), groups):
+                found.append(Candidate(match.start(), match.end(), kind))
+    found.sort(key=lambda c: (-(c.end - c.start), _PRIORITY[c.kind], c.start))
+    taken: list[Candidate] = []
+    for cand in found:
+        if all(cand.end <= t.start or cand.start >= t.end for t in taken):
+            taken.append(cand)
+    return sorted(taken, key=lambda c: c.start)

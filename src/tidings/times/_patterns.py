@@ -1,0 +1,74 @@
+"""Regular expressions for the date expressions we detect, and the word tables they need.
+
+One compiled pattern per expression kind; detection (`_detect.py`) finds spans with them and the
+normaliser (`normalise.py`) re-reads the same groups, so the two can never disagree on what a kind is.
+"""
+
+from __future__ import annotations
+
+import re
+
+MONTHS = {
+    "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
+    "august": 8, "september": 9, "october": 10, "november": 11, "december": 12,
+    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "sept": 9,
+    "oct": 10, "nov": 11, "dec": 12,
+}
+WEEKDAYS = {"monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5,
+            "sunday": 6}
+NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+           "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12}
+ORDINALS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4}
+SEASONS = {"spring": "SP", "summer": "SU", "fall": "FA", "autumn": "FA", "winter": "WI"}
+
+_MONTH_FULL = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+_MONTH_ABBR = r"(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?"
+MONTH = rf"(?:{_MONTH_FULL}|{_MONTH_ABBR})"
+_DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
+YEAR = r"(?:1[89]\d\d|20\d\d)"
+_WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+_NUM = r"(?:\d{1,2}|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
+_UNIT = r"(?:day|week|month|year)s?"
+_SEASON = r"(?:spring|summer|fall|autumn|winter)"
+_END = r"(?![\w:/-])"  # not glued to a following word, a clock time, or a longer number
+
+# Kinds in priority order: when two matches overlap, the longer wins, then the earlier kind here.
+# Month names and weekdays are case-sensitive (a capital letter is what tells "May" the month from
+# "may" the verb); the other kinds ignore case.
+PATTERNS: dict[str, re.Pattern[str]] = {
+    "iso": re.compile(r"\b(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})\b"),
+    "slash": re.compile(r"\b(?P<m>1[0-2]|0?[1-9])/(?P<d>[12]\d|3[01]|0?[1-9])/(?P<y>(?:19|20)\d\d)\b"),
+    "month_day": re.compile(
+        rf"\b(?P<mon>{MONTH})\s+(?P<d>{_DAY})(?:,?\s+(?P<y>{YEAR}))?{_END}"),
+    "day_month": re.compile(
+        rf"\b(?P<d>{_DAY})\s+(?:of\s+)?(?P<mon>{MONTH})(?:,?\s+(?P<y>{YEAR}))?{_END}"),
+    "month_year": re.compile(
+        rf"\b(?:(?P<edge>(?i:early|late|mid|the end of|the beginning of|the start of))[\s-]+)?"
+        rf"(?P<mon>{MONTH}),?\s+(?:of\s+)?(?P<y>{YEAR}){_END}"),
+    "weekday": re.compile(rf"\b(?:(?P<rel>(?i:last|next|this|coming))\s+)?(?P<wd>{_WEEKDAY})\b"),
+    "deictic": re.compile(
+        r"(?i)\b(?P<w>yesterday|today|tomorrow|tonight|this (?:morning|afternoon|evening))\b"),
+    "ago": re.compile(
+        rf"(?i)\b(?P<n>{_NUM}|a few|several|few)\s+(?P<unit>{_UNIT})\s+(?P<dir>ago|earlier|before|later|from now)\b"),
+    "quarter": re.compile(
+        r"(?i)\b(?:(?:the\s+)?(?:(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+quarter"
+        r"|(?P<rel>latest|current|last|previous|past|year-earlier|year-ago)\s+quarter)"
+        r"|(?P<bare>the\s+quarter))\b(?![\s-]+(?:of\s+a|century|mile|point|percent|note))"),
+    "relative": re.compile(
+        rf"(?i)\b(?:(?P<edge>earlier|later|early|late|mid|the end of|the beginning of|the start of)[\s-]+)?"
+        rf"(?P<rel>last|this|next|the previous|the past|the coming)\s+"
+        rf"(?P<unit>week|weekend|month|year|{_SEASON})\b"),
+    "month": re.compile(
+        rf"\b(?:(?P<edge>(?i:early|late|mid|earlier|later|last|next|this))[\s-]+(?:(?i:in)\s+)?)?"
+        rf"(?P<mon>{_MONTH_FULL}){_END}"),
+    "year": re.compile(rf"\b(?:(?P<edge>(?i:early|late|mid|fiscal))[\s-]+)?(?P<y>{YEAR})(?!\w|-\d|\s*%)"),
+    "vague": re.compile(
+        r"(?i)\b(?P<w>recently|currently|now|soon|nowadays|these days|the future|the past"
+        r"|recent (?:days|weeks|months|years)|within (?:days|weeks|hours|months)"
+        r"|(?:in|over) (?:the )?(?:coming|next few) (?:days|weeks|months))\b"),
+}
+
+#: Words before a bare month or year that show it is a date ("in February", "since 2013").
+DATE_PREPOSITIONS = frozenset(
+    "in since by of until till from before after during through throughout to and or early late "
+    "mid last next this between around fiscal".split())

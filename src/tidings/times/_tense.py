@@ -1,0 +1,74 @@
+"""The tense of the clause a time expression sits in: it decides which way a bare weekday points.
+
+"Gunmen seized the building on Saturday" points back; "officials are due to meet on Thursday" and
+"talks will open Thursday" point forward. We read the verb that governs the expression in the
+dependency parse and its auxiliaries; anything we cannot read counts as past, the usual case in news.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+_FUTURE_AUX = frozenset({"will", "'ll", "shall", "wo", "would", "'d"})
+# Lemmas that schedule what they govern: "due to meet", "plans to visit", "is set to hold".
+_SCHEDULING = frozenset({"due", "plan", "schedule", "expect", "set", "intend", "aim", "prepare",
+                         "propose", "arrange", "go", "slate", "hope"})
+_PAST_TAGS = frozenset({"VBD"})
+
+
+def _governing_verb(span: Span) -> Token | None:
+    """The nearest verb (or predicative adjective such as "due") above the span's root."""
+    token = span.root
+    for _ in range(8):
+        if token.head is token:
+            return token if token.pos_ in ("VERB", "AUX", "ADJ") else None
+        token = token.head
+        if token.pos_ in ("VERB", "AUX") or (token.pos_ == "ADJ" and token.lemma_ == "due"):
+            return token
+    return None
+
+
+def _is_scheduled(verb: Token) -> bool:
+    """True when the verb, or one it is the infinitive complement of, schedules a future event."""
+    current = verb
+    for _ in range(3):
+        if current.lemma_.lower() in _SCHEDULING and current.lemma_.lower() != "go":
+            return True
+        if current.lemma_.lower() == "go" and current.tag_ == "VBG":  # "is going to meet"
+            return True
+        if any(c.dep_ == "auxpass" and c.lemma_ == "be" for c in current.children) and \
+                any(c.dep_ == "aux" and c.lower_ == "to" for c in current.children) and \
+                current.head.lemma_.lower() in _SCHEDULING:  # "to be held"
+            return True
+        if current.dep_ in ("xcomp", "advcl", "ccomp", "acl") and current.head is not current:
+            has_to = any(c.dep_ == "aux" and c.lower_ == "to" for c in current.children)
+            if not has_to:
+                return False
+            current = current.head
+        else:
+            return False
+    return False
+
+
+def clause_tense(span: Span) -> str:
+    """"past", "present" or "future" for the clause governing `span`."""
+    verb = _governing_verb(span)
+    if verb is None:
+        return "past"
+    auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    if any(a.lower_ in _FUTURE_AUX for a in auxes) or _is_scheduled(verb):
+        return "future"
+    # "to meet" under a future verb: "will travel to Geneva to meet on Thursday".
+    if any(a.lower_ == "to" for a in auxes) and verb.head is not verb:
+        head_auxes = [c for c in verb.head.children if c.dep_ in ("aux", "auxpass")]
+        if any(a.lower_ in _FUTURE_AUX for a in head_auxes):
+            return "future"
+    if verb.tag_ in _PAST_TAGS or any(a.tag_ in _PAST_TAGS for a in auxes):
+        return "past"
+    if verb.tag_ == "VBN" and any(a.lemma_ == "have" for a in auxes):
+        return "past"
+    if verb.tag_ == "VBG" and any(a.lemma_ == "be" and a.tag_ in ("VBZ", "VBP") for a in auxes):
+        return "future"  # "are meeting on Thursday"
+    if verb.tag_ in ("VBZ", "VBP") or any(a.tag_ in ("VBZ", "VBP") for a in auxes):
+        return "present"
+    return "past"

@@ -1,0 +1,46 @@
+"""`find_times`: every date expression of a parsed document, normalised against its publication."""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+
+from spacy.tokens import Doc
+
+from tidings.model import Mention, TimeValue
+from tidings.times._detect import find_candidates
+from tidings.times._tense import clause_tense
+from tidings.times.normalise import resolve
+
+# Kinds whose value depends on which way the clause points; the others ignore tense, so we skip
+# reading the parse for them.
+_TENSE_SENSITIVE = frozenset({"weekday", "month_day", "day_month", "month", "quarter",
+                              "relative"})
+
+
+def find_times(doc: Doc, published: str | None) -> list[Mention]:
+    """Time mentions of `doc`, sorted by start; `published` is the ISO publication date or None.
+
+    Each mention's `label` names the rule that read it (``weekday:back``, ``quarter:Q3``,
+    ``vague:past``, ``dateparser``...). Relative expressions stay unresolved (value None, precision
+    "unknown") when `published` is None.
+    """
+    sentence_starts = [sent.start_char for sent in doc.sents]
+    cache: dict[tuple[str, str], tuple[TimeValue, str]] = {}
+    mentions: list[Mention] = []
+    for cand in find_candidates(doc):
+        text = doc.text[cand.start:cand.end]
+        tense = "past"
+        if cand.kind in _TENSE_SENSITIVE:
+            span = doc.char_span(cand.start, cand.end, alignment_mode="expand")
+            if span is not None and len(span):
+                tense = clause_tense(span)
+        key = (text, tense)
+        if key not in cache:
+            cache[key] = resolve(text, published, tense)
+        value, label = cache[key]
+        mentions.append(Mention(
+            kind="time", text=text, start=cand.start, end=cand.end,
+            sentence_index=max(0, bisect_right(sentence_starts, cand.start) - 1),
+            time=TimeValue(value.value, value.precision), label=label,
+        ))
+    return mentions

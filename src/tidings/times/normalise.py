@@ -1,0 +1,272 @@
+"""Normalise one date expression against a publication date: our rules first, dateparser after.
+
+Values are ISO dates; the precision says how much of the value to trust:
+
+* day: the date itself ("April 16", "Saturday", "yesterday");
+* week: the MONDAY of that ISO week ("last week" in an article of Sunday 2014-04-13 -> 2014-03-31);
+* month: the first day of the month ("in February" -> 2014-02-01);
+* year: January 1st of the year ("in 2013" -> 2013-01-01); a quarter or a season is given as its
+  year too, its first day as value, and the quarter or season in the label (``quarter:Q3``);
+* unknown: value None ("recently", "within days", or a relative expression without a publication
+  date).
+
+The rules cover what news text says most and are cheap; dateparser (slow, and weak on weekday
+direction and quarters) is only asked about what no rule reads.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import re
+
+import dateparser
+
+from tidings.model import TimeValue
+from tidings.times._patterns import MONTHS, NUMBERS, ORDINALS, PATTERNS, SEASONS, WEEKDAYS
+
+log = logging.getLogger(__name__)
+
+#: Clause tenses `normalise_date` understands; see `tidings.times._tense.clause_tense`.
+TENSES = ("past", "present", "future")
+_LEADING = re.compile(r"(?i)^(?:on|in|at|since|by|during|until|from|of)\s+")
+_SEASON_START = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
+_VAGUE_FUTURE = ("soon", "the future", "within", "coming", "next few")
+_VAGUE_PRESENT = ("now", "currently", "nowadays", "these days")
+_UNKNOWN = TimeValue(None, "unknown")
+#: A past-tense month-day up to this many days after publication keeps the publication year:
+#: publication dates are often a time zone or an update late ("said on April 17" dated April 16).
+FUTURE_GRACE_DAYS = 2
+
+
+def normalise_date(text: str, published: str | None, tense: str = "past") -> TimeValue:
+    """Resolve a date expression; relative ones need `published` (ISO date) and are None without it.
+
+    `tense` ("past", "present", "future") is the tense of the clause the expression sits in: it
+    chooses which way a bare weekday or a month-day without a year points.
+    """
+    return resolve(text, published, tense)[0]
+
+
+def parse_published(published: str | None) -> dt.date | None:
+    """The publication date from an ISO string (a datetime's date part is enough), or None."""
+    if not published:
+        return None
+    try:
+        return dt.date.fromisoformat(published[:10])
+    except ValueError:
+        log.warning("publication date %r is not an ISO date; relative dates stay unresolved", published)
+        return None
+
+
+def resolve(text: str, published: str | None, tense: str = "past") -> tuple[TimeValue, str]:
+    """`normalise_date` plus the rule that decided it (kept in `Mention.label`)."""
+    pub = parse_published(published)
+    cleaned = _LEADING.sub("", text.strip())
+    for kind, pattern in PATTERNS.items():
+        match = pattern.fullmatch(cleaned)
+        if match is None:
+            continue
+        try:
+            value, extra = _RULES[kind](match, pub, tense)
+        except ValueError:  # "February 30": no such day
+            return _UNKNOWN, kind
+        return value, f"{kind}:{extra}" if extra else kind
+    return _with_dateparser(cleaned, pub, tense), "dateparser"
+
+
+def _day(date: dt.date) -> TimeValue:
+    return TimeValue(date.isoformat(), "day")
+
+
+def _week(date: dt.date) -> TimeValue:
+    return TimeValue((date - dt.timedelta(days=date.weekday())).isoformat(), "week")
+
+
+def _month(year: int, month: int) -> TimeValue:
+    return TimeValue(dt.date(year, month, 1).isoformat(), "month")
+
+
+def _year(year: int) -> TimeValue:
+    return TimeValue(dt.date(year, 1, 1).isoformat(), "year")
+
+
+def _month_number(name: str) -> int:
+    return MONTHS[name.lower().rstrip(".")]
+
+
+def _shift_months(year: int, month: int, delta: int) -> tuple[int, int]:
+    index = year * 12 + (month - 1) + delta
+    return index // 12, index % 12 + 1
+
+
+def _rule_iso(m: re.Match[str], pub: dt.date | None, tense: str) -> tuple[TimeValue, str]:
+    return _day(dt.date(int(m["y"]), int(m["m"]), int(m["d"]))), ""
+
+
+def _rule_month_day(m: re.Match[str], pub: dt.date | None, tense: str) -> tuple[TimeValue, str]:
+    month, day = _month_number(m["mon"]), int(re.sub(r"\D", "", m["d"]))
+    if m["y"]:
+        return _day(dt.date(int(m["y"]), month, day)), ""
+    if pub is None:
+        return _UNKNOWN, "no-year"
+    date = dt.date(pub.year, month, day)
+    if tense == "past" and (date - pub).days > FUTURE_GRACE_DAYS:
+        date = dt.date(pub.year - 1, month, day)  # a past event cannot be after publication
+    elif tense == "future" and (pub - date).days > 31:
+        date = dt.date(pub.year + 1, month, day)  # "will meet on Jan. 5", written in December
+    return _day(date), ""
+
+
+def _rule_month_year(m: re.Match[str], pub: dt.date | None, tense: str) -> tuple[TimeValue, str]:
+    return _month(int(m["y"]), _month_number(m["mon"])), ""
+
+
+def _rule_weekday(m: re.Match[str], pub: dt.date | None, tense: str) -> tuple[TimeValue, str]:
+    if pub is None:
+        return _UNKNOWN, ""
+    target = WEEKDAYS[m["wd"].lower()]
+    rel = (m["rel"] or "").lower()
+    back = (pub.weekday() - target) % 7
+    forward = (target - pub.weekday()) % 7
+    if rel == "last":
+        return _day(pub - dt.timedelta(days=back or 7)), "last"
+    if rel == "next":
+        return _day(pub + dt.timedelta(days=forward or 7)), "next"
+    if rel in ("this", "coming") or tense != "past":
+        return _day(pub + dt.timedelta(days=forward)), "forward"
+    return _day(pub - dt.timedelta(days=back)), "back"
+
+
+def _rule_deictic(m: re.Match[str], pub: dt.date | None, tense: str) -> tuple[TimeValue, str]:
+    if pub is None:
+        return _UNKNOWN, ""
+    word = m["w"].lower()
+    offset = -1 if word.startswith("yesterday") else 1 if word.startswith("tomorrow") else 0
+    return _day(pub + dt.timedelta(days=offset)), ""
+
+
+def _rule_ago(m: re.Match[str], pub: dt.date | None, tense: str) -> tuple[TimeValue, str]:
+    amount = m["n"].lower()
+    if pub is None or amount in ("a few", "several", "few"):
+        return _UNKNOWN, "vague"
+    n = int(amount) if amount.isdigit() else NUMBERS[amount]
+    sign = 1 if m["dir"].lower() in ("later", "from now") else -1
+    unit = m["unit"].lower().rstrip("s")
+    if unit == "day":
+        return _day(pub + dt.timedelta(days=sign * n)), ""
+    if unit == "week":
+        return _week(pub + dt.timedelta(weeks=sign * n)), ""
+    if unit == "month":
+        return _month(*_shift_months(pub.year, pub.month, sign * n)), ""
+    return _year(pub.year + sign * n), ""
+
+
+def _quarter_value(year: int, quarter: int) -> tuple[TimeValue, str]:
+    while quarter < 1:
+        year, quarter = year - 1, quarter + 4
+    return TimeValue(dt.date(year, 3 * quarter - 2, 1).isoformat(), "year"), f"Q{quarter}"
+
+
+def _rule_quarter(m: re.Match[str], pub: dt.date | None, tense: str) -> tuple[TimeValue, str]:
+    if pub is None:
+        return _UNKNOWN, ""
+    current = (pub.month - 1) // 3 + 1
+    if m["ord"]:
+        quarter = ORDINALS[m["ord"].lower()]
+        past_year = tense == "past" or tense == "present"
+        year = pub.year - 1 if past_year and quarter > current else pub.year
+        return _quarter_value(year, quarter)
+    rel = (m["rel"] or "latest").lower()
+    if rel == "current":
+        return _quarter_value(pub.year, current)
+    if rel in ("year-earlier", "year-ago"):
+        return _quarter_value(pub.year - 1, current - 1)
+    return _quarter_value(pub.year, current - 1)  # latest / last / previous / "the quarter"
+
+
+def _rule_relative(m: re.Match[str], pub: dt.date | None, tense: str) -> tuple[TimeValue, str]:
+    if pub is None:
+        return _UNKNOWN, ""
+    rel = m["rel"].lower()
+    step = -1 if rel in ("last", "the previous", "the past") else 1 if rel in ("next", "the coming") else 0
+    unit = m["unit"].lower()
+    if unit in ("week", "weekend"):
+        edge = (m["edge"] or "").lower()
+        if step == 0 and pub.weekday() == 6 and (edge == "later" or tense == "future"):
+            step = 1  # written on a Sunday, "later this week" is the week that starts tomorrow
+        return _week(pub + dt.timedelta(weeks=step)), ""
+    if unit == "month":
+        return _month(*_shift_months(pub.year, pub.month, step)), ""
+    if unit == "year":
+        return _year(pub.year + step), ""
+    season = SEASONS[unit]
+    start = _SEASON_START[season]
+    year = pub.year
+    if step < 0 and start + 3 > pub.month:
+        year -= 1
+    elif step > 0 and start <= pub.month:
+        year += 1
+    return TimeValue(dt.date(year, start, 1).isoformat(), "year"), season
+
+
+def _rule_month(m: re.Match[str], pub: dt.date | None, tense: str) -> tuple[TimeValue, str]:
+    if pub is None:
+        return _UNKNOWN, ""
+    month = _month_number(m["mon"])
+    edge = (m["edge"] or "").lower()
+    if edge == "last" or (edge != "next" and tense == "past"):
+        year = pub.year if month <= pub.month and not (edge == "last" and month == pub.month) else pub.year - 1
+    elif edge == "next" or tense == "future":
+        year = pub.year if month > pub.month or (edge != "next" and month == pub.month) else pub.year + 1
+    else:
+        year = pub.year
+    return _month(year, month), ""
+
+
+def _rule_year(m: re.Match[str], pub: dt.date | None, tense: str) -> tuple[TimeValue, str]:
+    return _year(int(m["y"])), ""
+
+
+def _rule_vague(m: re.Match[str], pub: dt.date | None, tense: str) -> tuple[TimeValue, str]:
+    word = m["w"].lower()
+    if word.startswith(_VAGUE_FUTURE) or any(w in word for w in ("coming", "next few")):
+        return _UNKNOWN, "future"
+    if word in _VAGUE_PRESENT:
+        return _UNKNOWN, "present"
+    return _UNKNOWN, "past"
+
+
+_RULES = {
+    "iso": _rule_iso, "slash": _rule_iso, "month_day": _rule_month_day, "day_month": _rule_month_day,
+    "month_year": _rule_month_year, "weekday": _rule_weekday, "deictic": _rule_deictic,
+    "ago": _rule_ago, "quarter": _rule_quarter, "relative": _rule_relative, "month": _rule_month,
+    "year": _rule_year, "vague": _rule_vague,
+}
+
+_HAS_YEAR = re.compile(r"\b(?:1[89]|20)\d\d\b")
+_PERIODS = {"day": "day", "week": "week", "month": "month", "year": "year", "time": "day"}
+
+
+def _with_dateparser(text: str, pub: dt.date | None, tense: str) -> TimeValue:
+    """Ask dateparser about an expression no rule reads; without a publication date only text
+    that names its year is trusted (dateparser would silently resolve against today)."""
+    if pub is None and not _HAS_YEAR.search(text):
+        return _UNKNOWN
+    prefer = {"past": "past", "future": "future"}.get(tense, "current_period")
+    settings = {"PREFER_DATES_FROM": prefer, "RETURN_TIME_AS_PERIOD": True}
+    if pub is not None:
+        settings["RELATIVE_BASE"] = dt.datetime(pub.year, pub.month, pub.day)
+    parser = dateparser.DateDataParser(languages=["en"], settings=settings)
+    data = parser.get_date_data(text)
+    if data.date_obj is None:
+        return _UNKNOWN
+    date = data.date_obj.date()
+    precision = _PERIODS.get(data.period or "day", "day")
+    if precision == "week":
+        return _week(date)
+    if precision == "month":
+        return _month(date.year, date.month)
+    if precision == "year":
+        return _year(date.year)
+    return _day(date)
