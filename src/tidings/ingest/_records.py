@@ -1,0 +1,171 @@
+"""Record readers: JSON Lines (streamed), a JSON object or list, CSV (streamed)."""
+
+from __future__ import annotations
+
+import csv
+import gzip
+import io
+import json
+import logging
+import zlib
+from collections.abc import Iterator, Mapping
+from pathlib import Path
+from typing import IO, Any
+
+from tidings.errors import InputError
+from tidings.ingest._decode import decode_text, looks_binary
+from tidings.ingest._documents import ReadContext, build_document
+from tidings.ingest._files import read_bounded
+from tidings.ingest._html import extract_html
+from tidings.model import Document
+
+logger = logging.getLogger(__name__)
+
+
+def record_document(record: Mapping[str, Any], where: str, context: ReadContext) -> Document:
+    """A `Document` from one record: its `text`, or the main text of its `html`."""
+    text, html = record.get("text"), record.get("html")
+    if isinstance(text, str) and text.strip():
+        return build_document(text, where, record, context)
+    if isinstance(html, str) and html.strip():
+        body, extracted = extract_html(html, where, url=record.get("url") or None)
+        given = {k: v for k, v in record.items() if v not in (None, "")}
+        return build_document(body, where, {**extracted, **given}, context)
+    raise InputError(f"{where}: record has no 'text' or 'html'")
+
+
+def _open_binary(path: Path) -> IO[bytes]:
+    return gzip.open(path, "rb") if path.name.lower().endswith(".gz") else open(path, "rb")
+
+
+def _check_start(stream: IO[bytes], path: Path) -> None:
+    """Refuse an empty or binary stream before reading it record by record; rewinds the stream."""
+    head = stream.read(8192)
+    if not head.strip():
+        raise InputError(f"{path}: empty file")
+    if looks_binary(head):
+        raise InputError(f"{path}: binary data, not text")
+    stream.seek(0)
+
+
+def _bounded_lines(stream: IO[bytes], limit: int) -> Iterator[tuple[int, bytes | None]]:
+    """(line number, bytes) for each line; None for a line over `limit` bytes, which is skipped."""
+    number = 0
+    while line := stream.readline(limit + 1):
+        number += 1
+        if len(line) > limit and not line.endswith(b"\n"):
+            while (rest := stream.readline(1 << 20)) and not rest.endswith(b"\n"):
+                pass
+            yield number, None
+        else:
+            yield number, line
+
+
+def read_jsonl(path: Path, context: ReadContext) -> Iterator[Document]:
+    """One record per line, streamed; a bad line is reported with its number and the rest are read."""
+    number = 0
+    try:
+        with _open_binary(path) as stream:
+            _check_start(stream, path)
+            for number, line in _bounded_lines(stream, context.max_bytes):
+                where = f"{path}:{number}"
+                if line is None:
+                    context.reject(where, f"record larger than {context.max_bytes} bytes")
+                    continue
+                if not line.strip():
+                    continue
+                try:
+                    record = json.loads(decode_text(line, where))
+                    if not isinstance(record, dict):
+                        raise InputError(f"{where}: expected a JSON object, got {type(record).__name__}")
+                    document = record_document(record, where, context)
+                except json.JSONDecodeError as exc:
+                    context.reject(where, f"malformed JSON ({exc.msg} at column {exc.colno})")
+                    continue
+                except InputError as exc:
+                    context.on_error(exc)
+                    continue
+                yield document
+    except (EOFError, zlib.error, gzip.BadGzipFile) as exc:
+        raise InputError(f"{path}:{number + 1}: truncated or corrupt gzip ({exc})") from exc
+
+
+def _item_lines(text: str) -> list[int]:
+    """1-based line number where each element of a top-level JSON array starts."""
+    decoder = json.JSONDecoder()
+    lines: list[int] = []
+    index, line, counted = text.index("[") + 1, 1, 0
+    while True:
+        while index < len(text) and text[index] in " \t\r\n,":
+            index += 1
+        if index >= len(text) or text[index] == "]":
+            return lines
+        line += text.count("\n", counted, index)
+        counted = index
+        lines.append(line)
+        _, index = decoder.raw_decode(text, index)
+
+
+def read_json(path: Path, context: ReadContext) -> Iterator[Document]:
+    """A file holding one record object, or a list of them (each named by the line it starts on)."""
+    text = decode_text(read_bounded(path, context), str(path))
+    try:
+        value = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise InputError(f"{path}:{exc.lineno}: malformed JSON ({exc.msg} at column {exc.colno})") from exc
+    if isinstance(value, dict):
+        yield record_document(value, str(path), context)
+        return
+    if not isinstance(value, list):
+        raise InputError(f"{path}: expected a JSON object or a list of objects")
+    for item, line in zip(value, _item_lines(text)):
+        where = f"{path}:{line}"
+        try:
+            if not isinstance(item, dict):
+                raise InputError(f"{where}: expected a JSON object, got {type(item).__name__}")
+            document = record_document(item, where, context)
+        except InputError as exc:
+            context.on_error(exc)
+            continue
+        yield document
+
+
+def read_csv(path: Path, context: ReadContext) -> Iterator[Document]:
+    """One record per row, streamed; the header must name a `text` or `html` column."""
+    previous_limit = csv.field_size_limit(max(context.max_bytes, csv.field_size_limit()))
+    try:
+        with open(path, "rb") as raw:
+            _check_start(raw, path)
+            stream = io.TextIOWrapper(raw, encoding="utf-8-sig", errors="replace", newline="")
+            reader = csv.DictReader(stream, restkey="extra_columns")
+            columns = [name.strip() for name in reader.fieldnames or []]
+            reader.fieldnames = columns
+            if "text" not in columns and "html" not in columns:
+                raise InputError(f"{path}:1: no 'text' or 'html' column (columns: {', '.join(columns)})")
+            yield from _csv_rows(reader, path, context)
+    finally:
+        csv.field_size_limit(previous_limit)
+
+
+def _csv_rows(reader: csv.DictReader, path: Path, context: ReadContext) -> Iterator[Document]:
+    start = reader.line_num + 1
+    while True:
+        try:
+            row = next(reader)
+        except StopIteration:
+            return
+        except csv.Error as exc:
+            context.reject(f"{path}:{start}", f"malformed CSV ({exc})")
+            start = reader.line_num + 1
+            continue
+        where, start = f"{path}:{start}", reader.line_num + 1
+        size = sum(len(value) for value in row.values() if isinstance(value, str))
+        if size > context.max_bytes:
+            context.reject(where, f"record larger than {context.max_bytes} bytes")
+            continue
+        if any("\ufffd" in value for value in row.values() if isinstance(value, str)):
+            logger.warning("%s: invalid UTF-8, bad bytes replaced", where)
+        try:
+            yield record_document(row, where, context)
+        except InputError as exc:
+            context.on_error(exc)

@@ -1,0 +1,53 @@
+"""WARC archives (plain or gzipped), streamed: one document per HTML `response` record."""
+
+from __future__ import annotations
+
+import zlib
+from collections.abc import Iterator
+from pathlib import Path
+
+from warcio.archiveiterator import ArchiveIterator
+from warcio.exceptions import ArchiveLoadFailed
+
+from tidings.errors import InputError
+from tidings.ingest._documents import ReadContext, build_document
+from tidings.ingest._html import extract_html
+from tidings.model import Document
+
+
+def read_warc(path: Path, context: ReadContext) -> Iterator[Document]:
+    """HTML responses of a WARC file; a record's source is `path:OFFSET` (its byte offset).
+
+    The target URI is the document's url; the WARC-Date fills the publication date when the page
+    declares none. A truncated or corrupt archive is reported after the records read before it.
+    """
+    if path.stat().st_size == 0:
+        raise InputError(f"{path}: empty file")
+    read = 0
+    with open(path, "rb") as stream:
+        records = ArchiveIterator(stream)
+        try:
+            for record in records:
+                if record.rec_type != "response" or record.http_headers is None:
+                    continue
+                content_type = record.http_headers.get_header("Content-Type") or ""
+                if "html" not in content_type.lower():
+                    continue
+                where = f"{path}:{records.get_record_offset()}"
+                data = record.content_stream().read(context.max_bytes + 1)
+                read += 1
+                if len(data) > context.max_bytes:
+                    context.reject(where, f"record larger than {context.max_bytes} bytes")
+                    continue
+                url = record.rec_headers.get_header("WARC-Target-URI")
+                try:
+                    text, fields = extract_html(data, where, url=url)
+                    fields["url"] = url or fields.get("url")
+                    fields.setdefault("published", record.rec_headers.get_header("WARC-Date"))
+                    document = build_document(text, where, fields, context)
+                except InputError as exc:
+                    context.on_error(exc)
+                    continue
+                yield document
+        except (ArchiveLoadFailed, EOFError, zlib.error, ValueError) as exc:
+            raise InputError(f"{path}: truncated or corrupt WARC after {read} HTML record(s) ({exc})") from exc

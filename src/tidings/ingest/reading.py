@@ -1,0 +1,134 @@
+"""`read_inputs`: files, folders and globs to a stream of `Document`s, reporting what cannot be read."""
+
+from __future__ import annotations
+
+import glob
+import logging
+import os
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+from tidings.errors import InputError, UsageError
+from tidings.ingest._documents import ReadContext
+from tidings.ingest._files import SIDECAR_SUFFIX, read_html_file, read_text_file
+from tidings.ingest._records import read_csv, read_json, read_jsonl
+from tidings.ingest._warc import read_warc
+from tidings.ingest.dates import parse_published
+from tidings.model import Document
+
+logger = logging.getLogger(__name__)
+
+Reader = Callable[[Path, ReadContext], Iterator[Document]]
+
+#: Readers by file-name ending (lower case). A new format is one function and one line here.
+READERS: dict[str, Reader] = {
+    ".txt": read_text_file,
+    ".jsonl": read_jsonl,
+    ".jsonl.gz": read_jsonl,
+    ".json": read_json,
+    ".csv": read_csv,
+    ".html": read_html_file,
+    ".htm": read_html_file,
+    ".warc": read_warc,
+    ".warc.gz": read_warc,
+}
+_GLOB_CHARACTERS = frozenset("*?[")
+
+
+def reader_for(path: Path) -> Reader | None:
+    """The reader for `path` by its longest known ending, or None for a format we do not read."""
+    name = path.name.lower()
+    if name.endswith(SIDECAR_SUFFIX):
+        return None
+    endings = [ending for ending in READERS if name.endswith(ending)]
+    return READERS[max(endings, key=len)] if endings else None
+
+
+def _walk(folder: Path) -> Iterator[Path]:
+    """Readable files under `folder`, sorted, skipping hidden files and folders and sidecars."""
+    for root, dirs, files in os.walk(folder):
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        for name in sorted(files):
+            path = Path(root) / name
+            if name.startswith("."):
+                continue
+            if reader_for(path) is None:
+                logger.debug("%s: not an input format, skipped", path)
+                continue
+            yield path
+
+
+def expand_paths(paths: list[str], on_error: Callable[[InputError], None]) -> Iterator[Path]:
+    """Each PATH as files: a file as is, a folder walked recursively, a glob expanded (sorted).
+
+    A file named explicitly in a format we cannot read, or a PATH matching nothing, is reported.
+    Each file is given once even when several PATHs name it.
+    """
+    seen: set[Path] = set()
+    for given in paths:
+        path = Path(given)
+        if path.is_file():
+            candidates: list[Path] = [path]
+            if reader_for(path) is None:
+                on_error(InputError(f"{path}: not a supported input format "
+                                    f"({', '.join(sorted(READERS))})"))
+                continue
+        elif path.is_dir():
+            candidates = list(_walk(path))
+        elif _GLOB_CHARACTERS & set(given):
+            matches = sorted(Path(m) for m in glob.glob(given, recursive=True))
+            if not matches:
+                on_error(InputError(f"{given}: no file matches this pattern"))
+            candidates = []
+            for match in matches:
+                if match.is_dir():
+                    candidates.extend(_walk(match))
+                elif reader_for(match) is not None and not match.name.startswith("."):
+                    candidates.append(match)
+        else:
+            on_error(InputError(f"{given}: no such file or folder"))
+            continue
+        for candidate in candidates:
+            key = candidate.resolve()
+            if key not in seen:
+                seen.add(key)
+                yield candidate
+
+
+def read_inputs(
+    paths: list[str],
+    on_error: Callable[[InputError], None],
+    max_bytes: int = 20_000_000,
+    published_default: str | None = None,
+) -> Iterator[Document]:
+    """Stream the documents in `paths` (files, folders, globs), in order.
+
+    Every unreadable file or record is handed to `on_error` as one `InputError` naming it
+    ("path:line: reason") and reading goes on; nothing raises out of the iterator for bad input.
+    `published_default` (an ISO date) fills documents that state no publication date.
+
+    Raises:
+        UsageError: `published_default` is not a date (raised here, before anything is read).
+    """
+    default = None
+    if published_default is not None:
+        default = parse_published(published_default)
+        if default is None:
+            raise UsageError(f"--published-default: {published_default!r} is not a date")
+    context = ReadContext(on_error=on_error, max_bytes=max_bytes, published_default=default)
+    return _read_all(paths, context)
+
+
+def _read_all(paths: list[str], context: ReadContext) -> Iterator[Document]:
+    for path in expand_paths(paths, context.on_error):
+        reader = reader_for(path)
+        assert reader is not None  # expand_paths yields readable formats only
+        try:
+            yield from reader(path, context)
+        except InputError as exc:
+            context.on_error(exc)
+        except OSError as exc:
+            context.reject(str(path), f"cannot read ({exc.strerror or exc})")
+        except Exception as exc:  # noqa: BLE001 - the reader boundary: report the file, read on
+            logger.debug("%s: reader failed", path, exc_info=True)
+            context.reject(str(path), f"cannot read ({type(exc).__name__}: {exc})")
