@@ -263,3 +263,13 @@ class DocumentResult:
     mentions: list[Mention] = field(default_factory=list)
     event_mentions: list[EventMention] = field(default_factory=list)
     minhash: list[int] = field(default_factory=list)  # MinHash signature of the clean text
+
+
+class EventList(list):  # type: ignore[type-arg]
+    """A list of `Event`s that can become a pandas DataFrame (pandas is optional)."""
+
+    def to_pandas(self) -> Any:
+        """One row per event; nested fields flattened with dots (`location.lat`, `size.dead`)."""
+        import pandas as pd
+
+        return pd.json_normalize([event.to_dict() for event in self])

@@ -1,0 +1,65 @@
+"""Render query results for the terminal (Rich tables) or as machine formats on stdout."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Sequence
+from typing import Any
+
+from rich.console import Console
+from rich.table import Table
+
+
+def to_json(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False, indent=2, default=str)
+
+
+def to_jsonl(rows: Sequence[dict[str, Any]]) -> str:
+    return "".join(json.dumps(row, ensure_ascii=False, default=str) + "\n" for row in rows)
+
+
+def to_csv(rows: Sequence[dict[str, Any]]) -> str:
+    """Flat CSV; nested values are written as JSON text."""
+    if not rows:
+        return ""
+    buffer = io.StringIO()
+    writer = csv.DictWriter(buffer, fieldnames=list(rows[0]), extrasaction="ignore")
+    writer.writeheader()
+    for row in rows:
+        writer.writerow({k: json.dumps(v, ensure_ascii=False) if isinstance(v, (list, dict)) else v
+                         for k, v in row.items()})
+    return buffer.getvalue()
+
+
+def table(console: Console, title: str, rows: Sequence[dict[str, Any]], columns: Sequence[str]) -> None:
+    """A Rich table of the named columns; long cells are cut."""
+    grid = Table(title=f"{title} ({len(rows)})", show_lines=False)
+    for column in columns:
+        grid.add_column(column, overflow="fold", max_width=48)
+    for row in rows:
+        grid.add_row(*[_cell(row.get(column)) for column in columns])
+    console.print(grid)
+
+
+def _cell(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, list):
+        return ", ".join(_cell(v) for v in value[:4]) + (" …" if len(value) > 4 else "")
+    if isinstance(value, float):
+        return f"{value:.2f}"
+    return str(value)
+
+
+def event_row(event: dict[str, Any]) -> dict[str, Any]:
+    """The columns an events table shows."""
+    loc = event.get("location") or {}
+    names = lambda refs: "; ".join(r.get("name") or r.get("text") or "" for r in refs or [])  # noqa: E731
+    return {
+        "id": event["id"], "date": event.get("date"), "type": event["type"], "mode": event.get("mode"),
+        "source": names(event.get("source")), "target": names(event.get("target")),
+        "location": loc.get("name") or loc.get("text"), "modality": event.get("modality"),
+        "sources": event.get("num_sources"), "confidence": event.get("confidence"),
+    }

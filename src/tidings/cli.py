@@ -1,0 +1,256 @@
+"""The `tidings` command line: parse arguments, call the API, render. No logic lives here."""
+
+from __future__ import annotations
+
+import logging
+import sys
+from enum import Enum
+from pathlib import Path
+from typing import Annotated, Any, Optional
+
+import typer
+from rich.console import Console
+
+from tidings import _render
+from tidings.config import Settings
+from tidings.errors import StoreError, TidingsError, UsageError
+from tidings.store import Store, open_store
+
+app = typer.Typer(add_completion=False, no_args_is_help=True, rich_markup_mode=None,
+                  help="Turn news articles into a traceable event dataset.")
+err = Console(stderr=True)
+out = Console()
+
+DbOption = Annotated[Path, typer.Option("--db", help="DuckDB database file.")]
+DEFAULT_DB = Path("tidings.duckdb")
+
+
+class TableFormat(str, Enum):
+    table = "table"
+    json = "json"
+    jsonl = "jsonl"
+    csv = "csv"
+
+
+class PlacesFormat(str, Enum):
+    table = "table"
+    json = "json"
+    jsonl = "jsonl"
+    csv = "csv"
+    geojson = "geojson"
+
+
+class ShowFormat(str, Enum):
+    text = "text"
+    json = "json"
+
+
+def main() -> None:
+    """Console-script entry point: errors we raise on purpose become one line and an exit status."""
+    logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s", stream=sys.stderr)
+    try:
+        app()
+    except UsageError as exc:
+        err.print(f"error: {exc}", markup=False, highlight=False)
+        raise SystemExit(2) from exc
+    except TidingsError as exc:
+        err.print(f"error: {exc}", markup=False, highlight=False)
+        raise SystemExit(1) from exc
+
+
+def _open(db: Path) -> Store:
+    return open_store(db, read_only=True)
+
+
+def _emit(rows: list[dict[str, Any]], fmt: str, title: str, columns: list[str]) -> None:
+    """Write rows in a machine format to stdout, or as a table."""
+    if fmt == "json":
+        sys.stdout.write(_render.to_json(rows) + "\n")
+    elif fmt == "jsonl":
+        sys.stdout.write(_render.to_jsonl(rows))
+    elif fmt == "csv":
+        sys.stdout.write(_render.to_csv(rows))
+    else:
+        _render.table(out, title, rows, columns)
+
+
+# -- run and demo -------------------------------------------------------------------------------
+
+@app.command()
+def run(
+    paths: Annotated[list[str], typer.Argument(help="Files, folders (walked recursively) or globs.")],
+    db: DbOption = DEFAULT_DB,
+    workers: Annotated[Optional[int], typer.Option(help="Worker processes (default: all cores).")] = None,
+    published_default: Annotated[Optional[str], typer.Option(help="Publication date for documents without one.")] = None,
+    config: Annotated[Optional[Path], typer.Option(help="YAML file of settings.")] = None,
+    model: Annotated[Optional[str], typer.Option(help="spaCy pipeline package to load.")] = None,
+    actors: Annotated[Optional[Path], typer.Option(help="User actor dictionary (YAML, CSV, .actors).")] = None,
+) -> None:
+    """Ingest, analyse and store articles. Exit status 1 when some inputs were rejected."""
+    settings = Settings.load(config, workers=workers, published_default=_iso(published_default),
+                             model=model, actors_file=str(actors) if actors else None)
+    summary = _run_with_progress(paths, db, settings)
+    raise typer.Exit(1 if summary.rejected else 0)
+
+
+@app.command()
+def demo(db: DbOption = DEFAULT_DB,
+         workers: Annotated[Optional[int], typer.Option(help="Worker processes (default: all cores).")] = None) -> None:
+    """Run Tidings on its bundled sample corpus and print what it found."""
+    from tidings._data import data_path
+
+    settings = Settings.load(None, workers=workers)
+    summary = _run_with_progress([str(data_path("sample"))], db, settings)
+    with _open(db) as store:
+        counts = store.counts()
+        events = [e.to_dict() for e in store.events(min_sources=1)]
+        stories = [s.to_dict() for s in store.stories()]
+    out.print(f"[bold]Tidings demo[/bold]: {summary.added} new documents in {summary.seconds:.1f} s "
+              f"({summary.skipped} already stored) → {db}")
+    out.print(", ".join(f"{v} {k.replace('_', ' ')}" for k, v in counts.items()))
+    if events:
+        top = sorted(events, key=lambda e: (-(e["num_sources"] or 0), -(e["confidence"] or 0)))[:12]
+        _render.table(out, "Best-corroborated events", [_render.event_row(e) for e in top],
+                      ["date", "type", "mode", "source", "target", "location", "sources"])
+    if stories:
+        _render.table(out, "Stories", stories, ["id", "title", "first_date", "last_date", "doc_ids"])
+    out.print(f"Explore: tidings events --db {db}   ·   tidings stories --db {db}")
+    raise typer.Exit(1 if summary.rejected else 0)
+
+
+def _run_with_progress(paths: list[str], db: Path, settings: Settings):  # noqa: ANN202
+    from tidings.runner import run_corpus
+
+    from tidings._progress import progress_reporter
+
+    def on_error(line: str) -> None:
+        err.print(f"rejected: {line}", markup=False, highlight=False)
+
+    with open_store(db) as store, progress_reporter(err) as on_progress:
+        summary = run_corpus(paths, store, settings, on_error=on_error, on_progress=on_progress)
+    err.print(f"{summary.added} documents added, {summary.skipped} already stored, "
+              f"{len(summary.rejected)} rejected in {summary.seconds:.1f} s "
+              f"({summary.docs_per_second:.1f} docs/s)", markup=False, highlight=False)
+    return summary
+
+
+def _iso(value: str | None) -> str | None:
+    if value is None:
+        return None
+    from datetime import date
+
+    try:
+        return date.fromisoformat(value).isoformat()
+    except ValueError as exc:
+        raise UsageError(f"--published-default: {value!r} is not an ISO date (YYYY-MM-DD)") from exc
+
+
+# -- queries ------------------------------------------------------------------------------------
+
+@app.command()
+def docs(db: DbOption = DEFAULT_DB, format: TableFormat = TableFormat.table) -> None:
+    """List stored documents."""
+    with _open(db) as store:
+        rows = store.documents()
+    _emit(rows, format.value, "Documents", ["id", "published", "outlet", "title", "num_sentences",
+                                            "num_events", "near_duplicate_of", "story_id"])
+
+
+@app.command()
+def show(doc_id: str, db: DbOption = DEFAULT_DB, format: ShowFormat = ShowFormat.text) -> None:
+    """Show one document: clean text, what cleaning removed, sentences, mentions, events."""
+    with _open(db) as store:
+        document = store.document(doc_id)
+    if document is None:
+        err.print(f"error: no document {doc_id!r} in {db}", markup=False)
+        raise typer.Exit(1)
+    if format is ShowFormat.json:
+        sys.stdout.write(_render.to_json(document) + "\n")
+        return
+    out.print(f"[bold]{document['title'] or document['id']}[/bold]  {document['outlet'] or ''} "
+              f"{document['published'] or ''}  {document['url'] or ''}", highlight=False)
+    out.print(document["clean_text"], markup=False, highlight=False)
+    if document["removed"]:
+        out.print("\n[bold]Removed by cleaning[/bold]")
+        for item in document["removed"]:
+            out.print(f"  line {item['line']} ({item['reason']}): {item['text']}", markup=False, highlight=False)
+    mentions = document["mentions"]
+    if mentions:
+        _render.table(out, "Mentions", mentions, ["sentence_index", "kind", "text", "name", "country",
+                                                  "sector", "value", "precision"])
+    rows = [_render.event_row(em) for em in document["event_mentions"]]
+    if rows:
+        _render.table(out, "Event mentions", rows, ["type", "mode", "source", "target", "location",
+                                                    "date", "modality", "confidence"])
+
+
+@app.command()
+def actors(db: DbOption = DEFAULT_DB, format: TableFormat = TableFormat.table) -> None:
+    """List resolved actors with aliases and mention counts."""
+    with _open(db) as store:
+        rows = store.actors()
+    _emit(rows, format.value, "Actors", ["name", "country", "sector", "kind", "num_mentions", "aliases"])
+
+
+@app.command()
+def places(db: DbOption = DEFAULT_DB, format: PlacesFormat = PlacesFormat.table) -> None:
+    """List resolved places with spellings and mention counts."""
+    with _open(db) as store:
+        rows = store.places()
+    if format is PlacesFormat.geojson:
+        features = [{"type": "Feature", "id": r["id"], "properties": r,
+                     "geometry": {"type": "Point", "coordinates": [r["lon"], r["lat"]]}}
+                    for r in rows if r["lat"] is not None and r["lon"] is not None]
+        sys.stdout.write(_render.to_json({"type": "FeatureCollection", "features": features}) + "\n")
+        return
+    _emit(rows, format.value, "Places", ["name", "country", "admin1", "lat", "lon", "geo_precision",
+                                         "num_mentions", "aliases"])
+
+
+@app.command()
+def stories(db: DbOption = DEFAULT_DB, format: TableFormat = TableFormat.table) -> None:
+    """List stories: documents grouped by the real-world development they report."""
+    with _open(db) as store:
+        rows = [s.to_dict() for s in store.stories()]
+    _emit(rows, format.value, "Stories", ["id", "title", "first_date", "last_date", "num_events",
+                                          "doc_ids", "top_actors", "top_places"])
+
+
+class EventsFormat(str, Enum):
+    table = "table"
+    json = "json"
+    jsonl = "jsonl"
+    csv = "csv"
+    geojson = "geojson"
+    parquet = "parquet"
+
+
+@app.command()
+def events(
+    db: DbOption = DEFAULT_DB,
+    format: EventsFormat = EventsFormat.table,
+    out_path: Annotated[Optional[Path], typer.Option("--out", help="Write to this file (required for parquet).")] = None,
+    type: Annotated[Optional[str], typer.Option("--type", help="PLOVER event type.")] = None,
+    since: Annotated[Optional[str], typer.Option(help="Earliest event date (ISO).")] = None,
+    until: Annotated[Optional[str], typer.Option(help="Latest event date (ISO).")] = None,
+    country: Annotated[Optional[str], typer.Option(help="ISO3 country of the event location.")] = None,
+    story: Annotated[Optional[str], typer.Option(help="Story id.")] = None,
+    min_sources: Annotated[Optional[int], typer.Option(help="Only events reported by this many outlets.")] = None,
+) -> None:
+    """List merged events, filtered."""
+    from tidings.export import write_events
+
+    with _open(db) as store:
+        found = store.events(type=type, since=_iso(since), until=_iso(until), country=country, story=story,
+                             min_sources=min_sources)
+    if format is EventsFormat.table:
+        _render.table(out, "Events", [_render.event_row(e.to_dict()) for e in found],
+                      ["id", "date", "type", "mode", "source", "target", "location", "modality", "sources"])
+        return
+    if format is EventsFormat.parquet and out_path is None:
+        raise UsageError("--format parquet needs --out FILE")
+    write_events(found, format.value, out_path)
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

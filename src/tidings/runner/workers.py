@@ -1,0 +1,86 @@
+"""Run the per-document pipeline over batches: in this process, or in worker processes that each
+load the model once. At most a few batches are in flight, so memory stays flat on any corpus size."""
+
+from __future__ import annotations
+
+import logging
+import os
+from collections import deque
+from collections.abc import Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from dataclasses import dataclass, field
+import multiprocessing
+
+from tidings.config import Settings
+from tidings.model import Document, DocumentResult
+
+log = logging.getLogger(__name__)
+
+
+@dataclass
+class Failure:
+    """A document the pipeline could not analyse: named, so the run can report and skip it."""
+
+    source: str
+    message: str
+
+
+@dataclass
+class BatchOutcome:
+    results: list[DocumentResult] = field(default_factory=list)
+    failures: list[Failure] = field(default_factory=list)
+
+
+def analyse_batch(pipeline: "Pipeline", batch: list[Document]) -> BatchOutcome:  # noqa: F821
+    """Analyse a batch; when it fails as a whole, retry document by document so one bad document
+    costs only itself. Each failure is handed back with the document's source."""
+    try:
+        return BatchOutcome(results=list(pipeline.pipe(batch)))
+    except (ValueError, TypeError, KeyError, IndexError, RuntimeError, AttributeError, MemoryError) as exc:
+        log.debug("batch failed (%s); retrying one document at a time", exc)
+    outcome = BatchOutcome()
+    for document in batch:
+        try:
+            outcome.results.append(pipeline(document))
+        except (ValueError, TypeError, KeyError, IndexError, RuntimeError, AttributeError, MemoryError) as exc:
+            outcome.failures.append(Failure(document.source or document.id, f"analysis failed: {exc!r}"))
+    return outcome
+
+
+# -- worker processes ---------------------------------------------------------------------------
+
+_WORKER_PIPELINE = None  # the one pipeline of a worker process, set by _init_worker
+
+
+def _init_worker(settings: Settings) -> None:
+    global _WORKER_PIPELINE
+    from tidings.pipeline import Pipeline
+
+    _WORKER_PIPELINE = Pipeline.build(settings)
+
+
+def _run_in_worker(batch: list[Document]) -> BatchOutcome:
+    assert _WORKER_PIPELINE is not None, "worker used before its initialiser ran"
+    return analyse_batch(_WORKER_PIPELINE, batch)
+
+
+def analyse_batches(batches: Iterable[list[Document]], settings: Settings) -> Iterator[BatchOutcome]:
+    """Outcomes in input order. `settings.workers` 1 runs here; more use a process pool with at most
+    two batches per worker in flight."""
+    if settings.workers <= 1:
+        from tidings.pipeline import Pipeline
+
+        pipeline = Pipeline.build(settings)
+        for batch in batches:
+            yield analyse_batch(pipeline, batch)
+        return
+    context = multiprocessing.get_context("forkserver" if os.name == "posix" else "spawn")
+    with ProcessPoolExecutor(settings.workers, mp_context=context, initializer=_init_worker,
+                             initargs=(settings,)) as pool:
+        pending: deque[Future[BatchOutcome]] = deque()
+        for batch in batches:
+            pending.append(pool.submit(_run_in_worker, batch))
+            if len(pending) >= 2 * settings.workers:
+                yield pending.popleft().result()
+        while pending:
+            yield pending.popleft().result()

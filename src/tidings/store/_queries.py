@@ -1,0 +1,139 @@
+"""Read queries. Every filter is a bound parameter; results are model objects or plain dicts."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import duckdb
+
+from tidings.model import Event, EventList, EventMention, Story
+from tidings.store import _codec
+
+DOC_FIELDS = ("id", "url", "outlet", "title", "published", "story_id", "near_duplicate_of",
+              "num_sentences", "num_events", "status")
+
+
+class Queries:
+    """What the CLI, exports and the web app ask of a store."""
+
+    con: duckdb.DuckDBPyConnection
+
+    def documents(self, limit: int | None = None, offset: int = 0, story: str | None = None) -> list[dict[str, Any]]:
+        """Documents in publication order, in the shape of `tidings docs --format jsonl`."""
+        where, params = ("WHERE story_id = ?", [story]) if story else ("", [])
+        sql = (f"SELECT {', '.join(DOC_FIELDS)} FROM documents {where} "
+               "ORDER BY published NULLS LAST, id LIMIT ? OFFSET ?")
+        rows = self.con.execute(sql, [*params, limit if limit is not None else 2**62, offset]).fetchall()
+        return [dict(zip(DOC_FIELDS, row)) for row in rows]
+
+    def document(self, doc_id: str) -> dict[str, Any] | None:
+        """One document with clean text, sentences, mentions, removals and event mentions."""
+        row = self.con.execute(
+            f"SELECT {', '.join(DOC_FIELDS)}, clean_text, removed, language, source, text "
+            "FROM documents WHERE id = ?", [doc_id]).fetchone()
+        if row is None:
+            return None
+        out = dict(zip(DOC_FIELDS, row[:len(DOC_FIELDS)]))
+        clean_text, removed, language, source, text = row[len(DOC_FIELDS):]
+        out.update(language=language, source=source, clean_text=clean_text, raw_text=text,
+                   removed=[vars(r) for r in _codec.removals_from_json(removed)])
+        out["sentences"] = [
+            {"index": i, "start": s, "end": e, "text": t} for i, s, e, t in self.con.execute(
+                "SELECT idx, start_char, end_char, text FROM sentences WHERE doc_id = ? ORDER BY idx",
+                [doc_id]).fetchall()]
+        out["mentions"] = self._document_mentions(doc_id)
+        out["event_mentions"] = [m.__dict__ | {"evidence": vars(m.evidence)} for m in self.event_mentions(doc_id)]
+        return out
+
+    def _document_mentions(self, doc_id: str) -> list[dict[str, Any]]:
+        rows = self.con.execute(
+            """SELECT m.kind, m.text, m.start_char, m.end_char, m.sentence_index, m.entity_id, m.value,
+                      m.precision, m.label, a.name, a.country, a.sector, a.role,
+                      p.name, p.lat, p.lon, p.country, p.admin1, p.geo_precision
+               FROM mentions m LEFT JOIN actors a ON m.kind = 'actor' AND a.id = m.entity_id
+                               LEFT JOIN places p ON m.kind = 'place' AND p.id = m.entity_id
+               WHERE m.doc_id = ? ORDER BY m.start_char, m.kind""", [doc_id]).fetchall()
+        mentions = []
+        for (kind, text, start, end, sentence_index, entity_id, value, precision, label, a_name, a_country,
+             a_sector, a_role, p_name, lat, lon, p_country, admin1, geo_precision) in rows:
+            item: dict[str, Any] = {"kind": kind, "text": text, "start": start, "end": end,
+                                    "sentence_index": sentence_index, "label": label}
+            if kind == "actor":
+                item.update(actor_id=entity_id, name=a_name, country=a_country, sector=a_sector, role=a_role)
+            elif kind == "place":
+                item.update(place_id=entity_id, name=p_name, lat=lat, lon=lon, country=p_country,
+                            admin1=admin1, geo_precision=geo_precision)
+            else:
+                item.update(value=value, precision=precision)
+            mentions.append(item)
+        return mentions
+
+    def event_mentions(self, doc_id: str | None = None) -> list[EventMention]:
+        where, params = ("WHERE doc_id = ?", [doc_id]) if doc_id else ("", [])
+        rows = self.con.execute(f"SELECT data FROM event_mentions {where} ORDER BY doc_id, sentence_index, id",
+                                params).fetchall()
+        return [_codec.event_mention_from_json(row[0]) for row in rows]
+
+    def events(self, type: str | None = None, since: str | None = None, until: str | None = None,
+               country: str | None = None, story: str | None = None, min_sources: int | None = None,
+               min_confidence: float | None = None, limit: int | None = None, offset: int = 0) -> EventList:
+        """Merged events matching every given filter, by date then id."""
+        clauses, params = [], []
+        for clause, value in (("type = ?", type and type.upper()), ("date >= ?", since),
+                              ("date <= ?", until), ("country = ?", country and country.upper()),
+                              ("story_id = ?", story), ("num_sources >= ?", min_sources),
+                              ("confidence >= ?", min_confidence)):
+            if value is not None:
+                clauses.append(clause)
+                params.append(value)
+        where = f"WHERE {' AND '.join(clauses)}" if clauses else ""
+        rows = self.con.execute(
+            f"SELECT data FROM events {where} ORDER BY date NULLS LAST, id LIMIT ? OFFSET ?",
+            [*params, limit if limit is not None else 2**62, offset]).fetchall()
+        return EventList(_codec.event_from_json(row[0]) for row in rows)
+
+    def event(self, event_id: str) -> Event | None:
+        row = self.con.execute("SELECT data FROM events WHERE id = ?", [event_id]).fetchone()
+        return _codec.event_from_json(row[0]) if row else None
+
+    def actors(self) -> list[dict[str, Any]]:
+        """Resolved actors with the names they were written as and how often."""
+        rows = self.con.execute(
+            """SELECT a.id, a.name, a.country, a.sector, a.kind, a.role, a.aliases,
+                      count(m.doc_id), count(DISTINCT m.doc_id), list(DISTINCT m.text ORDER BY m.text)
+               FROM actors a LEFT JOIN mentions m ON m.kind = 'actor' AND m.entity_id = a.id
+               GROUP BY ALL ORDER BY count(m.doc_id) DESC, a.name""").fetchall()
+        return [{"id": r[0], "name": r[1], "country": r[2], "sector": r[3], "kind": r[4], "role": r[5],
+                 "aliases": sorted(set(_codec.loads(r[6], [])) | set(r[9] or [])),
+                 "num_mentions": r[7], "num_documents": r[8]} for r in rows]
+
+    def places(self) -> list[dict[str, Any]]:
+        """Resolved places with the spellings they were written as and how often."""
+        rows = self.con.execute(
+            """SELECT p.id, p.name, p.lat, p.lon, p.country, p.admin1, p.feature, p.population,
+                      p.geo_precision, count(m.doc_id), count(DISTINCT m.doc_id),
+                      list(DISTINCT m.text ORDER BY m.text)
+               FROM places p LEFT JOIN mentions m ON m.kind = 'place' AND m.entity_id = p.id
+               GROUP BY ALL ORDER BY count(m.doc_id) DESC, p.name""").fetchall()
+        return [{"id": r[0], "name": r[1], "lat": r[2], "lon": r[3], "country": r[4], "admin1": r[5],
+                 "feature": r[6], "population": r[7], "geo_precision": r[8], "num_mentions": r[9],
+                 "num_documents": r[10], "aliases": list(r[11] or [])} for r in rows]
+
+    def stories(self, limit: int | None = None, offset: int = 0) -> list[Story]:
+        rows = self.con.execute("SELECT data FROM stories ORDER BY first_date NULLS LAST, id LIMIT ? OFFSET ?",
+                                [limit if limit is not None else 2**62, offset]).fetchall()
+        return [Story(**_codec.loads(row[0])) for row in rows]
+
+    def story(self, story_id: str) -> Story | None:
+        row = self.con.execute("SELECT data FROM stories WHERE id = ?", [story_id]).fetchone()
+        return Story(**_codec.loads(row[0])) if row else None
+
+    def counts(self) -> dict[str, int]:
+        """How many rows each main table holds: the run and demo summaries."""
+        out = {}
+        for table in ("documents", "sentences", "actors", "places", "mentions", "event_mentions", "events", "stories"):
+            row = self.con.execute(f"SELECT count(*) FROM {table}").fetchone()
+            out[table] = int(row[0]) if row else 0
+        row = self.con.execute("SELECT count(*) FROM documents WHERE near_duplicate_of IS NOT NULL").fetchone()
+        out["near_duplicates"] = int(row[0]) if row else 0
+        return out

@@ -1,0 +1,66 @@
+"""Numbered schema migrations. Append; never edit one that has shipped.
+
+Nested values (lists, argument records) are JSON text: DuckDB's JSON extension may need a download,
+and Tidings never downloads at run time.
+"""
+
+from __future__ import annotations
+
+MIGRATIONS: list[tuple[int, str, str]] = [
+    (
+        1,
+        "initial schema",
+        """
+        CREATE TABLE documents (
+            id VARCHAR PRIMARY KEY,
+            url VARCHAR, outlet VARCHAR, title VARCHAR, published VARCHAR, language VARCHAR,
+            source VARCHAR, metadata VARCHAR, text VARCHAR, clean_text VARCHAR, removed VARCHAR,
+            near_duplicate_of VARCHAR, story_id VARCHAR, status VARCHAR,
+            num_sentences INTEGER, num_events INTEGER, minhash VARCHAR,
+            run_id INTEGER, ingested_at TIMESTAMP
+        );
+        CREATE TABLE doc_bands (band_key VARCHAR, doc_id VARCHAR);
+        CREATE TABLE sentences (
+            doc_id VARCHAR, idx INTEGER, start_char INTEGER, end_char INTEGER, text VARCHAR
+        );
+        CREATE TABLE actors (
+            id VARCHAR PRIMARY KEY, name VARCHAR, country VARCHAR, sector VARCHAR, kind VARCHAR,
+            role VARCHAR, aliases VARCHAR
+        );
+        CREATE TABLE places (
+            id VARCHAR PRIMARY KEY, name VARCHAR, lat DOUBLE, lon DOUBLE, country VARCHAR,
+            admin1 VARCHAR, feature VARCHAR, population BIGINT, geo_precision INTEGER
+        );
+        CREATE TABLE mentions (
+            doc_id VARCHAR, sentence_index INTEGER, kind VARCHAR, text VARCHAR,
+            start_char INTEGER, end_char INTEGER, entity_id VARCHAR, value VARCHAR,
+            precision VARCHAR, label VARCHAR
+        );
+        CREATE TABLE event_mentions (
+            id VARCHAR PRIMARY KEY, doc_id VARCHAR, event_id VARCHAR, type VARCHAR, mode VARCHAR,
+            date VARCHAR, sentence_index INTEGER, confidence DOUBLE, data VARCHAR
+        );
+        CREATE TABLE events (
+            id VARCHAR PRIMARY KEY, type VARCHAR, mode VARCHAR, quad INTEGER, date VARCHAR,
+            date_precision VARCHAR, country VARCHAR, place_id VARCHAR, story_id VARCHAR,
+            num_mentions INTEGER, num_documents INTEGER, num_sources INTEGER, confidence DOUBLE,
+            first_reported VARCHAR, data VARCHAR
+        );
+        CREATE TABLE stories (
+            id VARCHAR PRIMARY KEY, title VARCHAR, first_date VARCHAR, last_date VARCHAR,
+            num_documents INTEGER, num_events INTEGER, data VARCHAR
+        );
+        CREATE TABLE story_state (id INTEGER PRIMARY KEY, state VARCHAR);
+        CREATE TABLE runs (
+            id INTEGER PRIMARY KEY, started_at TIMESTAMP, finished_at TIMESTAMP, args VARCHAR,
+            documents_added INTEGER, documents_skipped INTEGER, documents_rejected INTEGER,
+            status VARCHAR
+        );
+        CREATE INDEX doc_bands_key ON doc_bands (band_key);
+        CREATE INDEX sentences_doc ON sentences (doc_id);
+        CREATE INDEX mentions_doc ON mentions (doc_id);
+        CREATE INDEX event_mentions_event ON event_mentions (event_id);
+        CREATE INDEX events_date ON events (date);
+        """,
+    ),
+]

@@ -1,0 +1,224 @@
+"""The `Store`: the one class that talks to DuckDB. Writes go through transactions, one per batch of
+whole documents, so an interrupted run leaves whole documents or nothing."""
+
+from __future__ import annotations
+
+import logging
+import os
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import datetime, timezone
+from typing import Any
+
+import duckdb
+
+from tidings.errors import StoreError
+from tidings.model import DocumentResult, Event, EventMention, Story
+from tidings.store import _codec
+from tidings.store._queries import Queries
+from tidings.store._rows import document_rows
+from tidings.store.migrations import MIGRATIONS
+
+log = logging.getLogger(__name__)
+
+
+class Store(Queries):
+    """A Tidings database file. Open it with `open_store(path)` or `Store(path)`."""
+
+    def __init__(self, path: str | os.PathLike[str] = "tidings.duckdb", read_only: bool = False) -> None:
+        self.path = str(path)
+        if read_only and not os.path.exists(self.path):
+            raise StoreError(f"{self.path}: no such database (run `tidings run` or `tidings demo` first)")
+        try:
+            self.con = duckdb.connect(self.path, read_only=read_only)
+        except duckdb.IOException as exc:
+            message = str(exc).splitlines()[0]
+            if "lock" in message.lower():
+                raise StoreError(f"{self.path}: the database is in use by another Tidings process; "
+                                 "wait for it to finish") from exc
+            raise StoreError(f"{self.path}: cannot open database: {message}") from exc
+        except duckdb.Error as exc:
+            raise StoreError(f"{self.path}: not a Tidings database: {str(exc).splitlines()[0]}") from exc
+        if not read_only:
+            self.migrate()
+        else:
+            self._check_version()
+
+    # -- life cycle ---------------------------------------------------------------------------
+
+    def close(self) -> None:
+        self.con.close()
+
+    def __enter__(self) -> "Store":
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.close()
+
+    def migrate(self) -> None:
+        """Apply the migrations this database has not seen, each in its own transaction."""
+        self.con.execute("CREATE TABLE IF NOT EXISTS schema_migrations "
+                         "(version INTEGER PRIMARY KEY, name VARCHAR, applied_at TIMESTAMP)")
+        done = {row[0] for row in self.con.execute("SELECT version FROM schema_migrations").fetchall()}
+        for version, name, sql in MIGRATIONS:
+            if version in done:
+                continue
+            with self.transaction():
+                for statement in filter(str.strip, sql.split(";")):
+                    self.con.execute(statement)
+                self.con.execute("INSERT INTO schema_migrations VALUES (?, ?, ?)", [version, name, _now()])
+            log.info("%s: applied migration %d (%s)", self.path, version, name)
+        self._check_version()
+
+    def _check_version(self) -> None:
+        try:
+            row = self.con.execute("SELECT max(version) FROM schema_migrations").fetchone()
+        except duckdb.CatalogException as exc:
+            raise StoreError(f"{self.path}: not a Tidings database (no schema_migrations table)") from exc
+        newest = MIGRATIONS[-1][0]
+        if row and row[0] is not None and row[0] > newest:
+            raise StoreError(f"{self.path}: schema version {row[0]} is newer than this Tidings ({newest}); upgrade Tidings")
+
+    @contextmanager
+    def transaction(self) -> Iterator[None]:
+        """All or nothing: commit on success, roll back on any error or interrupt."""
+        self.con.begin()
+        try:
+            yield
+        except BaseException:
+            self.con.rollback()
+            raise
+        else:
+            self.con.commit()
+
+    # -- reads the runner needs ---------------------------------------------------------------
+
+    def known_documents(self, ids: list[str]) -> set[str]:
+        """The subset of `ids` already stored (finished documents are skipped on re-runs)."""
+        if not ids:
+            return set()
+        rows = self.con.execute("SELECT id FROM documents WHERE id IN (SELECT unnest(?))", [ids]).fetchall()
+        return {row[0] for row in rows}
+
+    def near_duplicate_candidates(self, band_keys: list[str]) -> list[tuple[str, list[int]]]:
+        """Stored documents sharing at least one MinHash band with a new one, with their signatures."""
+        if not band_keys:
+            return []
+        rows = self.con.execute(
+            "SELECT DISTINCT d.id, d.minhash FROM doc_bands b JOIN documents d ON d.id = b.doc_id "
+            "WHERE b.band_key IN (SELECT unnest(?)) AND d.near_duplicate_of IS NULL ORDER BY d.id",
+            [band_keys],
+        ).fetchall()
+        return [(doc_id, _codec.loads(signature, [])) for doc_id, signature in rows]
+
+    def event_window(self, since: str, until: str) -> tuple[list[Event], list[EventMention]]:
+        """Merged events dated in [since, until] (or undated), with their mentions: what a batch of
+        new mentions may join."""
+        events = [_codec.event_from_json(row[0]) for row in self.con.execute(
+            "SELECT data FROM events WHERE date IS NULL OR date BETWEEN ? AND ? ORDER BY id",
+            [since, until]).fetchall()]
+        ids = [event.id for event in events]
+        mentions = [_codec.event_mention_from_json(row[0]) for row in self.con.execute(
+            "SELECT data FROM event_mentions WHERE event_id IN (SELECT unnest(?)) ORDER BY id",
+            [ids]).fetchall()] if ids else []
+        return events, mentions
+
+    def story_state(self) -> Any:
+        row = self.con.execute("SELECT state FROM story_state WHERE id = 1").fetchone()
+        return _codec.loads(row[0]) if row else None
+
+    # -- writes -------------------------------------------------------------------------------
+
+    def fill_metadata(self, document_id: str, fields: dict[str, Any]) -> list[str]:
+        """Fill empty metadata fields of a stored document from a later ingest; never overwrite.
+        Returns the names of the fields that conflicted (kept as stored)."""
+        names = ["url", "outlet", "title", "published", "language"]
+        row = self.con.execute(f"SELECT {', '.join(names)} FROM documents WHERE id = ?", [document_id]).fetchone()
+        if row is None:
+            return []
+        current = dict(zip(names, row))
+        updates = {k: v for k, v in fields.items() if k in current and v and not current[k]}
+        conflicts = [k for k, v in fields.items() if k in current and v and current[k] and current[k] != v]
+        if updates:
+            assignments = ", ".join(f"{name} = ?" for name in updates)
+            self.con.execute(f"UPDATE documents SET {assignments} WHERE id = ?", [*updates.values(), document_id])
+        return conflicts
+
+    def write_batch(
+        self,
+        results: list[DocumentResult],
+        band_keys: dict[str, list[str]],
+        events: list[Event],
+        stories: list[Story],
+        story_state: Any,
+        run_id: int | None = None,
+    ) -> None:
+        """Write whole documents with everything derived from them, in one transaction."""
+        with self.transaction():
+            self._insert_documents(results, band_keys, run_id)
+            self._upsert_events(events)
+            self._upsert_stories(stories)
+            if story_state is not None:
+                self.con.execute("INSERT OR REPLACE INTO story_state VALUES (1, ?)", [_codec.dumps(story_state)])
+
+    def _insert_documents(self, results: list[DocumentResult], band_keys: dict[str, list[str]],
+                          run_id: int | None) -> None:
+        tables = document_rows(results, band_keys, run_id, _now())
+        for table, rows in tables.items():
+            if not rows:
+                continue
+            columns = list(rows[0])
+            placeholders = ", ".join("?" for _ in columns)
+            conflict = " ON CONFLICT DO NOTHING" if table in ("actors", "places") else ""
+            self.con.executemany(
+                f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({placeholders}){conflict}",
+                [list(row.values()) for row in rows],
+            )
+
+    def _upsert_events(self, events: list[Event]) -> None:
+        if not events:
+            return
+        self.con.executemany(
+            "INSERT OR REPLACE INTO events VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [[e.id, e.type, e.mode, e.quad, e.date, e.date_precision,
+              e.location.country if e.location else None, e.location.place_id if e.location else None,
+              e.story_id, e.num_mentions, e.num_documents, e.num_sources, e.confidence,
+              e.first_reported, _codec.event_to_json(e)] for e in events],
+        )
+
+    def _upsert_stories(self, stories: list[Story]) -> None:
+        if not stories:
+            return
+        self.con.executemany(
+            "INSERT OR REPLACE INTO stories VALUES (?, ?, ?, ?, ?, ?, ?)",
+            [[s.id, s.title, s.first_date, s.last_date, len(s.doc_ids), s.num_events,
+              _codec.dumps(s.to_dict())] for s in stories],
+        )
+        for story in stories:
+            self.con.execute("UPDATE documents SET story_id = ? WHERE id IN (SELECT unnest(?)) "
+                             "AND story_id IS DISTINCT FROM ?", [story.id, story.doc_ids, story.id])
+
+    # -- run records --------------------------------------------------------------------------
+
+    def start_run(self, args: dict[str, Any]) -> int:
+        row = self.con.execute("SELECT coalesce(max(id), 0) + 1 FROM runs").fetchone()
+        run_id = int(row[0]) if row else 1
+        self.con.execute("INSERT INTO runs (id, started_at, args, status) VALUES (?, ?, ?, 'running')",
+                         [run_id, _now(), _codec.dumps(args)])
+        return run_id
+
+    def finish_run(self, run_id: int, added: int, skipped: int, rejected: int, status: str = "done") -> None:
+        self.con.execute(
+            "UPDATE runs SET finished_at = ?, documents_added = ?, documents_skipped = ?, "
+            "documents_rejected = ?, status = ? WHERE id = ?",
+            [_now(), added, skipped, rejected, status, run_id],
+        )
+
+
+def _now() -> datetime:
+    return datetime.now(timezone.utc).replace(tzinfo=None)
+
+
+def open_store(path: str | os.PathLike[str] = "tidings.duckdb", read_only: bool = False) -> Store:
+    """Open (creating and migrating when writable) a Tidings database."""
+    return Store(path, read_only=read_only)
