@@ -1,0 +1,1 @@
+"""Scorers for public gold data sets, one module per stage."""

@@ -1,0 +1,166 @@
+"""Score `tidings.times` on TempEval-3 TimeML (TBAQ-cleaned): span P/R/F1 and DATE value F1.
+
+Each document's raw text and its creation date (DCT, as publication date) go through spaCy and
+`find_times`; TIMEX3 tags are the gold. How we count:
+
+* span, all types: every gold TIMEX3 (DATE, TIME, DURATION, SET) against every mention; strict needs
+  equal offsets, relaxed any overlap (one-to-one, in text order).
+* span and value, DATE only: gold is the DATE timexes; a mention overlapping a TIME, DURATION or SET
+  timex is left out (neither right nor wrong), since we do not aim to read those types.
+* value: a relaxed span match whose value, written as TimeML writes it (day 2014-04-16, week
+  2014-W15, month 2014-04, year 2014, quarter 2014-Q1, season 2014-SU, vague PAST_REF / PRESENT_REF
+  / FUTURE_REF), equals the gold value. P = right values / mentions, R = right values / gold.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import time
+import xml.etree.ElementTree as ET
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from spacy.language import Language
+
+from tidings.errors import InputError
+from tidings.model import Mention
+from tidings.times import find_times
+
+log = logging.getLogger(__name__)
+
+_VAGUE = {"vague:past": "PAST_REF", "vague:present": "PRESENT_REF", "vague:future": "FUTURE_REF"}
+
+
+@dataclass
+class GoldTimex:
+    start: int
+    end: int
+    type: str
+    value: str
+    text: str
+
+
+def read_timeml(path: Path) -> tuple[str, str | None, list[GoldTimex]]:
+    """(raw text of <TEXT>, DCT as ISO date, gold TIMEX3s with offsets into that text)."""
+    try:
+        root = ET.parse(path).getroot()
+    except (OSError, ET.ParseError) as exc:
+        raise InputError(f"{path}: cannot read TimeML: {exc}") from exc
+    dct_node = root.find("DCT/TIMEX3")
+    dct = None
+    if dct_node is not None and dct_node.get("value"):
+        dct = dct_node.get("value", "")[:10]
+    text_node = root.find("TEXT")
+    if text_node is None:
+        raise InputError(f"{path}: no <TEXT> element")
+    parts: list[str] = []
+    timexes: list[GoldTimex] = []
+
+    def walk(node: ET.Element) -> None:
+        start = sum(map(len, parts))
+        parts.append(node.text or "")
+        for child in node:
+            walk(child)
+            parts.append(child.tail or "")
+        if node.tag == "TIMEX3":
+            end = sum(map(len, parts))
+            timexes.append(GoldTimex(start, end, node.get("type", ""), node.get("value", ""),
+                                     "".join(parts)[start:end]))
+
+    walk(text_node)
+    return "".join(parts), dct, timexes
+
+
+def timeml_value(mention: Mention) -> str | None:
+    """Our value in TimeML's notation (see the module docstring)."""
+    value = mention.time
+    label = mention.label or ""
+    if value is None or value.value is None:
+        return _VAGUE.get(label)
+    date = dt.date.fromisoformat(value.value)
+    if value.precision == "day":
+        return value.value
+    if value.precision == "week":
+        year, week, _ = date.isocalendar()
+        return f"{year}-W{week:02d}"
+    if value.precision == "month":
+        return value.value[:7]
+    extra = label.split(":", 1)[1] if ":" in label else ""
+    if label.startswith(("quarter:", "relative:")) and extra:
+        return f"{date.year}-{extra}"
+    return str(date.year)
+
+
+def _overlaps(a_start: int, a_end: int, b_start: int, b_end: int) -> bool:
+    return a_start < b_end and b_start < a_end
+
+
+def _match(pred: list[Mention], gold: list[GoldTimex]) -> list[tuple[Mention, GoldTimex]]:
+    """One-to-one relaxed matches: each mention takes the first unmatched gold timex it overlaps."""
+    used: set[int] = set()
+    pairs = []
+    for mention in pred:
+        for i, timex in enumerate(gold):
+            if i not in used and _overlaps(mention.start, mention.end, timex.start, timex.end):
+                used.add(i)
+                pairs.append((mention, timex))
+                break
+    return pairs
+
+
+def _prf(correct: int, predicted: int, gold: int) -> dict[str, float]:
+    p = correct / predicted if predicted else 0.0
+    r = correct / gold if gold else 0.0
+    return {"p": round(p, 4), "r": round(r, 4), "f1": round(2 * p * r / (p + r), 4) if p + r else 0.0}
+
+
+def evaluate_tempeval(gold_dir: Path, nlp: Language, limit: int | None = None) -> dict[str, Any]:
+    """Score `find_times` on every `*.tml` under `gold_dir` (at most `limit` documents)."""
+    paths = sorted(Path(gold_dir).rglob("*.tml"))[:limit]
+    if not paths:
+        raise InputError(f"{gold_dir}: no .tml files")
+    counts = {k: 0 for k in ("gold_all", "pred_all", "strict_all", "relaxed_all", "gold_date",
+                             "pred_date", "strict_date", "relaxed_date", "value_right", "words")}
+    errors: list[dict[str, str | None]] = []
+    seconds = 0.0
+    for path in paths:
+        text, dct, gold = read_timeml(path)
+        doc = nlp(text)
+        started = time.perf_counter()
+        pred = find_times(doc, dct)
+        seconds += time.perf_counter() - started
+        counts["words"] += sum(1 for t in doc if not t.is_space and not t.is_punct)
+        counts["gold_all"] += len(gold)
+        counts["pred_all"] += len(pred)
+        spans = {(g.start, g.end) for g in gold}
+        counts["strict_all"] += sum((m.start, m.end) in spans for m in pred)
+        counts["relaxed_all"] += len(_match(pred, gold))
+        others = [g for g in gold if g.type != "DATE"]
+        dates = [g for g in gold if g.type == "DATE"]
+        scored = [m for m in pred if not any(_overlaps(m.start, m.end, g.start, g.end) for g in others)]
+        counts["gold_date"] += len(dates)
+        counts["pred_date"] += len(scored)
+        date_spans = {(g.start, g.end) for g in dates}
+        counts["strict_date"] += sum((m.start, m.end) in date_spans for m in scored)
+        pairs = _match(scored, dates)
+        counts["relaxed_date"] += len(pairs)
+        for mention, timex in pairs:
+            ours = timeml_value(mention)
+            if ours == timex.value:
+                counts["value_right"] += 1
+            else:
+                errors.append({"doc": path.stem, "dct": dct, "text": mention.text, "gold_text": timex.text,
+                               "gold": timex.value, "ours": ours, "label": mention.label})
+    return {
+        "documents": len(paths),
+        "counts": counts,
+        "span_all_strict": _prf(counts["strict_all"], counts["pred_all"], counts["gold_all"]),
+        "span_all_relaxed": _prf(counts["relaxed_all"], counts["pred_all"], counts["gold_all"]),
+        "span_date_strict": _prf(counts["strict_date"], counts["pred_date"], counts["gold_date"]),
+        "span_date_relaxed": _prf(counts["relaxed_date"], counts["pred_date"], counts["gold_date"]),
+        "value_date": _prf(counts["value_right"], counts["pred_date"], counts["gold_date"]),
+        "find_times_words_per_second": round(counts["words"] / seconds) if seconds else None,
+        "value_errors": errors,
+    }
