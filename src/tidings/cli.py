@@ -85,10 +85,13 @@ def run(
     config: Annotated[Optional[Path], typer.Option(help="YAML file of settings.")] = None,
     model: Annotated[Optional[str], typer.Option(help="spaCy pipeline package to load.")] = None,
     actors: Annotated[Optional[Path], typer.Option(help="User actor dictionary (YAML, CSV, .actors).")] = None,
+    dask: Annotated[Optional[str], typer.Option(help="Dask scheduler address, or 'local' for a LocalCluster.")] = None,
+    staging: Annotated[Optional[Path], typer.Option(help="Folder for Dask's Parquet partitions (kept to resume).")] = None,
 ) -> None:
     """Ingest, analyse and store articles. Exit status 1 when some inputs were rejected."""
     settings = Settings.load(config, workers=workers, published_default=_iso(published_default),
-                             model=model, actors_file=str(actors) if actors else None)
+                             model=model, actors_file=str(actors) if actors else None, dask=dask,
+                             staging_dir=str(staging) if staging else None)
     summary = _run_with_progress(paths, db, settings)
     raise typer.Exit(1 if summary.rejected else 0)
 

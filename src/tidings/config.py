@@ -33,6 +33,8 @@ class Settings:
     story_similarity_threshold: float = _setting(0.3, "Similarity above which a document joins an existing story.")
     story_window_days: int = _setting(7, "A document joins only stories active within this many days of its publication.")
     actors_file: str | None = _setting(None, "User actor dictionary (YAML, CSV or PETRARCH .actors) extending the built-ins.")
+    dask: str | None = _setting(None, "Dask scheduler address (tcp://host:port), or 'local' for a LocalCluster; None runs locally.")
+    staging_dir: str | None = _setting(None, "Folder for the Parquet partitions of a Dask run (kept, so a rerun resumes); default: a temporary folder.")
     cache_dir: str | None = _setting(None, "Where the gazetteer index is cached; default: the user cache directory.")
 
     @classmethod

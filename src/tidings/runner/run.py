@@ -16,7 +16,7 @@ from tidings.errors import InputError
 from tidings.ingest import read_inputs
 from tidings.model import Document
 from tidings.runner.resolution import BatchResolver
-from tidings.runner.workers import analyse_batches
+from tidings.runner.workers import BatchOutcome, analyse_batches
 from tidings.store import Store
 
 log = logging.getLogger(__name__)
@@ -80,7 +80,7 @@ def run_documents(
     status = "interrupted"
     try:
         new_batches = _new_documents(documents, store, settings.batch_size, summary)
-        for outcome in analyse_batches(new_batches, settings):
+        for outcome in _analyse(new_batches, settings):
             for failure in outcome.failures:
                 reject(f"{failure.source}: {failure.message}")
             if outcome.results:
@@ -96,6 +96,14 @@ def run_documents(
         summary.seconds = time.perf_counter() - started
         store.finish_run(run_id, summary.added, summary.skipped, len(summary.rejected), status)
     return summary
+
+
+def _analyse(batches: Iterable[list[Document]], settings: Settings) -> Iterator[BatchOutcome]:
+    if settings.dask:
+        from tidings.runner.cluster import analyse_batches_on_dask
+
+        return analyse_batches_on_dask(batches, settings, settings.dask, settings.staging_dir)
+    return analyse_batches(batches, settings)
 
 
 def _new_documents(documents: Iterable[Document], store: Store, batch_size: int,
