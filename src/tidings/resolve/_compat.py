@@ -1,0 +1,152 @@
+"""When may two reports describe the same real event? Type, date, place and actor rules.
+
+Each rule is a small pure function so that `EventIndex` can both block (find candidates cheaply)
+and check (decide) with the same definitions.
+"""
+
+from __future__ import annotations
+
+from datetime import date as Date
+from typing import Iterable
+
+from tidings.model import ActorRef, Location
+
+#: (type, mode) pairs that different outlets (or our own extractor) code differently for one real
+#: event. A mode of None matches any mode of that type. Same type always matches, whatever the modes.
+COMPATIBLE_TYPE_PAIRS: tuple[tuple[tuple[str, str | None], tuple[str, str | None]], ...] = (
+    # occupying a building as a protest vs seizing it: both are said of one takeover
+    (("PROTEST", "obstruct"), ("COERCE", "seize")),
+    # police pushing a crowd back vs tear gas / water cannon at the same crowd
+    (("COERCE", "restrict"), ("ASSAULT", "crowd-control")),
+    # PLOVER codes capturing combatants ASSAULT abduct; many reports say "arrested"
+    (("COERCE", "arrest"), ("ASSAULT", "abduct")),
+    # deporting a person vs expelling them
+    (("COERCE", "deport"), ("SANCTION", "expel")),
+)
+
+#: Modalities that speak of something that happened (or is said to have happened); planned and
+#: hypothetical events are other events, even when they share type, place and date.
+REALIS = frozenset({"asserted", "claimed", "denied", "negated", "unconfirmed"})
+
+#: How far apart (days) two dates of a precision may be; "day" comes from settings.
+PRECISION_WINDOWS = {"week": 7, "month": 31}
+#: Precisions whose date we compare; "year" and "unknown" fall back to document / publication day.
+DATED = ("day", "week", "month")
+
+
+def types_compatible(type_a: str, mode_a: str | None, type_b: str, mode_b: str | None) -> bool:
+    """Same type, or a pair listed in `COMPATIBLE_TYPE_PAIRS` (in either order)."""
+    if type_a == type_b:
+        return True
+    for left, right in COMPATIBLE_TYPE_PAIRS:
+        for (t1, m1), (t2, m2) in ((left, right), (right, left)):
+            if t1 == type_a and t2 == type_b and (m1 is None or mode_a in (None, m1)) and (
+                m2 is None or mode_b in (None, m2)
+            ):
+                return True
+    return False
+
+
+def partner_types(type_: str) -> tuple[str, ...]:
+    """Every type a mention of `type_` may merge with (itself first), for blocking."""
+    out = [type_]
+    for (t1, _), (t2, _) in COMPATIBLE_TYPE_PAIRS:
+        if t1 == type_ and t2 not in out:
+            out.append(t2)
+        if t2 == type_ and t1 not in out:
+            out.append(t1)
+    return tuple(out)
+
+
+def modality_compatible(a: str, b: str) -> bool:
+    """Reports of a real event never merge with plans or hypotheses (and vice versa)."""
+    return (a in REALIS) == (b in REALIS)
+
+
+def day_number(iso: str | None) -> int | None:
+    """Proleptic ordinal of an ISO date (only its first 10 characters), None when unreadable."""
+    if not iso or len(iso) < 10:
+        return None
+    try:
+        return Date.fromisoformat(iso[:10]).toordinal()
+    except ValueError:
+        return None
+
+
+def date_window(precision: str, day_window: int) -> int | None:
+    """Days two dates of this precision may differ; None when the date cannot be compared."""
+    if precision == "day":
+        return day_window
+    return PRECISION_WINDOWS.get(precision)
+
+
+def dates_compatible(
+    day_a: int | None, precision_a: str, day_b: int | None, precision_b: str, day_window: int
+) -> bool | None:
+    """True/False when both dates are comparable; None when one is year-precise or unknown."""
+    win_a, win_b = date_window(precision_a, day_window), date_window(precision_b, day_window)
+    if day_a is None or day_b is None or win_a is None or win_b is None:
+        return None
+    return abs(day_a - day_b) <= max(win_a, win_b)
+
+
+def place_chain(location: Location | None) -> tuple[str, ...]:
+    """Keys of a location and of what contains it, most specific first; () when there is none.
+
+    A town is keyed by its gazetteer id, a region by country/admin1 name, a country by its code, so
+    that a town matches the region or country another report names (DESIGN §4 geo_precision).
+    """
+    if location is None:
+        return ()
+    country = location.country
+    precision = location.geo_precision or (1 if location.place_id else 4)
+    admin1 = (location.admin1 or (location.name if precision == 3 else None) or "").casefold()
+    chain: list[str] = []
+    if precision <= 2:
+        own = location.place_id or ("txt:" + (location.name or location.text).casefold())
+        chain.append(own)
+    if precision <= 3 and country and admin1:
+        chain.append(f"reg:{country}/{admin1}")
+    elif precision == 3 and not chain:
+        chain.append(location.place_id or ("txt:" + (location.name or location.text).casefold()))
+    if country:
+        chain.append(f"ctry:{country}")
+    if not chain:
+        chain.append("txt:" + (location.name or location.text).casefold())
+    return tuple(chain)
+
+
+def places_compatible(chain_a: tuple[str, ...], chain_b: tuple[str, ...]) -> int | None:
+    """3 for the same place, 1 when one contains the other, 0 when either is missing, None if apart."""
+    if not chain_a or not chain_b:
+        return 0
+    if chain_a[0] == chain_b[0]:
+        return 3
+    if chain_a[0] in chain_b or chain_b[0] in chain_a:
+        return 1
+    return None
+
+
+def actor_ids(refs: Iterable[ActorRef]) -> set[str]:
+    return {ref.actor_id for ref in refs if ref.actor_id}
+
+
+def actor_countries(refs: Iterable[ActorRef]) -> set[str]:
+    return {ref.country for ref in refs if ref.country}
+
+
+def role_compatible(
+    refs: list[ActorRef], cluster_ids: set[str], cluster_countries: set[str]
+) -> int | None:
+    """Shared actor ids in one role (>= 0), or None when the countries contradict.
+
+    Sectors are not compared: outlets say "security forces", "police" or "troops" for one unit.
+    """
+    ids = actor_ids(refs)
+    shared = len(ids & cluster_ids)
+    if shared:
+        return shared
+    countries = actor_countries(refs)
+    if countries and cluster_countries and not countries & cluster_countries:
+        return None
+    return 0

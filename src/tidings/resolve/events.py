@@ -1,0 +1,324 @@
+"""Event de-duplication: merge event mentions from many documents into events, incrementally.
+
+The integrator loads the events of a batch's date window (with their mentions) into an
+`EventIndex`, calls `add()` with the batch's new mentions and writes back what `add()` returns.
+Candidates are found by blocking on (type, date bucket, place or actor), so each mention is compared
+with a handful of events whatever the size of the archive (DESIGN §9).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+from bisect import insort
+from dataclasses import dataclass, field
+
+from tidings.model import Event, EventMention
+
+from tidings.resolve._compat import (
+    DATED,
+    actor_countries,
+    actor_ids,
+    date_window,
+    dates_compatible,
+    day_number,
+    modality_compatible,
+    partner_types,
+    place_chain,
+    places_compatible,
+    role_compatible,
+    types_compatible,
+)
+from tidings.resolve._merge import merge_event
+
+log = logging.getLogger(__name__)
+
+#: Width (days) of a date bucket in the blocking index.
+BUCKET_DAYS = 7
+#: How many near-duplicate hops lead to the original document (guards against cycles).
+MAX_DUPLICATE_HOPS = 8
+
+
+def event_id_for(mention_id: str) -> str:
+    """"ev_" + 12 hex of the first mention's id: adding mentions later never changes it."""
+    return "ev_" + hashlib.sha1(mention_id.encode("utf-8")).hexdigest()[:12]
+
+
+def _member_order(mention: EventMention) -> tuple[str, str, int, str]:
+    """Canonical member order, so a merge does not depend on the order rows come back from a DB."""
+    return (mention.evidence.published or "9999", mention.doc_id, mention.evidence.start, mention.id)
+
+
+@dataclass
+class _Cluster:
+    """One event with its members and the summary that matching and blocking read."""
+
+    event: Event
+    order: int
+    members: list[EventMention] = field(default_factory=list)
+    docs: set[str] = field(default_factory=set)
+    pub_days: set[int] = field(default_factory=set)
+    chain: tuple[str, ...] = ()
+    day: int | None = None
+    source_ids: set[str] = field(default_factory=set)
+    source_countries: set[str] = field(default_factory=set)
+    target_ids: set[str] = field(default_factory=set)
+    target_countries: set[str] = field(default_factory=set)
+    last_day: int = 0
+    keys: set[tuple] = field(default_factory=set)
+
+
+class EventIndex:
+    """Merged events plus their member mentions, with blocking indexes for incremental merging."""
+
+    def __init__(self, day_window: int = 1) -> None:
+        """`day_window`: how many days two day-precise reports of one event may differ (settings)."""
+        self.day_window = day_window
+        self._clusters: dict[str, _Cluster] = {}
+        self._blocks: dict[tuple, dict[str, None]] = {}
+        self._by_doc: dict[str, dict[str, None]] = {}
+        self._mention_event: dict[str, str] = {}
+        self._near_duplicates: dict[str, str] = {}
+        self._doc_outlet: dict[str, str] = {}
+        self._next_order = 0
+
+    @classmethod
+    def from_events(
+        cls,
+        events: list[Event],
+        mentions: list[EventMention],
+        near_duplicates: dict[str, str] | None = None,
+        day_window: int = 1,
+    ) -> "EventIndex":
+        """Rebuild an index from stored events and their mentions (each with `event_id` set).
+
+        `near_duplicates` (doc_id -> original doc_id) should cover the documents of these mentions
+        so that source counts stay right when new mentions join.
+        """
+        index = cls(day_window=day_window)
+        index._near_duplicates.update(near_duplicates or {})
+        grouped: dict[str, list[EventMention]] = {}
+        for mention in mentions:
+            if mention.event_id is None:
+                log.warning("mention %s has no event_id; left out of the index", mention.id)
+                continue
+            grouped.setdefault(mention.event_id, []).append(mention)
+        for event in events:
+            members = grouped.get(event.id)
+            if not members:
+                log.warning("event %s has no mentions loaded; it cannot take new ones", event.id)
+                continue
+            cluster = _Cluster(event=event, order=index._next_order)
+            index._next_order += 1
+            index._clusters[event.id] = cluster
+            for mention in sorted(members, key=_member_order):
+                index._attach(cluster, mention)
+            index._refresh(cluster)
+        return index
+
+    def __len__(self) -> int:
+        return len(self._clusters)
+
+    def events(self) -> list[Event]:
+        """Every event in the index, in creation order."""
+        return [c.event for c in self._clusters.values()]
+
+    def get(self, event_id: str) -> Event | None:
+        cluster = self._clusters.get(event_id)
+        return cluster.event if cluster else None
+
+    def mentions_of(self, event_id: str) -> list[EventMention]:
+        """The member mentions of an event, in canonical order."""
+        cluster = self._clusters.get(event_id)
+        return list(cluster.members) if cluster else []
+
+    def add(
+        self, mentions: list[EventMention], near_duplicates: dict[str, str] | None = None
+    ) -> list[Event]:
+        """Merge each mention into a compatible event or start one; return created or changed events.
+
+        Sets `mention.event_id`. A mention id already in the index is not added twice (re-runs).
+        `near_duplicates` maps doc_id -> original doc_id: such a copy counts as the original's source.
+        """
+        self._near_duplicates.update(near_duplicates or {})
+        changed: dict[str, None] = {}
+        for mention in mentions:
+            known = self._mention_event.get(mention.id)
+            if known is not None:
+                mention.event_id = known
+                continue
+            if mention.evidence.outlet:
+                self._doc_outlet.setdefault(mention.doc_id, mention.evidence.outlet)
+            cluster = self._best_candidate(mention)
+            if cluster is None:
+                event_id = event_id_for(mention.id)
+                while event_id in self._clusters:  # only a hash collision gets here
+                    event_id = event_id_for(event_id + mention.id)
+                cluster = _Cluster(
+                    event=Event(id=event_id, type=mention.type, mode=mention.mode, quad=mention.quad),
+                    order=self._next_order,
+                )
+                self._next_order += 1
+                self._clusters[event_id] = cluster
+            self._attach(cluster, mention)
+            self._refresh(cluster)
+            changed[cluster.event.id] = None
+        return [self._clusters[event_id].event for event_id in changed]
+
+    def evict(self, before: str) -> list[str]:
+        """Drop events whose latest date and publication day are before `before` (bounded memory).
+
+        Returns the evicted ids; the integrator keeps them in the store and reloads them when a
+        batch reaches back to their dates.
+        """
+        limit = day_number(before)
+        if limit is None:
+            raise ValueError(f"evict: {before!r} is not an ISO date")
+        gone = [eid for eid, c in self._clusters.items() if c.last_day < limit]
+        for event_id in gone:
+            cluster = self._clusters.pop(event_id)
+            for key in cluster.keys:
+                block = self._blocks.get(key)
+                if block is not None:
+                    block.pop(event_id, None)
+                    if not block:
+                        del self._blocks[key]
+            for mention in cluster.members:
+                self._mention_event.pop(mention.id, None)
+                docs = self._by_doc.get(mention.doc_id)
+                if docs is not None:
+                    docs.pop(event_id, None)
+                    if not docs:
+                        del self._by_doc[mention.doc_id]
+        return gone
+
+    # -- matching -----------------------------------------------------------------------------
+
+    def _best_candidate(self, mention: EventMention) -> _Cluster | None:
+        best: tuple[float, int] | None = None
+        chosen: _Cluster | None = None
+        for event_id in self._candidate_ids(mention):
+            cluster = self._clusters.get(event_id)
+            if cluster is None:
+                continue
+            score = self._score(mention, cluster)
+            if score is None:
+                continue
+            rank = (score, -cluster.order)
+            if best is None or rank > best:
+                best, chosen = rank, cluster
+        return chosen
+
+    def _candidate_ids(self, mention: EventMention) -> dict[str, None]:
+        chain = place_chain(mention.location)
+        ids = actor_ids(mention.source) | actor_ids(mention.target)
+        if chain:
+            wheres = [("u", chain[0])] + [("s", key) for key in chain]
+            wheres += [("n", actor) for actor in sorted(ids)]
+        else:
+            wheres = [("a", actor) for actor in sorted(ids)]
+        out: dict[str, None] = dict(self._by_doc.get(mention.doc_id, {}))
+        day = day_number(mention.date) if mention.date_precision in DATED else None
+        pub = day_number(mention.evidence.published)
+        for type_ in partner_types(mention.type):
+            prefixes: list[tuple] = []
+            if day is not None:
+                own = date_window(mention.date_precision, self.day_window) or 0
+                for cls in DATED:
+                    reach = max(own, date_window(cls, self.day_window) or 0)
+                    for bucket in range((day - reach) // BUCKET_DAYS, (day + reach) // BUCKET_DAYS + 1):
+                        prefixes.append(("d", type_, cls, bucket))
+            if pub is not None:
+                prefixes.append(("p", type_, pub))
+            for prefix in prefixes:
+                for where in wheres:
+                    block = self._blocks.get(prefix + where)
+                    if block:
+                        out.update(block)
+        return out
+
+    def _score(self, mention: EventMention, cluster: _Cluster) -> float | None:
+        """How well `mention` fits `cluster`, or None when they cannot be one event."""
+        event = cluster.event
+        if not types_compatible(mention.type, mention.mode, event.type, event.mode):
+            return None
+        if not modality_compatible(mention.modality, event.modality):
+            return None
+        same_doc = mention.doc_id in cluster.docs
+        day = day_number(mention.date)
+        fits = dates_compatible(day, mention.date_precision, cluster.day, event.date_precision,
+                                self.day_window)
+        if fits is False:
+            return None
+        distance = 0.0
+        if fits is None:
+            if mention.date and event.date and mention.date[:4] != event.date[:4]:
+                return None
+            pub = day_number(mention.evidence.published)
+            if not same_doc and (pub is None or pub not in cluster.pub_days):
+                return None
+        elif day is not None and cluster.day is not None:
+            distance = abs(day - cluster.day) / (self.day_window + 1.0)
+        place = places_compatible(place_chain(mention.location), cluster.chain)
+        if place is None:
+            return None
+        source = role_compatible(mention.source, cluster.source_ids, cluster.source_countries)
+        target = role_compatible(mention.target, cluster.target_ids, cluster.target_countries)
+        if source is None or target is None:
+            return None
+        if place == 0 and not same_doc and source + target == 0:
+            return None  # without a place, only a shared actor ties reports from other documents
+        return place + source + target + (0.5 if same_doc else 0.0) - distance
+
+    # -- bookkeeping --------------------------------------------------------------------------
+
+    def _attach(self, cluster: _Cluster, mention: EventMention) -> None:
+        insort(cluster.members, mention, key=_member_order)
+        mention.event_id = cluster.event.id
+        self._mention_event[mention.id] = cluster.event.id
+        cluster.docs.add(mention.doc_id)
+        self._by_doc.setdefault(mention.doc_id, {})[cluster.event.id] = None
+        pub = day_number(mention.evidence.published)
+        if pub is not None:
+            cluster.pub_days.add(pub)
+        cluster.source_ids |= actor_ids(mention.source)
+        cluster.source_countries |= actor_countries(mention.source)
+        cluster.target_ids |= actor_ids(mention.target)
+        cluster.target_countries |= actor_countries(mention.target)
+        day = day_number(mention.date) if mention.date_precision in DATED else None
+        cluster.last_day = max([cluster.last_day] + [d for d in (day, pub) if d is not None])
+
+    def _refresh(self, cluster: _Cluster) -> None:
+        """Recompute the merged event from the members, then index it under its current keys."""
+        event = merge_event(cluster.event.id, cluster.members, self._source_of, cluster.event.story_id)
+        cluster.event = event
+        cluster.chain = place_chain(event.location)
+        cluster.day = day_number(event.date) if event.date_precision in DATED else None
+        ids = cluster.source_ids | cluster.target_ids
+        if cluster.chain:
+            wheres = [("u", key) for key in cluster.chain] + [("s", cluster.chain[0])]
+        else:
+            wheres = [("n", actor) for actor in sorted(ids)]
+        wheres += [("a", actor) for actor in sorted(ids)]
+        prefixes: list[tuple] = [("p", event.type, pub) for pub in sorted(cluster.pub_days)]
+        if cluster.day is not None:
+            prefixes.append(("d", event.type, event.date_precision, cluster.day // BUCKET_DAYS))
+        for prefix in prefixes:
+            for where in wheres:
+                key = prefix + where
+                if key not in cluster.keys:
+                    cluster.keys.add(key)
+                    self._blocks.setdefault(key, {})[event.id] = None
+
+    def _source_of(self, mention: EventMention) -> str:
+        """Source key: the outlet of the original document (near-duplicates count as it), else the doc."""
+        root = mention.doc_id
+        for _ in range(MAX_DUPLICATE_HOPS):
+            parent = self._near_duplicates.get(root)
+            if parent is None or parent == root:
+                break
+            root = parent
+        outlet = self._doc_outlet.get(root)
+        if outlet is None and root == mention.doc_id:
+            outlet = mention.evidence.outlet
+        return f"outlet:{outlet}" if outlet else f"doc:{root}"
