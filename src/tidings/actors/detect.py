@@ -1,0 +1,173 @@
+"""Find actor mention candidates in a parsed Doc: named entities and noun phrases headed by role
+words, with the guards that keep places, weapons and headline fragments out.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+from tidings.actors._tables import CountryTable, RoleLexicon
+
+_ENTITY_LABELS = {"PERSON", "ORG", "NORP", "GPE", "LOC", "PRODUCT", "FAC"}
+_LEFT_DEPS = {"det", "amod", "compound", "poss", "nmod", "nummod", "quantmod", "advmod",
+              "npadvmod", "punct", "case", "predet", "nn", "flat", "dep"}
+_ABSORBING_DEPS = {"compound", "amod", "poss", "nmod", "flat", "nn", "dep"}
+_GOVERNANCE_NOUNS = {"control", "decision", "policy", "position", "support", "demand", "plan",
+                     "offer", "proposal", "response", "statement", "accusation", "action",
+                     "involvement", "aggression", "annexation", "claim", "refusal", "warning"}
+_STATIVE_VERBS = {"be", "have", "lie", "border", "remain", "become", "look", "seem"}
+
+
+@dataclass
+class Candidate:
+    """A span that may name an actor, with the token that heads it and the rule that found it."""
+
+    start: int  # token offsets
+    end: int
+    head: Token
+    rule: str  # "entity:PERSON", "role", "armed", ...
+    entity: Span | None = None
+
+
+def role_key(token: Token, lexicon: RoleLexicon) -> str | None:
+    """The role-lexicon word a token stands for ("Separatists" -> "separatist")."""
+    lower = token.lower_
+    for form in (token.lemma_.lower(), lower, lower[:-1] if lower.endswith("s") else None,
+                 lower[:-2] if lower.endswith("es") else None,
+                 lower[:-3] + "man" if lower.endswith("men") else None):
+        if form and form in lexicon.roles:
+            return form
+    return None
+
+
+def is_headline(sentence: Span) -> bool:
+    """Most words capitalised: a headline or a `WATCH:` line, where NER labels are unreliable."""
+    words = [t for t in sentence if t.is_alpha and len(t) > 3]
+    return len(words) >= 3 and sum(t.text[0].isupper() for t in words) / len(words) > 0.7
+
+
+def in_place_context(token: Token, lexicon: RoleLexicon) -> bool:
+    """Whether a name is used as a place: "in Kiev", "the city of Donetsk", "Mariupol and X"."""
+    current = token
+    for _ in range(6):
+        head = current.head
+        if current.dep_ == "pobj" and head.lower_ in lexicon.locative_preps:
+            return True
+        if current.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_ in lexicon.place_nouns:
+            return True
+        if current.dep_ in ("appos", "compound") and head.lemma_.lower() in lexicon.place_nouns:
+            return True
+        if current.dep_ in ("conj", "appos") and head is not current:
+            current = head
+            continue
+        return False
+    return False
+
+
+def acts_as_actor(token: Token, lexicon: RoleLexicon, capital: bool) -> bool:
+    """Whether a country or capital name is in an actor position (subject or object of a verb that
+    a government does, agent of "by", possessor of a governance noun, or conjoined with such)."""
+    current = token
+    for _ in range(6):
+        head, dep = current.head, current.dep_
+        verb = head.lemma_.lower()
+        if dep in ("nsubj", "nsubjpass"):
+            if capital:
+                return verb in lexicon.political_verbs or any(
+                    c.dep_ in ("xcomp", "ccomp") for c in head.children)
+            return verb not in _STATIVE_VERBS
+        if dep in ("dobj", "dative"):
+            return verb in lexicon.political_verbs or any(c.dep_ == "xcomp" for c in head.children)
+        if dep == "pobj" and head.lower_ == "by":
+            return True
+        if dep == "poss" and head.lemma_.lower() in _GOVERNANCE_NOUNS:
+            return True
+        if dep == "conj" and head is not current:
+            current = head
+            continue
+        return False
+    return False
+
+
+def _role_head(token: Token, lexicon: RoleLexicon) -> str | None:
+    if token.pos_ not in ("NOUN", "PROPN") and not (token.pos_ == "ADJ" and token.dep_ == "nsubj"):
+        return None
+    if token.i > 0 and token.doc[token.i - 1].text == "-":
+        return None  # "four-party talks", "anti-government"
+    if token.dep_ == "compound" and token.head.lemma_.lower() in lexicon.premises_nouns:
+        return None  # "the city administration building"
+    if token.lemma_.lower() == "force" and token.tag_ == "NN" and not any(
+            c.dep_ in ("compound", "amod") for c in token.lefts):
+        return None  # "the use of force"
+    if role_key(token, lexicon):
+        return "role"
+    if token.lower_ in lexicon.armed_heads or token.lemma_.lower() in lexicon.armed_heads:
+        if any(c.lower_ in lexicon.armed_modifiers for c in token.lefts):
+            return "armed"
+    return None
+
+
+def person_rejected(ent: Span, lexicon: RoleLexicon, headline: bool) -> bool:
+    """Guards for PERSON mislabels: weapons and products, pro-X modifiers, digits, headline case."""
+    words = [t.text for t in ent]
+    if any(w in lexicon.not_person for w in words) or any(c.isdigit() for c in ent.text):
+        return True
+    if ent.root.dep_ == "compound" and ent.root.head.lemma_.lower() in lexicon.weapon_nouns:
+        return True
+    if ent[0].lower_ == "pro" or ent.text.lower().startswith("pro-"):
+        return True
+    if headline and (any(role_key(t, lexicon) for t in ent) or len(ent) > 3):
+        return True
+    return any(role_key(t, lexicon) for t in ent if t.i == ent.end - 1)
+
+
+def find_candidates(doc: Doc, countries: CountryTable, lexicon: RoleLexicon) -> list[Candidate]:
+    """Entity and role-noun heads, with nested heads absorbed into the phrase that contains them."""
+    heads: dict[int, Candidate] = {}
+    headline = {s.start: is_headline(s) for s in doc.sents}
+    entity_root = {i: ent.root.i for ent in doc.ents for i in range(ent.start, ent.end)}
+    for ent in doc.ents:
+        if ent.label_ not in _ENTITY_LABELS:
+            continue
+        if ent.label_ == "PERSON" and countries.code_of(ent.text) is None and person_rejected(
+                ent, lexicon, headline[ent.sent.start]):
+            continue
+        heads[ent.root.i] = Candidate(ent.start, ent.end, ent.root, f"entity:{ent.label_}", ent)
+    for token in doc:
+        if token.i in heads:
+            continue
+        if token.ent_type_ in ("PERSON", "ORG") and entity_root.get(token.i) in heads:
+            continue
+        rule = _role_head(token, lexicon)
+        if rule:
+            heads[token.i] = Candidate(token.i, token.i + 1, token, rule)
+    kept = []
+    for index, cand in sorted(heads.items()):
+        if _absorbed(cand.head, heads):
+            continue
+        cand.start = min(cand.start, _left_edge(cand.head))
+        kept.append(cand)
+    return kept
+
+
+def _absorbed(token: Token, heads: dict[int, Candidate]) -> bool:
+    current = token
+    for _ in range(8):
+        if current.dep_ not in _ABSORBING_DEPS or current.head is current:
+            return False
+        current = current.head
+        if current.i in heads:
+            return True
+    return False
+
+
+def _left_edge(token: Token) -> int:
+    left = token.i
+    for child in token.lefts:
+        if child.dep_ in _LEFT_DEPS:
+            left = min(left, child.left_edge.i)
+    while left < token.i and token.doc[left].is_punct and token.doc[left].text not in ("-",):
+        left += 1
+    return left
