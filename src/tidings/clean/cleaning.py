@@ -96,8 +96,10 @@ def _key(text: str) -> str:
     return normalise_text(text).casefold()
 
 
-def _sentence_keys(key: str) -> list[str]:
-    return [s for s in _SENTENCE_BREAK.split(key) if len(s.split()) >= MIN_REPEAT_WORDS]
+def _sentence_keys(text: str) -> list[str]:
+    """Normalised sentences of a paragraph that are long enough to prove it a repeat."""
+    sentences = _SENTENCE_BREAK.split(normalise_text(text))
+    return [s.casefold() for s in sentences if len(s.split()) >= MIN_REPEAT_WORDS]
 
 
 def _drop_headline(paragraphs: list[_Paragraph], title: str | None) -> None:
@@ -114,7 +116,7 @@ def _drop_repeats(paragraphs: list[_Paragraph]) -> None:
     for index, paragraph in enumerate(paragraphs):
         if paragraph.removed is not None:
             continue
-        sentences = _sentence_keys(paragraph.key)
+        sentences = _sentence_keys(paragraph.text)
         if sentences:
             repeat[index] = paragraph.key in seen_paragraphs or all(s in seen_sentences for s in sentences)
         seen_paragraphs.add(paragraph.key)
@@ -122,7 +124,7 @@ def _drop_repeats(paragraphs: list[_Paragraph]) -> None:
     # A short line (a subheading) seen before is a repeat when it sits inside a repeated run.
     seen: set[str] = set()
     for index, paragraph in enumerate(paragraphs):
-        if paragraph.key in seen and not repeat[index] and not _sentence_keys(paragraph.key):
+        if paragraph.key in seen and not repeat[index] and not _sentence_keys(paragraph.text):
             before = index > 0 and repeat[index - 1]
             after = index + 1 < len(paragraphs) and repeat[index + 1]
             repeat[index] = before or after
