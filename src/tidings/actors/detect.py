@@ -29,6 +29,7 @@ class Candidate:
     head: Token
     rule: str  # "entity:PERSON", "role", "armed", ...
     entity: Span | None = None
+    appos: "Candidate | None" = None  # a role apposition that describes this person
 
 
 def role_key(token: Token, lexicon: RoleLexicon) -> str | None:
@@ -141,8 +142,23 @@ def find_candidates(doc: Doc, countries: CountryTable, lexicon: RoleLexicon) -> 
         if token.ent_type_ in ("PERSON", "ORG") and entity_root.get(token.i) in heads:
             continue
         rule = _role_head(token, lexicon)
+        if rule is None and _is_acronym(token, heads):
+            rule = "acronym"
         if rule:
             heads[token.i] = Candidate(token.i, token.i + 1, token, rule)
+    for cand in list(heads.values()):
+        ent = cand.entity
+        head = cand.head
+        if ent is not None and ent.label_ == "PERSON" and head.dep_ == "appos" and \
+                heads.get(head.head.i) is not None and heads[head.head.i].rule == "role" and \
+                ent.start == head.head.i + 1:
+            role = heads.pop(head.head.i)
+            cand.start = _left_edge(role.head)
+            cand.rule = "entity:PERSON"
+        elif ent is not None and ent.label_ == "PERSON":
+            for child in head.children:  # "Amina Mohamed, Kenya's foreign minister,"
+                if child.dep_ == "appos" and child.i in heads and heads[child.i].rule == "role":
+                    cand.appos = heads.pop(child.i)
     kept = []
     for index, cand in sorted(heads.items()):
         if _absorbed(cand.head, heads):
@@ -152,9 +168,22 @@ def find_candidates(doc: Doc, countries: CountryTable, lexicon: RoleLexicon) -> 
     return kept
 
 
+def _is_acronym(token: Token, heads: dict[int, Candidate]) -> bool:
+    """An upper-case short name in parentheses after a phrase ("(SBU)"), or a later use of one."""
+    if not (token.is_upper and token.is_alpha and 2 <= len(token) <= 6 and token.pos_ == "PROPN"):
+        return False
+    doc = token.doc
+    if token.i > 0 and doc[token.i - 1].text == "(" and token.dep_ == "appos":
+        return True
+    return any(t.text == token.text and t.i > 0 and doc[t.i - 1].text == "(" for t in doc[:token.i])
+
+
 def _absorbed(token: Token, heads: dict[int, Candidate]) -> bool:
     current = token
     for _ in range(8):
+        if current.dep_ == "appos" and current.head.i in heads and heads[current.head.i].rule == "role" \
+                and current.i == current.head.i + 1 and current.ent_type_ != "PERSON":
+            return True
         if current.dep_ not in _ABSORBING_DEPS or current.head is current:
             return False
         current = current.head

@@ -34,6 +34,7 @@ def find_actors(doc: Doc, places: list[Mention], dictionary: ActorDictionary,
     link_persons(readings)
     link_acronyms(readings)
     link_groups(readings)
+    readings = [r for r in readings if not r.pending]
     return _mentions(doc, readings)
 
 

@@ -26,7 +26,9 @@ def _person_leader(group: list[Reading]) -> Reading:
 
 def link_persons(readings: list[Reading]) -> None:
     """Give every mention of one person (full name, surname, "Mr X") the same attributes."""
-    people = [r for r in readings if r.person]
+    people = [r for r in readings if r.person or (
+        r.cand.entity is not None and r.entry is None and not r.text_stated and len(r.cand.entity) == 1
+        and r.cand.entity.label_ == "ORG")]
     full = {}
     for r in people:
         words = (r.entry.name if r.entry else r.name).split()
@@ -61,14 +63,17 @@ def link_acronyms(readings: list[Reading]) -> None:
             continue
         leader = r if r.entry is not None else outer
         other = outer if leader is r else r
-        alias = r.cand.head.doc[r.cand.start:r.cand.end].text
+        alias = r.cand.head.text
         _adopt(other, leader)
+        r.pending = outer.pending = False
         leader.aliases.append(alias)
         acronyms[alias] = leader
     for r in readings:
-        text = r.cand.head.doc[r.cand.start:r.cand.end].text
+        text = r.cand.head.text if r.cand.rule == "acronym" else r.name
         if text in acronyms and r is not acronyms[text]:
             _adopt(r, acronyms[text])
+            r.pending = False
+
 
 
 def link_groups(readings: list[Reading]) -> None:

@@ -41,6 +41,7 @@ class Reading:
     entry: DictEntry | None = None
     text_stated: bool = False  # country or role came from the text
     aliases: list[str] = field(default_factory=list)
+    pending: bool = False  # an acronym waiting for its expansion
 
 
 def home_country(doc: Doc, dictionary: ActorDictionary) -> str | None:
@@ -141,6 +142,11 @@ def read_candidate(cand: Candidate, dictionary: ActorDictionary, home: str | Non
     lexicon, countries = dictionary.lexicon, dictionary.countries
     head = cand.head
     span_tokens = list(doc[cand.start:cand.end if cand.entity is not None else head.i + 1])
+    if cand.rule == "acronym":
+        entry = dictionary.lookup(head.text, published)
+        if entry is not None:
+            return Reading(cand, entry.name, entry.country, entry.sector, entry.kind, entry=entry)
+        return Reading(cand, head.text, None, None, "organisation", pending=True)
     if cand.entity is not None:
         ent = cand.entity
         text = ent.text.strip()
@@ -175,6 +181,8 @@ def read_candidate(cand: Candidate, dictionary: ActorDictionary, home: str | Non
             return None
         if ent.label_ == "PERSON":
             modifiers, name_tokens = _person_parts(cand, dictionary)
+            if cand.appos is not None and _role_text(modifiers, dictionary) is None:
+                modifiers = list(doc[cand.appos.start:cand.appos.head.i + 1])
             country, _aligned, org = _modifier_country(modifiers, dictionary, published, person=True)
             role = _role_text(modifiers, dictionary)
             sector = None
@@ -187,7 +195,7 @@ def read_candidate(cand: Candidate, dictionary: ActorDictionary, home: str | Non
         # an organisation named in the text
         modifiers = [t for t in span_tokens if t.i < ent.start]
         country, _aligned, _org = _modifier_country(modifiers, dictionary, published)
-        key = role_key(ent[-1], lexicon)
+        key = next((role_key(t, lexicon) for t in reversed(ent) if role_key(t, lexicon)), None)
         sector = _sector(list(ent), key, lexicon.roles[key].sector, dictionary) if key else None
         if key and country is None and sector in STATE_SECTORS:
             country = home
