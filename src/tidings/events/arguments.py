@@ -1,0 +1,185 @@
+"""Turn role heads into ActorRefs, and choose an event's location and date from the mentions."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from spacy.tokens import Span, Token
+
+from tidings.events.lexicon import Lexicon
+from tidings.model import ActorRef, Location, Mention
+
+_CUT = ("relcl", "acl", "appos", "conj", "cc", "punct", "advcl", "prep")
+_NEAR = ("near", "outside", "nearby", "around", "close")
+_INANIMATE = {"building", "weapon", "document", "meeting", "agreement", "checkpoint", "territory", "operation"}
+
+
+def phrase_span(head: Token) -> tuple[int, int]:
+    """Character span of an argument: the head with its modifiers, without clauses or conjuncts."""
+    tokens = [head]
+    stack = [c for c in head.children if c.dep_ not in _CUT or (c.dep_ == "prep" and c.lower_ == "of")]
+    while stack:
+        token = stack.pop()
+        tokens.append(token)
+        stack += [c for c in token.children if c.dep_ not in ("relcl", "acl", "appos", "advcl")]
+    start = min(t.idx for t in tokens)
+    end = max(t.idx + len(t.text) for t in tokens)
+    return start, end
+
+
+def actor_ref(head: Token, actors: list[Mention], places: list[Mention], lexicon: Lexicon) -> ActorRef | None:
+    """The actor a role head names: the actor mention covering it, else a phrase with inferred
+    country and sector; None for things that are not actors (buildings, vehicles, meetings)."""
+    start, end = phrase_span(head)
+    covering = [m for m in actors if m.start <= head.idx < m.end]
+    overlapping = covering or [m for m in actors if m.start < end and start < m.end]
+    if overlapping:
+        best = min(overlapping, key=lambda m: (abs(m.start - head.idx), -(m.end - m.start)))
+        actor = best.actor
+        if actor is not None:
+            return ActorRef(text=best.text, actor_id=actor.id, name=actor.name, country=actor.country,
+                            sector=actor.sector)
+        return ActorRef(text=best.text)
+    if lexicon.classes_of(head.lemma_, head.lower_) & _INANIMATE and not _hint_sector(head.lower_, lexicon):
+        return None
+    if head.pos_ not in ("NOUN", "PROPN", "PRON") or head.lower_ in ("it", "they", "them", "this", "who"):
+        if head.pos_ != "PRON" or head.lower_ in ("it", "this"):
+            return None
+    text = head.doc.text[start:end].strip(" \"'“”‘’")
+    for place in places:
+        if place.start <= head.idx < place.end and place.place is not None:
+            return ActorRef(text=text, country=place.place.country, sector="GOV" if place.place.feature == "country" else None)
+    return ActorRef(text=text, country=_hint_country(text, lexicon), sector=_hint_sector(text, lexicon))
+
+
+def _words(text: str) -> str:
+    return " " + re.sub(r"[^a-z0-9.\-]+", " ", text.lower()) + " "
+
+
+def _hint_country(text: str, lexicon: Lexicon) -> str | None:
+    words = _words(text).replace("'s ", " ")
+    for code, names in lexicon.country_hints.items():
+        if any(f" {name} " in words or f" pro-{name} " in words for name in names):
+            return code
+    return None
+
+
+def _hint_sector(text: str, lexicon: Lexicon) -> str | None:
+    words = _words(text)
+    best: tuple[int, str] | None = None
+    for code, names in lexicon.sector_hints.items():
+        for name in names:
+            for form in (name, name + "s", name + "es"):
+                position = words.rfind(f" {form} ")
+                if position >= 0 and (best is None or position > best[0]):
+                    best = (position, code)
+    if best is not None and " pro-" in words and best[1] in ("UAF", "CVL", "GOV"):
+        return "REB"  # "pro-Russian armed men", "pro-Russia activists"
+    if best is None and (" pro-" in words and any(w in words for w in (" activist", " protester", " demonstrator"))):
+        return "REB"
+    return best[1] if best else None
+
+
+def clause_tokens(trigger: Token) -> set[int]:
+    """Token indices of the trigger's own clause (its verb's subtree minus other clauses)."""
+    root = trigger
+    if trigger.pos_ not in ("VERB", "AUX"):
+        for ancestor in trigger.ancestors:
+            if ancestor.pos_ in ("VERB", "AUX"):
+                root = ancestor
+                break
+    inside: set[int] = set()
+    stack = [root]
+    while stack:
+        token = stack.pop()
+        inside.add(token.i)
+        for child in token.children:
+            if child.dep_ in ("conj", "ccomp", "advcl", "relcl", "parataxis") and child.pos_ in ("VERB", "AUX"):
+                continue
+            stack.append(child)
+    return inside
+
+
+def choose_location(trigger: Token, sent: Span, places: list[Mention], excluded: list[tuple[int, int]],
+                    document_place: Mention | None) -> Location | None:
+    """A place in the trigger's clause, else the nearest in the sentence, else the document's main place."""
+    doc = sent.doc
+    clause = clause_tokens(trigger)
+    candidates = []
+    for mention in places:
+        if mention.place is None or not (sent.start_char <= mention.start < sent.end_char):
+            continue
+        if any(s <= mention.start < e for s, e in excluded):
+            continue
+        span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+        if span is None:
+            continue
+        head = span.root
+        if head.dep_ in ("poss", "compound", "amod") and head.head.pos_ in ("NOUN", "PROPN") \
+                and head.head.ent_type_ not in ("GPE", "LOC", "FAC") and head.head.i not in span_indices(span):
+            continue  # "Ukraine's Defense Ministry": a modifier of an actor, not where it happened
+        candidates.append((mention, span, head.i in clause, abs(head.i - trigger.i)))
+    if candidates:
+        in_clause = [c for c in candidates if c[2]]
+        pool, reason = (in_clause, "clause") if in_clause else (candidates, "sentence")
+        mention, span, _, _ = min(pool, key=lambda c: c[3])
+        return _location(mention, reason, _is_near(span))
+    if document_place is not None:
+        return _location(document_place, "document", False)
+    return None
+
+
+def span_indices(span: Span) -> set[int]:
+    return {t.i for t in span}
+
+
+def _is_near(span: Span) -> bool:
+    root = span.root
+    if any(c.lower_ in _NEAR for c in root.children):
+        return True
+    head = root.head
+    return root.dep_ == "pobj" and head.lower_ in _NEAR or head.lower_ in ("of",) and head.head.lower_ in ("outskirts", "edge", "vicinity")
+
+
+def _location(mention: Mention, reason: str, near: bool) -> Location:
+    place = mention.place
+    assert place is not None
+    precision = place.geo_precision
+    if near:
+        precision = max(precision or 1, 2)
+    return Location(text=mention.text, place_id=place.id, name=place.name, lat=place.lat, lon=place.lon,
+                    country=place.country, admin1=place.admin1, geo_precision=precision, reason=reason)
+
+
+def main_place(places: list[Mention]) -> Mention | None:
+    """The document's main place: the most frequent resolved place, the first one on ties."""
+    resolved = [m for m in places if m.place is not None]
+    if not resolved:
+        return None
+    counts = Counter(m.place.id for m in resolved if m.place)
+    top = max(counts.values())
+    return next(m for m in resolved if m.place and counts[m.place.id] == top)
+
+
+def choose_date(trigger: Token, sent: Span, times: list[Mention], published: str | None) -> tuple[str | None, str, str | None]:
+    """(ISO date, precision, the text it came from): the clause's time, else the sentence's, else
+    the publication date at lowered precision."""
+    clause = clause_tokens(trigger)
+    doc = sent.doc
+    candidates = []
+    for mention in times:
+        if mention.time is None or mention.time.value is None:
+            continue
+        if not (sent.start_char <= mention.start < sent.end_char):
+            continue
+        span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+        index = span.root.i if span is not None else trigger.i
+        candidates.append((index not in clause, abs(index - trigger.i), mention))
+    if candidates:
+        _, _, mention = min(candidates, key=lambda c: (c[0], c[1]))
+        assert mention.time is not None
+        return mention.time.value, mention.time.precision, mention.text
+    if published:
+        return published[:10], "week", "publication date (no date in the sentence)"
+    return None, "unknown", None

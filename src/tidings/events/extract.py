@@ -1,0 +1,182 @@
+"""`extract_events`: PLOVER event mentions from one parsed document, with arguments and evidence."""
+
+from __future__ import annotations
+
+import logging
+import re
+
+from spacy.tokens import Doc, Span, Token
+
+from tidings.events.arguments import actor_ref, choose_date, choose_location, main_place, phrase_span
+from tidings.events.lexicon import Lexicon
+from tidings.events.modality import Modality, modality_of
+from tidings.events.ontology import Ontology
+from tidings.events.quantities import sizes
+from tidings.events.roles import governing_verb, roles
+from tidings.events.triggers import TriggerMatch, decide, find_triggers
+from tidings.model import ActorRef, Document, EventMention, Evidence, Mention, Size
+
+log = logging.getLogger(__name__)
+
+_TWO_SIDED_WORDS = {"clash", "battle", "fight", "gunfight", "firefight", "fighting", "gunbattle", "shootout", "skirmish", "exchange"}
+_MODALITY_FACTOR = {"asserted": 1.0, "claimed": 0.95, "unconfirmed": 0.8, "planned": 0.85,
+                    "hypothetical": 0.6, "denied": 0.6, "negated": 0.5}
+_CASUALTY_TYPES = {"ASSAULT", "PROTEST"}
+_FINITE = {"VBD", "VBZ", "VBP", "MD"}
+
+
+def extract_events(doc: Doc, document: Document, mentions: list[Mention], ontology: Ontology) -> list[EventMention]:
+    """Every event mention in a parsed document (doc.text == document.clean_text).
+
+    `mentions` are the actor, place and time mentions other stages found; offsets are characters
+    in doc.text. Results are ordered by trigger offset.
+    """
+    lexicon = ontology.lexicon
+    if lexicon is None:
+        raise ValueError("ontology has no trigger lexicon: build it with Ontology.load()")
+    actors = [m for m in mentions if m.kind == "actor"]
+    places = [m for m in mentions if m.kind == "place"]
+    times = [m for m in mentions if m.kind == "time"]
+    document_place = main_place(places)
+    events: list[EventMention] = []
+    for index, sent in enumerate(doc.sents):
+        if is_debris(sent):
+            continue
+        found = _sentence_events(sent, index, document, lexicon, ontology, actors, places, times, document_place)
+        events.extend(found)
+    return events
+
+
+def is_debris(sent: Span) -> bool:
+    """Headline-like lines we never extract from: "WATCH: ...", Title Case without a finite verb."""
+    text = sent.text.strip()
+    if not text:
+        return True
+    if re.match(r"^[A-Z][A-Z ]{2,}:", text):
+        return True
+    words = [t for t in sent if t.is_alpha]
+    if not words:
+        return True
+    ends_like_prose = text[-1] in ".!?\"”’'" or text.endswith(",")
+    capitalised = sum(1 for t in words if t.text[0].isupper()) / len(words)
+    has_finite = any(t.tag_ in _FINITE for t in sent)
+    if not ends_like_prose and (not has_finite or (capitalised > 0.6 and len(words) >= 3)):
+        return True
+    return False
+
+
+def _sentence_events(sent: Span, index: int, document: Document, lexicon: Lexicon, ontology: Ontology,
+                     actors: list[Mention], places: list[Mention], times: list[Mention],
+                     document_place: Mention | None) -> list[EventMention]:
+    size = sizes(sent, lexicon)
+    built: list[tuple[TriggerMatch, EventMention]] = []
+    for match in find_triggers(sent, lexicon):
+        event = _event(match, sent, index, document, lexicon, ontology, actors, places, times, document_place, size)
+        if event is not None:
+            built.append((match, event))
+    return _consolidate(built)
+
+
+def _event(match: TriggerMatch, sent: Span, index: int, document: Document, lexicon: Lexicon,
+           ontology: Ontology, actors: list[Mention], places: list[Mention], times: list[Mention],
+           document_place: Mention | None, size: Size) -> EventMention | None:
+    head = match.head
+    two_sided = any(w in _TWO_SIDED_WORDS for w in match.entry.words)
+    agents, patients = roles(match, lexicon, two_sided)
+    modality = modality_of(head, sent, lexicon)
+    decision = decide(match, lexicon, _forms(agents), _forms(patients), modality.value, sent.text)
+    if decision is None:
+        return None
+    source = _refs(agents, actors, places, lexicon)
+    target = _refs(patients, actors, places, lexicon)
+    excluded = [phrase_span(t) for t in agents + patients if t.ent_type_ not in ("GPE", "LOC", "FAC")]
+    location = choose_location(head, sent, places, excluded, document_place)
+    date, precision, date_text = choose_date(head, sent, times, document.published)
+    doc = sent.doc
+    start, end = doc[match.first].idx, doc[match.last].idx + len(doc[match.last].text)
+    stripped = sent.text.strip()
+    sentence_start = sent.start_char + (len(sent.text) - len(sent.text.lstrip()))
+    evidence = Evidence(doc_id=document.id, sentence_index=index, sentence=stripped,
+                        trigger=doc.text[start:end], start=start, end=end,
+                        sentence_start=sentence_start, sentence_end=sentence_start + len(stripped),
+                        outlet=document.outlet, url=document.url, published=document.published)
+    event_size = Size()
+    if decision.type in _CASUALTY_TYPES:
+        event_size = Size(dead=size.dead, injured=size.injured, arrested=None)
+    if decision.type == "COERCE" and decision.mode == "arrest" or decision.mode == "abduct":
+        event_size.arrested = size.arrested
+    contexts = list(decision.contexts)
+    event = EventMention(
+        id=f"em_{document.id}_{start}", type=decision.type, mode=decision.mode,
+        quad=ontology.quad(decision.type), evidence=evidence, contexts=contexts, source=source,
+        target=target, location=location, date=date, date_precision=precision, date_text=date_text,
+        size=event_size, modality=modality.value, attribution=_attribution(modality, actors, places, lexicon),
+        confidence=0.0)
+    event.confidence = confidence(decision.weight, event, date_text)
+    return event
+
+
+def _forms(tokens: list[Token]) -> list[str]:
+    out: list[str] = []
+    for token in tokens:
+        out += [token.lemma_.lower(), token.lower_]
+        compound = " ".join(t.lower_ for t in token.lefts if t.dep_ == "compound")
+        if compound:
+            out.append(f"{compound} {token.lower_}")
+    return out
+
+
+def _refs(heads: list[Token], actors: list[Mention], places: list[Mention], lexicon: Lexicon) -> list[ActorRef]:
+    refs: list[ActorRef] = []
+    for head in heads:
+        ref = actor_ref(head, actors, places, lexicon)
+        if ref is not None and all(ref.text != r.text for r in refs):
+            refs.append(ref)
+    return refs
+
+
+def _attribution(modality: Modality, actors: list[Mention], places: list[Mention], lexicon: Lexicon) -> ActorRef | None:
+    if modality.speaker is None or modality.value == "asserted":
+        return None
+    return actor_ref(modality.speaker, actors, places, lexicon)
+
+
+def confidence(weight: float, event: EventMention, date_text: str | None) -> float:
+    """Trigger weight, argument completeness and modality combined into [0, 1]."""
+    score = 0.3 + 0.4 * weight
+    score += 0.12 if event.source else 0.0
+    score += 0.06 if event.target else 0.0
+    score += 0.06 if event.location is not None and event.location.reason in ("clause", "sentence") else 0.0
+    score += 0.06 if date_text and not date_text.startswith("publication") else 0.0
+    score *= _MODALITY_FACTOR.get(event.modality, 0.7)
+    return round(max(0.0, min(1.0, score)), 3)
+
+
+def _consolidate(built: list[tuple[TriggerMatch, EventMention]]) -> list[EventMention]:
+    """Merge an event noun into the same-type verb it hangs from ("killed in a gun battle"), and
+    drop MOBILIZE when the sentence codes an ASSAULT (PLOVER: not coded separately)."""
+    dropped: set[int] = set()
+    by_token = {match.head.i: (match, event) for match, event in built}
+    for position, (match, event) in enumerate(built):
+        if match.entry.kind != "noun":
+            continue
+        verb = governing_verb(match.head)
+        steps = 0
+        while verb is not None and steps < 3 and verb.i not in by_token:
+            verb, steps = governing_verb(verb), steps + 1
+        if verb is None or verb.i not in by_token:
+            continue
+        _, host = by_token[verb.i]
+        if host.type != event.type:
+            continue
+        host.mode = host.mode or event.mode
+        if not host.source:
+            host.source = event.source
+        elif event.source and match.entry.words[-1] in _TWO_SIDED_WORDS:
+            host.source += [r for r in event.source if r.text not in {s.text for s in host.source}]
+        host.target = host.target or event.target
+        dropped.add(position)
+    kept = [event for position, (_, event) in enumerate(built) if position not in dropped]
+    if any(e.type == "ASSAULT" and e.modality in ("asserted", "claimed") for e in kept):
+        kept = [e for e in kept if e.type != "MOBILIZE"]
+    return kept

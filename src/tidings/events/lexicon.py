@@ -1,0 +1,144 @@
+"""Load and validate the trigger lexicon (`triggers.yaml`) and the word lists (`events_lexicon.yaml`)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Protocol
+
+from tidings._data import data_path, read_yaml
+from tidings.errors import DataError
+
+_CONDITIONS = {"object", "subject", "words", "prep", "modality", "no_object"}
+_THEN = {"type", "mode", "contexts", "weight"}
+
+
+class _Checker(Protocol):
+    def check(self, type_: str, mode: str | None, where: str) -> None: ...
+    def check_contexts(self, contexts: list[str], where: str) -> None: ...
+
+
+@dataclass(frozen=True)
+class Rule:
+    """A disambiguation rule: when `when` holds, apply `then` (or drop the trigger when `skip`)."""
+
+    when: dict[str, Any]
+    then: dict[str, Any]
+    skip: bool = False
+
+
+@dataclass(frozen=True)
+class TriggerEntry:
+    """What a trigger word means: PLOVER type/mode/contexts, how sure we are, and its rules."""
+
+    words: tuple[str, ...]
+    kind: str  # "verb", "phrase", "noun"
+    type: str
+    mode: str | None = None
+    contexts: tuple[str, ...] = ()
+    weight: float = 0.7
+    source: str | None = None
+    target: str | None = None
+    rules: tuple[Rule, ...] = ()
+
+
+@dataclass
+class Lexicon:
+    """Triggers indexed by their first lemma, and the word lists the extractor reasons with."""
+
+    triggers: dict[str, list[TriggerEntry]]
+    support_verbs: frozenset[str]
+    classes: dict[str, frozenset[str]]
+    modality: dict[str, frozenset[str]]
+    casualties: dict[str, frozenset[str]]
+    number_words: dict[str, int]
+    sector_hints: dict[str, tuple[str, ...]]
+    country_hints: dict[str, tuple[str, ...]]
+    extra: dict[str, Any] = field(default_factory=dict)
+
+    def classes_of(self, *words: str) -> set[str]:
+        """Word classes any of `words` (lemmas or phrases, any case) belongs to."""
+        lowered = {w.lower() for w in words if w}
+        return {name for name, members in self.classes.items() if lowered & members}
+
+
+def load_lexicon(checker: _Checker, triggers_path: Path | None = None,
+                 lexicon_path: Path | None = None) -> Lexicon:
+    """Read both files; every type, mode, context, class and condition is checked against `checker`."""
+    triggers_path = triggers_path or data_path("triggers.yaml")
+    lexicon_path = lexicon_path or data_path("events_lexicon.yaml")
+    words = read_yaml(lexicon_path) or {}
+    classes = {name: frozenset(str(w).lower() for w in members)
+               for name, members in _section(words, "classes", lexicon_path).items()}
+    modality = {k: frozenset(map(str, v)) for k, v in _section(words, "modality", lexicon_path).items()}
+    casualty_raw = _section(words, "casualties", lexicon_path)
+    number_words = {str(k): int(v) for k, v in (casualty_raw.pop("number_words", {}) or {}).items()}
+    casualties = {k: frozenset(map(str, v)) for k, v in casualty_raw.items()}
+    hints = _section(words, "actor_hints", lexicon_path)
+    sector_hints = {k: tuple(map(str, v)) for k, v in (hints.get("sectors") or {}).items()}
+    country_hints = {k: tuple(map(str, v)) for k, v in (hints.get("countries") or {}).items()}
+
+    raw = read_yaml(triggers_path) or {}
+    triggers: dict[str, list[TriggerEntry]] = {}
+    for kind, section in (("verb", "verbs"), ("phrase", "phrases"), ("noun", "nouns")):
+        for key, spec in (raw.get(section) or {}).items():
+            where = f"{triggers_path}:{_line(triggers_path, f'  {key}:')}"
+            entry = _entry(checker, classes, kind, str(key), spec or {}, where)
+            triggers.setdefault(entry.words[0], []).append(entry)
+    for entries in triggers.values():  # longest match first
+        entries.sort(key=lambda e: -len(e.words))
+    return Lexicon(triggers=triggers, support_verbs=frozenset(raw.get("support_verbs") or ()),
+                   classes=classes, modality=modality, casualties=casualties,
+                   number_words=number_words, sector_hints=sector_hints, country_hints=country_hints)
+
+
+def _section(data: dict[str, Any], name: str, path: Path) -> dict[str, Any]:
+    value = data.get(name)
+    if not isinstance(value, dict):
+        raise DataError(f"{path}:{_line(path, name + ':')}: section {name!r} must be a mapping")
+    return dict(value)
+
+
+def _entry(checker: _Checker, classes: dict[str, frozenset[str]], kind: str, key: str,
+           spec: dict[str, Any], where: str) -> TriggerEntry:
+    if "type" not in spec:
+        raise DataError(f"{where}: trigger {key!r} has no type")
+    checker.check(spec["type"], spec.get("mode"), where)
+    checker.check_contexts(list(spec.get("contexts") or []), where)
+    rules = []
+    for rule in spec.get("rules") or []:
+        when, then = rule.get("when") or {}, rule.get("then") or {}
+        if set(when) - _CONDITIONS:
+            raise DataError(f"{where}: {key}: unknown condition(s) {sorted(set(when) - _CONDITIONS)}")
+        if set(then) - _THEN:
+            raise DataError(f"{where}: {key}: unknown override(s) {sorted(set(then) - _THEN)}")
+        for role in ("object", "subject"):
+            for name in when.get(role, []):
+                if name not in classes:
+                    raise DataError(f"{where}: {key}: unknown word class {name!r}")
+        new_type = then.get("type", spec["type"])
+        new_mode = then["mode"] if "mode" in then else (spec.get("mode") if "type" not in then else None)
+        checker.check(new_type, new_mode, where)
+        checker.check_contexts(list(then.get("contexts") or []), where)
+        rules.append(Rule(when=when, then=then, skip=bool(rule.get("skip"))))
+    weight = float(spec.get("weight", 0.7))
+    if not 0.0 <= weight <= 1.0:
+        raise DataError(f"{where}: {key}: weight must be in [0, 1]")
+    return TriggerEntry(words=tuple(key.lower().split()), kind=kind, type=spec["type"],
+                        mode=spec.get("mode"), contexts=tuple(spec.get("contexts") or ()),
+                        weight=weight, source=spec.get("source"), target=spec.get("target"),
+                        rules=tuple(rules))
+
+
+def line_of(path: Path, needle: str) -> int:
+    """1-based line of the first occurrence of `needle` in `path` (0 when absent): errors say where."""
+    try:
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+            if needle in line:
+                return number
+    except OSError:
+        return 0
+    return 0
+
+
+_line = line_of

@@ -1,0 +1,114 @@
+"""How a sentence presents an event: asserted, claimed, denied, planned, hypothetical, negated or
+unconfirmed, and who the speaker is when it reports speech."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Span, Token
+
+from tidings.events.lexicon import Lexicon
+
+_REPORT_LINKS = ("ccomp", "parataxis", "xcomp", "conj", "advcl", "dobj", "pobj", "relcl", "acl", "prep", "pcomp", "nsubj", "nsubjpass", "appos", "amod", "compound")
+
+
+@dataclass
+class Modality:
+    """The modality and, for reported content, the token of the speaker."""
+
+    value: str
+    speaker: Token | None = None
+    speech_verb: Token | None = None
+
+
+def _clause_root(token: Token) -> Token:
+    if token.pos_ in ("VERB", "AUX"):
+        return token
+    for ancestor in token.ancestors:
+        if ancestor.pos_ in ("VERB", "AUX"):
+            return ancestor
+    return token
+
+
+def _aux_words(verb: Token) -> set[str]:
+    return {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass", "neg", "advmod", "mark", "det")}
+
+
+def modality_of(trigger: Token, sent: Span, lexicon: Lexicon) -> Modality:
+    """Modality of the event whose trigger is `trigger`, read from its clause and the clauses above."""
+    cues = lexicon.modality
+    lower_sent = sent.text.lower()
+    own = _aux_words(trigger)
+    if trigger.pos_ in ("NOUN", "PROPN"):
+        if own & {"no"} or any(c.lower_ in ("no", "without") for c in trigger.children):
+            return Modality("negated")
+        if any(c.lower_ in cues["planned_adjectives"] for c in trigger.children if c.dep_ in ("amod", "compound")):
+            return _with_speaker(Modality("planned"), trigger, lexicon)
+    chain = [trigger, *trigger.ancestors]
+    speech: Token | None = None
+    value = "asserted"
+    for depth, token in enumerate(chain):
+        words = _aux_words(token) if token.pos_ in ("VERB", "AUX", "ADJ") or token is trigger else set()
+        lemma = token.lemma_.lower()
+        if depth > 0 and token.pos_ in ("VERB", "AUX") and lemma in lexicon.modality["speech_verbs"]:
+            if speech is None:
+                speech = token
+            break  # what a speaker frames is judged inside their speech
+        if words & cues["negation_markers"] and token.pos_ in ("VERB", "AUX"):
+            if depth == 0 or lemma in cues["planned_verbs"] or lemma in ("try", "attempt", "manage"):
+                value = "negated"
+                break
+        if depth > 0 and lemma in cues["prevented_verbs"]:
+            value = "negated"
+            break
+        if depth > 0 and lemma in cues["denial_verbs"]:
+            value = "denied"
+            break
+        if words & cues["hypothetical_markers"] and value == "asserted":
+            value = "hypothetical"
+        if words & cues["planned_markers"] and value == "asserted":
+            value = "planned"
+        if depth > 0 and value == "asserted" and (lemma in cues["planned_verbs"] or lemma in cues["planned_adjectives"]):
+            value = "planned"
+        if value == "asserted" and (lemma in ("appear", "seem") and depth > 0 or words & cues["unconfirmed_markers"]):
+            value = "unconfirmed"
+        if depth > 0 and token.pos_ in ("VERB", "AUX") and token.dep_ not in _REPORT_LINKS:
+            break
+    if value == "asserted" and ("unconfirmed" in lower_sent or "reportedly" in lower_sent or "allegedly" in lower_sent):
+        value = "unconfirmed"
+    if speech is None:
+        speech = _according_to(sent)
+    if speech is not None and value == "asserted":
+        value = "claimed" if speech.lemma_.lower() not in cues["denial_verbs"] else "denied"
+    result = Modality(value, speech_verb=speech)
+    if speech is not None:
+        result.speaker = _speaker(speech)
+    return result
+
+
+def _with_speaker(result: Modality, trigger: Token, lexicon: Lexicon) -> Modality:
+    for ancestor in trigger.ancestors:
+        if ancestor.pos_ in ("VERB", "AUX") and ancestor.lemma_.lower() in lexicon.modality["speech_verbs"]:
+            result.speech_verb, result.speaker = ancestor, _speaker(ancestor)
+            break
+    return result
+
+
+def _speaker(speech: Token) -> Token | None:
+    if speech.lower_ == "to" or speech.dep_ == "prep":  # "according to X"
+        objects = [c for c in speech.children if c.dep_ == "pobj"]
+        return objects[0] if objects else None
+    subjects = [c for c in speech.children if c.dep_ in ("nsubj", "nsubjpass")]
+    return subjects[0] if subjects else None
+
+
+def _according_to(sent: Span) -> Token | None:
+    for token in sent:
+        if token.lower_ == "according" and token.i + 1 < sent.end and sent.doc[token.i + 1].lower_ == "to":
+            return sent.doc[token.i + 1]
+    return None
+
+
+def is_speech_report(token: Token, lexicon: Lexicon) -> bool:
+    """True for a verb that only reports speech (its content carries the event)."""
+    return token.lemma_.lower() in lexicon.modality["speech_verbs"]

@@ -1,0 +1,136 @@
+"""Syntactic roles of a trigger: who acts (agent) and who is acted upon (patient), on the parse.
+
+Handles passives ("killed by X"), subjects carried across conjoined verbs ("X seized the vehicles and
+drove them"), participial clauses ("..., deploying tanks"), relative clauses ("gunmen, who carry"),
+event nouns with possessors, "by"-phrases and support verbs ("held talks", "staged a protest").
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from tidings.events.lexicon import Lexicon
+from tidings.events.triggers import TriggerMatch
+
+_SUBJ = ("nsubj", "csubj")
+_CLAUSE_LINKS = ("conj", "advcl", "xcomp", "acl", "relcl")
+_NOT_ACTORS = ("it", "this", "that", "there", "which", "what")
+
+
+def with_conjuncts(tokens: list[Token]) -> list[Token]:
+    """Add coordinated heads: "Sloviansk, Kramatorsk and Druzhkovka" -> three heads."""
+    out: list[Token] = []
+    for token in tokens:
+        for item in [token, *token.conjuncts]:
+            if item not in out and item.pos_ in ("NOUN", "PROPN", "PRON", "NUM", "ADJ"):
+                out.append(item)
+    return out
+
+
+def _relative_antecedent(token: Token) -> Token:
+    """`who`/`which` subject of a relative clause -> the noun the clause modifies."""
+    if token.lower_ in ("who", "which", "that") and token.head.dep_ == "relcl":
+        return token.head.head
+    return token
+
+
+def verb_agent(verb: Token, depth: int = 0) -> list[Token]:
+    """Agent heads of a verb: nsubj, passive by-agent, else inherited from the governing verb."""
+    subjects = [_relative_antecedent(c) for c in verb.children if c.dep_ in _SUBJ]
+    for child in verb.children:
+        if child.dep_ == "agent":
+            subjects += [g for g in child.children if g.dep_ == "pobj"]
+    subjects = [s for s in subjects if s.lower_ not in _NOT_ACTORS]
+    if subjects:
+        return with_conjuncts(subjects)
+    if any(c.dep_ == "nsubjpass" for c in verb.children):
+        return []  # passive without "by": the agent is unknown, never the governing verb's subject
+    if depth < 3 and verb.dep_ in _CLAUSE_LINKS and verb.head is not verb:
+        if verb.dep_ in ("acl", "relcl") and verb.head.pos_ in ("NOUN", "PROPN"):
+            return [] if verb.dep_ == "acl" else [verb.head]
+        return verb_agent(verb.head, depth + 1)
+    return []
+
+
+def verb_patient(verb: Token, last: Token | None = None) -> list[Token]:
+    """Patient heads: direct object, passive subject, "against X", or the object of a phrase's
+    final preposition ("took control of X", "broke into X")."""
+    children = list(verb.children)
+    found = [c for c in children if c.dep_ in ("dobj", "nsubjpass", "attr")]
+    if last is not None and last is not verb and last.dep_ in ("prep", "prt") or last is not None and last.pos_ == "ADP":
+        found += [g for g in last.children if g.dep_ == "pobj"]
+        if last.dep_ == "prt":
+            found += [c for c in children if c.dep_ == "dobj"]
+    if last is not None and last is not verb:
+        for token in verb.doc[verb.i: last.i + 1]:
+            for child in token.children:
+                if child.dep_ == "prep" and child.i > last.i:
+                    if child.lower_ in ("of", "into", "over", "on") and token is not verb:
+                        found += [g for g in child.children if g.dep_ == "pobj"]
+    for child in children:
+        if child.dep_ == "prep" and child.lower_ in ("against", "at") and not found:
+            found += [g for g in child.children if g.dep_ == "pobj"]
+    if not found and verb.dep_ == "acl" and verb.tag_ == "VBN" and verb.head.pos_ in ("NOUN", "PROPN"):
+        found = [verb.head]  # "the man killed yesterday"
+    return with_conjuncts(list(dict.fromkeys(found)))
+
+
+def prep_objects(token: Token, preps: tuple[str, ...]) -> list[Token]:
+    """Objects of the given prepositions attached to `token`."""
+    out: list[Token] = []
+    for child in token.children:
+        if child.dep_ in ("prep", "agent") and child.lower_ in preps:
+            out += [g for g in child.children if g.dep_ == "pobj"]
+    return with_conjuncts(out)
+
+
+def support_verb(noun: Token, lexicon: Lexicon) -> Token | None:
+    """The light verb an event noun is the object of ("held talks", "launched an operation")."""
+    head = noun.head
+    if noun.dep_ in ("dobj", "nsubjpass") and head.pos_ in ("VERB", "AUX"):
+        return head
+    if noun.dep_ == "pobj" and head.head.pos_ == "VERB" and head.head.lemma_ in lexicon.support_verbs:
+        return head.head  # "took part in the talks"
+    return None
+
+
+def governing_verb(token: Token) -> Token | None:
+    """The nearest verb above a token (the clause an event noun sits in)."""
+    for ancestor in token.ancestors:
+        if ancestor.pos_ in ("VERB", "AUX"):
+            return ancestor
+    return None
+
+
+def roles(match: TriggerMatch, lexicon: Lexicon, two_sided: bool) -> tuple[list[Token], list[Token]]:
+    """(agent heads, patient heads) for a trigger, following its entry's role overrides."""
+    head, entry = match.head, match.entry
+    last = head.doc[match.last]
+    if entry.kind == "noun":
+        agents = [c for c in head.children if c.dep_ == "poss"] + prep_objects(head, ("by",))
+        patients = prep_objects(head, ("against", "on", "of") if entry.type in ("ASSAULT", "COERCE") else ("against",))
+        partners = prep_objects(head, ("with", "between"))
+        if not agents:
+            verb = support_verb(head, lexicon)
+            if verb is not None and verb.lemma_ in lexicon.support_verbs:
+                agents = verb_agent(verb)
+        if not agents:
+            agents = [c for c in head.children if c.dep_ in ("amod", "compound") and c.ent_type_ in ("NORP", "GPE", "ORG")]
+        if two_sided:
+            agents = agents + [p for p in partners if p not in agents]
+        else:
+            patients = patients + [p for p in partners if p not in patients]
+        agents, patients = with_conjuncts(agents), with_conjuncts(patients)
+    else:
+        agents = verb_agent(head)
+        patients = verb_patient(head, last)
+        if two_sided:
+            agents = agents + [p for p in prep_objects(head, ("with",)) if p not in agents]
+    if entry.source and entry.source.startswith("prep:"):
+        agents = prep_objects(head, (entry.source[5:],)) or prep_objects(last, (entry.source[5:],))
+        if entry.target == "subject":
+            patients = with_conjuncts([c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")])
+    if entry.target and entry.target.startswith("prep:"):
+        patients = prep_objects(head, (entry.target[5:],))
+    patients = [p for p in patients if p not in agents]
+    return agents, patients

@@ -1,0 +1,123 @@
+"""Find trigger words in a parsed sentence and decide, with the data-driven rules, what they report."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from spacy.tokens import Span, Token
+
+from tidings.events.lexicon import Lexicon, TriggerEntry
+
+_VERB_TAGS = {"VB", "VBD", "VBG", "VBN", "VBP", "VBZ"}
+
+
+@dataclass
+class TriggerMatch:
+    """A trigger found in a sentence: its tokens (first..last) and the entry it matched."""
+
+    head: Token  # the token that carries the event (the verb, or the noun's head)
+    first: int  # token index of the first word
+    last: int  # token index of the last word (inclusive)
+    entry: TriggerEntry
+
+
+@dataclass
+class Decision:
+    """The event a trigger reports once its rules are applied."""
+
+    type: str
+    mode: str | None
+    contexts: tuple[str, ...]
+    weight: float
+
+
+def is_verbal(token: Token) -> bool:
+    """A verb, or a participle the tagger called an adjective ("killed", "wounded")."""
+    return token.pos_ in ("VERB", "AUX") and token.lemma_ != "be" or token.tag_ in ("VBN", "VBD")
+
+
+def find_triggers(sent: Span, lexicon: Lexicon) -> list[TriggerMatch]:
+    """Every trigger in the sentence, longest match first, no token used twice."""
+    tokens = list(sent)
+    used: set[int] = set()
+    found: list[TriggerMatch] = []
+    for position, token in enumerate(tokens):
+        if token.i in used:
+            continue
+        lemma = _lemma(token)
+        for entry in lexicon.triggers.get(lemma, ()):
+            match = _match(tokens, position, entry)
+            if match is not None:
+                found.append(match)
+                used.update(range(match.first, match.last + 1))
+                break
+    return found
+
+
+def _lemma(token: Token) -> str:
+    lemma = token.lemma_.lower()
+    text = token.lower_
+    # The tagger lemmatises some event nouns oddly ("talks" -> "talk" is fine, "shelling" stays).
+    return lemma if lemma and lemma != "-pron-" else text
+
+
+def _match(tokens: list[Token], position: int, entry: TriggerEntry) -> TriggerMatch | None:
+    words = entry.words
+    if position + len(words) > len(tokens):
+        return None
+    span = tokens[position: position + len(words)]
+    for word, token in zip(words, span):
+        if word not in (_lemma(token), token.lower_):
+            return None
+    first = span[0]
+    if entry.kind == "verb":
+        if not (is_verbal(first) and first.pos_ in ("VERB", "ADJ", "AUX") and first.tag_ in _VERB_TAGS):
+            return None
+        return TriggerMatch(first, first.i, first.i, entry)
+    if entry.kind == "phrase":
+        if not (first.pos_ == "VERB" or first.tag_ in _VERB_TAGS):
+            return None
+        return TriggerMatch(first, first.i, span[-1].i, entry)
+    last = span[-1]
+    if last.pos_ not in ("NOUN", "PROPN") and not (len(words) == 1 and last.tag_ in ("VBG",) and last.dep_ in ("nsubj", "dobj", "pobj")):
+        return None
+    if last.pos_ == "PROPN" and last.ent_type_ in ("PERSON", "GPE", "ORG") and len(words) == 1:
+        return None
+    return TriggerMatch(last, first.i, last.i, entry)
+
+
+def decide(match: TriggerMatch, lexicon: Lexicon, subject_words: list[str], object_words: list[str],
+           modality: str, sentence_text: str) -> Decision | None:
+    """Apply the entry's rules (first match wins); None when a rule says the word is no event here."""
+    entry = match.entry
+    decision = Decision(entry.type, entry.mode, entry.contexts, entry.weight)
+    subject_classes = lexicon.classes_of(*subject_words)
+    object_classes = lexicon.classes_of(*object_words)
+    normalised = " " + re.sub(r"[^a-z0-9'\-]+", " ", sentence_text.lower()) + " "
+    preps = {child.lower_ for child in match.head.children if child.dep_ in ("prep", "agent")}
+    for rule in entry.rules:
+        when = rule.when
+        if "object" in when and not object_classes & set(when["object"]):
+            continue
+        if "subject" in when and not subject_classes & set(when["subject"]):
+            continue
+        if "words" in when and not any(f" {w} " in normalised for w in when["words"]):
+            continue
+        if "prep" in when and not preps & set(when["prep"]):
+            continue
+        if "modality" in when and modality not in when["modality"]:
+            continue
+        if "no_object" in when and bool(not object_words) != bool(when["no_object"]):
+            continue
+        if rule.skip:
+            return None
+        then = rule.then
+        if "type" in then and then["type"] != decision.type:
+            decision.type, decision.mode = then["type"], None
+        if "mode" in then:
+            decision.mode = then["mode"]
+        decision.contexts = tuple(dict.fromkeys([*decision.contexts, *then.get("contexts", ())]))
+        decision.weight = float(then.get("weight", decision.weight))
+        break
+    return decision
