@@ -1,0 +1,7 @@
+"""Exports: events as CSV, JSON(L), GeoJSON and Parquet, and the PLOVER, ACLED, GDELT and Parquet-table
+layouts."""
+
+from tidings.export.formats import FORMATS, event_features, write_events
+from tidings.export.layouts import LAYOUTS, export_layout
+
+__all__ = ["FORMATS", "LAYOUTS", "event_features", "export_layout", "write_events"]
