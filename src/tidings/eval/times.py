@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+import re
 import time
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass
@@ -93,6 +94,12 @@ def timeml_value(mention: Mention) -> str | None:
     return str(date.year)
 
 
+def _canonical(value: str) -> str:
+    """Gold values write some weeks unpadded ("2000-W7"); pad them as ISO does."""
+    match = re.fullmatch(r"(\d{4})-W(\d)", value)
+    return f"{match[1]}-W0{match[2]}" if match else value
+
+
 def _overlaps(a_start: int, a_end: int, b_start: int, b_end: int) -> bool:
     return a_start < b_end and b_start < a_end
 
@@ -148,7 +155,7 @@ def evaluate_tempeval(gold_dir: Path, nlp: Language, limit: int | None = None) -
         counts["relaxed_date"] += len(pairs)
         for mention, timex in pairs:
             ours = timeml_value(mention)
-            if ours == timex.value:
+            if ours == _canonical(timex.value):
                 counts["value_right"] += 1
             else:
                 errors.append({"doc": path.stem, "dct": dct, "text": mention.text, "gold_text": timex.text,

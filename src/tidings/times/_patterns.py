@@ -39,7 +39,7 @@ PATTERNS: dict[str, re.Pattern[str]] = {
     "iso": re.compile(r"\b(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})\b"),
     "slash": re.compile(r"\b(?P<m>1[0-2]|0?[1-9])/(?P<d>[12]\d|3[01]|0?[1-9])/(?P<y>(?:19|20)\d\d)\b"),
     "month_day": re.compile(
-        rf"\b(?P<mon>{MONTH})\s+(?P<d>{_DAY})(?:,?\s+(?P<y>{YEAR}))?{_END}"),
+        rf"\b(?:{_WEEKDAY},?\s+)?(?P<mon>{MONTH})\s+(?P<d>{_DAY})(?:,?\s+(?P<y>{YEAR}))?{_END}"),
     "day_month": re.compile(
         rf"\b(?P<d>{_DAY})\s+(?:of\s+)?(?P<mon>{MONTH})(?:,?\s+(?P<y>{YEAR}))?{_END}"),
     "month_year": re.compile(
@@ -51,7 +51,8 @@ PATTERNS: dict[str, re.Pattern[str]] = {
     "ago": re.compile(
         rf"(?i)\b(?P<n>{_NUM}|a few|several|few)\s+(?P<unit>{_UNIT})\s+(?P<dir>ago|earlier|before|later|from now)\b"),
     "quarter": re.compile(
-        r"(?i)\b(?:(?:the\s+)?(?:(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+quarter"
+        r"(?i)\b(?:(?:the\s+)?(?:(?:(?P<qy>(?:19|20)\d\d)|(?P<ago>year-ago|year-earlier))\s+)?"
+        r"(?:(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+quarter(?:\s+of\s+(?P<qy2>(?:19|20)\d\d))?"
         r"|(?P<rel>latest|current|last|previous|past|year-earlier|year-ago)\s+quarter)"
         r"|(?P<bare>the\s+quarter))\b(?![\s-]+(?:of\s+a|century|mile|point|percent|note))"),
     "relative": re.compile(
@@ -65,7 +66,7 @@ PATTERNS: dict[str, re.Pattern[str]] = {
     "vague": re.compile(
         r"(?i)\b(?P<w>recently|currently|now|soon|nowadays|these days|the future|the past"
         r"|recent (?:days|weeks|months|years)|within (?:days|weeks|hours|months)"
-        r"|(?:in|over) (?:the )?(?:coming|next few) (?:days|weeks|months))\b"),
+        r"|(?:the )?(?:coming|next few) (?:days|weeks|months))\b"),
 }
 
 #: Words before a bare month or year that show it is a date ("in February", "since 2013").

@@ -14,6 +14,8 @@ _FUTURE_AUX = frozenset({"will", "'ll", "shall", "wo", "would", "'d"})
 _SCHEDULING = frozenset({"due", "plan", "schedule", "expect", "set", "intend", "aim", "prepare",
                          "propose", "arrange", "go", "slate", "hope"})
 _PAST_TAGS = frozenset({"VBD"})
+_DEADLINE_PREPOSITIONS = frozenset({"by", "until", "till", "through", "as"})
+_SCHEDULED_ADJECTIVES = frozenset({"payable", "effective", "due"})
 
 
 def _governing_verb(span: Span) -> Token | None:
@@ -52,6 +54,9 @@ def _is_scheduled(verb: Token) -> bool:
 
 def clause_tense(span: Span) -> str:
     """"past", "present" or "future" for the clause governing `span`."""
+    head = span.root.head
+    if head.lower_ in _DEADLINE_PREPOSITIONS or head.lower_ in _SCHEDULED_ADJECTIVES:
+        return "future"  # "by Jan. 14", "until Tuesday", "payable Dec. 7": deadlines lie ahead
     verb = _governing_verb(span)
     if verb is None:
         return "past"

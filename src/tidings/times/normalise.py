@@ -36,7 +36,7 @@ _VAGUE_PRESENT = ("now", "currently", "nowadays", "these days")
 _UNKNOWN = TimeValue(None, "unknown")
 #: A past-tense month-day up to this many days after publication keeps the publication year:
 #: publication dates are often a time zone or an update late ("said on April 17" dated April 16).
-FUTURE_GRACE_DAYS = 2
+FUTURE_GRACE_DAYS = 62
 
 
 def normalise_date(text: str, published: str | None, tense: str = "past") -> TimeValue:
@@ -174,6 +174,10 @@ def _rule_quarter(m: re.Match[str], pub: dt.date | None, tense: str) -> tuple[Ti
     current = (pub.month - 1) // 3 + 1
     if m["ord"]:
         quarter = ORDINALS[m["ord"].lower()]
+        if m["qy"] or m["qy2"]:
+            return _quarter_value(int(m["qy"] or m["qy2"]), quarter)
+        if m["ago"]:
+            return _quarter_value(pub.year - 1, quarter)
         past_year = tense == "past" or tense == "present"
         year = pub.year - 1 if past_year and quarter > current else pub.year
         return _quarter_value(year, quarter)
@@ -215,8 +219,11 @@ def _rule_month(m: re.Match[str], pub: dt.date | None, tense: str) -> tuple[Time
         return _UNKNOWN, ""
     month = _month_number(m["mon"])
     edge = (m["edge"] or "").lower()
-    if edge == "last" or (edge != "next" and tense == "past"):
-        year = pub.year if month <= pub.month and not (edge == "last" and month == pub.month) else pub.year - 1
+    if edge == "last":
+        year = pub.year if month < pub.month else pub.year - 1
+    elif edge != "next" and tense == "past":
+        ahead = (dt.date(pub.year, month, 1) - dt.date(pub.year, pub.month, 1)).days
+        year = pub.year if ahead <= FUTURE_GRACE_DAYS else pub.year - 1
     elif edge == "next" or tense == "future":
         year = pub.year if month > pub.month or (edge != "next" and month == pub.month) else pub.year + 1
     else:

@@ -1,0 +1,30 @@
+"""The TempEval scorer reads TimeML we write and scores our own mentions against it."""
+
+from __future__ import annotations
+
+from tidings.eval.times import evaluate_tempeval, read_timeml
+
+_DOC = """<?xml version="1.0" ?>
+<TimeML>
+<DOCID>T1</DOCID>
+<DCT><TIMEX3 tid="t0" type="DATE" value="2014-04-13" functionInDocument="CREATION_TIME">2014-04-13</TIMEX3></DCT>
+<TEXT>
+Gunmen stormed a police station <TIMEX3 tid="t1" type="DATE" value="2014-04-12">Saturday</TIMEX3> and held it for <TIMEX3 tid="t2" type="DURATION" value="P3D">three days</TIMEX3>. Talks open <TIMEX3 tid="t3" type="DATE" value="2014-W16">next week</TIMEX3>.
+</TEXT>
+</TimeML>
+"""
+
+
+def test_read_timeml_offsets(tmp_path):
+    path = tmp_path / "t1.tml"
+    path.write_text(_DOC, encoding="utf-8")
+    text, dct, gold = read_timeml(path)
+    assert dct == "2014-04-13"
+    assert [text[g.start:g.end] for g in gold] == ["Saturday", "three days", "next week"]
+
+
+def test_scores_value_f1_on_dates(tmp_path, nlp):
+    (tmp_path / "t1.tml").write_text(_DOC, encoding="utf-8")
+    result = evaluate_tempeval(tmp_path, nlp)
+    assert result["value_date"]["f1"] == 1.0
+    assert result["span_all_strict"]["r"] < 1.0  # the duration is not ours to find

@@ -1,0 +1,102 @@
+"""find_times on parsed sentences we wrote: spans, offsets, tense of the clause, and non-dates."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tidings.times import find_times
+
+SUNDAY = "2014-04-13"
+
+
+def _times(nlp, text, published=SUNDAY):
+    doc = nlp(text)
+    return {m.text: (m.time.value, m.time.precision) for m in find_times(doc, published)}, doc
+
+
+def test_mentions_carry_offsets_sentence_index_and_kind(nlp):
+    text = "The council met in Lviv.\nRebels seized the depot on Saturday."
+    doc = nlp(text)
+    [mention] = find_times(doc, SUNDAY)
+    assert mention.kind == "time"
+    assert text[mention.start:mention.end] == mention.text == "Saturday"
+    assert mention.sentence_index == 1
+    assert (mention.time.value, mention.time.precision) == ("2014-04-12", "day")
+    assert mention.label
+
+
+def test_weekday_in_a_past_clause_points_back(nlp):
+    found, _ = _times(nlp, "Masked gunmen occupied the town hall on Saturday.")
+    assert found == {"Saturday": ("2014-04-12", "day")}
+
+
+def test_weekday_in_a_future_or_scheduled_clause_points_forward(nlp):
+    for sentence in ("The two ministers will meet in Vienna on Thursday.",
+                     "Negotiators were due to meet in Vienna on Thursday.",
+                     "A second round of talks is scheduled for Thursday."):
+        found, _ = _times(nlp, sentence)
+        assert found == {"Thursday": ("2014-04-17", "day")}, sentence
+
+
+def test_absolute_and_relative_expressions_in_one_text(nlp):
+    found, _ = _times(nlp, "Troops arrived on 16 April 2014. Prices rose sharply last week, "
+                           "and a vote took place in February. Officials said two days ago that "
+                           "talks would resume later this week.")
+    assert found["16 April 2014"] == ("2014-04-16", "day")
+    assert found["last week"] == ("2014-03-31", "week")
+    assert found["February"] == ("2014-02-01", "month")
+    assert found["two days ago"] == ("2014-04-11", "day")
+    assert found["later this week"] == ("2014-04-14", "week")  # written on a Sunday
+
+
+def test_durations_ages_and_counts_are_not_dates(nlp):
+    found, _ = _times(nlp, "Protesters have held the building for one week. The 45-year-old mayor "
+                           "was detained for three days, and 2000 troops gathered at 10 a.m.")
+    assert found == {}
+
+
+def test_may_the_verb_is_not_a_month(nlp):
+    found, _ = _times(nlp, "The talks may collapse. Elections are planned in May.")
+    assert list(found) == ["May"]
+
+
+def test_vague_expressions_have_no_value(nlp):
+    found, _ = _times(nlp, "Fighting has intensified in recent weeks and may spread within days.")
+    assert found == {"recent weeks": (None, "unknown"), "within days": (None, "unknown")}
+
+
+def test_document_without_publication_date(nlp):
+    found, _ = _times(nlp, "Rebels took the airport on Saturday, a year after the vote of "
+                           "12 March 2013.", published=None)
+    assert found["Saturday"] == (None, "unknown")
+    assert found["12 March 2013"] == ("2013-03-12", "day")
+
+
+def test_past_month_day_after_publication_rolls_to_previous_year(nlp):
+    found, _ = _times(nlp, "The rally was broken up by police on December 28.", published="2014-01-05")
+    assert found == {"December 28": ("2013-12-28", "day")}
+
+
+def _seed(shared_dir: Path, prefix: str) -> tuple[str, str]:
+    folder = shared_dir / "seeds-with-metadata"
+    paths = sorted(folder.glob(f"{prefix}_*.txt")) if folder.is_dir() else []
+    if not paths:
+        pytest.skip("seeds-with-metadata not present")
+    import json
+    meta = json.loads(paths[0].with_suffix(".meta.json").read_text(encoding="utf-8"))
+    return paths[0].read_text(encoding="utf-8"), meta["published"]
+
+
+def test_seed_articles(nlp, shared_dir):
+    text, published = _seed(shared_dir, "001")
+    mentions = find_times(nlp(text), published)
+    values = {(m.text, m.time.value) for m in mentions}
+    assert ("Saturday", "2014-04-12") in values
+    thursday = [m for m in mentions if m.text == "Thursday"]
+    assert thursday and thursday[0].time.value == "2014-04-17"
+    text, published = _seed(shared_dir, "000")
+    mentions = find_times(nlp(text), published)
+    assert all(m.time.value == "2014-04-16" for m in mentions if m.text == "April 16")
+    assert any(m.text == "April 16" for m in mentions)
