@@ -14,7 +14,14 @@ from tidings.model import Document, Mention
 
 #: Title words count this many times: a headline names what the story is about.
 TITLE_WEIGHT = 2
+#: A capitalised word inside a sentence (a name) counts this many extra times: names tell apart
+#: two stories of one kind (two rehab check-ins, two earthquakes).
+NAME_WEIGHT = 3
+#: Each year written in the text counts this many times.
+YEAR_WEIGHT = 3
 _WORD = re.compile(r"[^\W\d_](?:[^\W\d_]|['’-](?=[^\W\d_]))*", re.UNICODE)
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+_SENTENCE_END = re.compile(r"[.!?:\n\"'`]\s*$")
 
 
 @dataclass
@@ -64,6 +71,10 @@ def content_terms(text: str, stopwords: frozenset[str]) -> Counter[str]:
         word = _normalise(match.group())
         if len(word) >= 3 and word not in stopwords and word.split("'")[0] not in stopwords:
             counts[word] += 1
+            if match.group()[0].isupper() and not _SENTENCE_END.search(text[max(0, match.start() - 3):match.start()]) and match.start():
+                counts[word] += NAME_WEIGHT
+    for match in _YEAR.finditer(text):  # a year tells this flood from last decade's
+        counts[match.group()] += YEAR_WEIGHT
     return counts
 
 
