@@ -65,6 +65,7 @@ class RoleLexicon:
     person_like: frozenset[str]
     titles: frozenset[str]
     premises_nouns: frozenset[str]
+    weak_roles: frozenset[str]
     sector_names: dict[str, str]
 
 
@@ -128,5 +129,6 @@ def load_lexicon(name: str = "actors_roles.yaml") -> RoleLexicon:
         person_like=_words(raw, "person_like", name),
         titles=_words(raw, "titles", name),
         premises_nouns=_words(raw, "premises_nouns", name),
+        weak_roles=_words(raw, "weak_roles", name),
         sector_names={str(k): str(v) for k, v in (raw.get("sector_names") or {}).items()},
     )

@@ -235,6 +235,8 @@ def _read_role(cand: Candidate, tokens: list[Token], dictionary: ActorDictionary
         canonical = "militants"
     if org is not None and org.sector == "JRN" and sector == "JRN":
         return Reading(cand, org.name, org.country, org.sector, org.kind, entry=org)
+    if key in lexicon.weak_roles and country is None and org is None and sector == "GOV":
+        return Reading(cand, f"unidentified {key}", None, "UNK", kind, canonical=key)
     pronoun_owner = any(t.dep_ == "poss" and t.pos_ == "PRON" for t in modifiers)
     if country is None and not aligned and sector in STATE_SECTORS and not pronoun_owner:
         country = home  # "its troops" stays without a country: pronoun-free by design
