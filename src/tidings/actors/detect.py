@@ -160,7 +160,7 @@ def find_candidates(doc: Doc, countries: CountryTable, lexicon: RoleLexicon) -> 
                 if child.dep_ == "appos" and child.i in heads and heads[child.i].rule == "role":
                     cand.appos = heads.pop(child.i)
     kept = []
-    for index, cand in sorted(heads.items()):
+    for _, cand in sorted(heads.items()):
         if _absorbed(cand.head, heads):
             continue
         cand.start = min(cand.start, _left_edge(cand.head))
