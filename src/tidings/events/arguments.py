@@ -41,16 +41,45 @@ def actor_ref(head: Token, actors: list[Mention], places: list[Mention], lexicon
             return ActorRef(text=best.text, actor_id=actor.id, name=actor.name, country=actor.country,
                             sector=actor.sector)
         return ActorRef(text=best.text)
+    if head.pos_ == "PRON":
+        return _antecedent(head, actors)
     if lexicon.classes_of(head.lemma_, head.lower_) & _INANIMATE and not _hint_sector(head.lower_, lexicon):
         return None
-    if head.pos_ not in ("NOUN", "PROPN", "PRON") or head.lower_ in ("it", "they", "them", "this", "who"):
-        if head.pos_ != "PRON" or head.lower_ in ("it", "this"):
-            return None
     text = head.doc.text[start:end].strip(" \"'“”‘’")
+    if not _actor_like(head, text, lexicon):
+        return None
     for place in places:
         if place.start <= head.idx < place.end and place.place is not None:
             return ActorRef(text=text, country=place.place.country, sector="GOV" if place.place.feature == "country" else None)
     return ActorRef(text=text, country=_hint_country(text, lexicon), sector=_hint_sector(text, lexicon))
+
+
+def _actor_like(head: Token, text: str, lexicon: Lexicon) -> bool:
+    """Whether an uncovered phrase can name an actor: a name, a person noun, a hinted sector/country."""
+    if head.pos_ == "PROPN" or head.ent_type_ in ("NORP", "GPE", "ORG", "PERSON"):
+        return True
+    if head.pos_ not in ("NOUN", "NUM"):
+        return False
+    forms = {head.lemma_.lower(), head.lower_}
+    if forms & lexicon.casualties["person_nouns"] or lexicon.classes_of(*forms) & _PEOPLE:
+        return True
+    return bool(_hint_sector(text, lexicon) or _hint_country(text, lexicon))
+
+
+_PEOPLE = {"protester", "crowd", "combatant", "soldier", "person_generic", "official", "diplomat", "police", "military", "government", "worker"}
+
+
+def _antecedent(pronoun: Token, actors: list[Mention]) -> ActorRef | None:
+    """he/she -> the last person named before; other pronouns are left unresolved."""
+    if pronoun.lower_ not in ("he", "she", "him", "her"):
+        return None
+    before = [m for m in actors if m.end <= pronoun.idx and m.actor is not None and m.actor.kind == "person"]
+    if not before:
+        return None
+    last = max(before, key=lambda m: m.start)
+    actor = last.actor
+    assert actor is not None
+    return ActorRef(text=pronoun.text, actor_id=actor.id, name=actor.name, country=actor.country, sector=actor.sector)
 
 
 def _words(text: str) -> str:

@@ -62,6 +62,8 @@ def is_debris(sent: Span) -> bool:
     has_finite = any(t.tag_ in _FINITE for t in sent)
     if not ends_like_prose and (not has_finite or (capitalised > 0.6 and len(words) >= 3)):
         return True
+    if not has_finite and len(words) <= 8 and "\n" not in text:
+        return True  # a heading such as "‘Shooting to kill’"
     return False
 
 

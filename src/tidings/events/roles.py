@@ -14,6 +14,7 @@ from tidings.events.triggers import TriggerMatch
 
 _SUBJ = ("nsubj", "csubj")
 _CLAUSE_LINKS = ("conj", "advcl", "xcomp", "acl", "relcl")
+_MEANS = {"sea", "air", "land", "road", "rail", "train", "car", "bus", "foot", "phone", "telephone", "email", "video", "force", "means", "end", "far"}
 _NOT_ACTORS = ("it", "this", "that", "there", "which", "what")
 
 
@@ -34,6 +35,17 @@ def _relative_antecedent(token: Token) -> Token:
     return token
 
 
+def _reduced_passive(verb: Token) -> bool:
+    """"five others wounded" after "had been killed": a participle without auxiliaries whose
+    subject is the victim."""
+    if any(c.dep_ in ("aux", "auxpass") for c in verb.children):
+        return False
+    if verb.tag_ == "VBN":
+        return True
+    head = verb.head
+    return verb.dep_ == "conj" and verb.tag_ in ("VBD", "VBN") and any(c.dep_ == "auxpass" for c in head.children)
+
+
 def verb_agent(verb: Token, depth: int = 0) -> list[Token]:
     """Agent heads of a verb: nsubj, passive by-agent, else inherited from the governing verb."""
     subjects = [_relative_antecedent(c) for c in verb.children if c.dep_ in _SUBJ]
@@ -41,10 +53,16 @@ def verb_agent(verb: Token, depth: int = 0) -> list[Token]:
         if child.dep_ == "agent":
             subjects += [g for g in child.children if g.dep_ == "pobj"]
     subjects = [s for s in subjects if s.lower_ not in _NOT_ACTORS]
+    if _reduced_passive(verb):
+        subjects = [s for s in subjects if s.dep_ == "pobj"]  # reduced passive: subject is the victim
     if subjects:
         return with_conjuncts(subjects)
     if any(c.dep_ == "nsubjpass" for c in verb.children):
         return []  # passive without "by": the agent is unknown, never the governing verb's subject
+    if verb.dep_ == "xcomp":
+        controllers = [c for c in verb.head.children if c.dep_ == "dobj"]
+        if controllers:
+            return with_conjuncts(controllers)  # "prompting Kiev to launch", "urged X to leave"
     if depth < 3 and verb.dep_ in _CLAUSE_LINKS and verb.head is not verb:
         if verb.dep_ in ("acl", "relcl") and verb.head.pos_ in ("NOUN", "PROPN"):
             return [] if verb.dep_ == "acl" else [verb.head]
@@ -68,8 +86,10 @@ def verb_patient(verb: Token, last: Token | None = None) -> list[Token]:
                     if child.lower_ in ("of", "into", "over", "on") and token is not verb:
                         found += [g for g in child.children if g.dep_ == "pobj"]
     for child in children:
-        if child.dep_ == "prep" and child.lower_ in ("against", "at") and not found:
+        if child.dep_ == "prep" and child.lower_ in ("against",) and not found:
             found += [g for g in child.children if g.dep_ == "pobj"]
+    if _reduced_passive(verb):
+        found += [c for c in children if c.dep_ == "nsubj"]  # "five others wounded"
     if not found and verb.dep_ == "acl" and verb.tag_ == "VBN" and verb.head.pos_ in ("NOUN", "PROPN"):
         found = [verb.head]  # "the man killed yesterday"
     return with_conjuncts(list(dict.fromkeys(found)))
@@ -107,7 +127,11 @@ def roles(match: TriggerMatch, lexicon: Lexicon, two_sided: bool) -> tuple[list[
     head, entry = match.head, match.entry
     last = head.doc[match.last]
     if entry.kind == "noun":
-        agents = [c for c in head.children if c.dep_ == "poss"] + prep_objects(head, ("by",))
+        agents = [c for c in head.children if c.dep_ == "poss"]
+        if agents and agents[0].pos_ == "PRON":  # "continued their occupation": the clause's subject
+            verb = governing_verb(head)
+            agents = verb_agent(verb) if verb is not None else []
+        agents += [t for t in prep_objects(head, ("by",)) if t.lower_ not in _MEANS]
         patients = prep_objects(head, ("against", "on", "of") if entry.type in ("ASSAULT", "COERCE") else ("against",))
         partners = prep_objects(head, ("with", "between"))
         if not agents:
@@ -115,7 +139,7 @@ def roles(match: TriggerMatch, lexicon: Lexicon, two_sided: bool) -> tuple[list[
             if verb is not None and verb.lemma_ in lexicon.support_verbs:
                 agents = verb_agent(verb)
         if not agents:
-            agents = [c for c in head.children if c.dep_ in ("amod", "compound") and c.ent_type_ in ("NORP", "GPE", "ORG")]
+            agents = [c for c in head.children if c.dep_ in ("amod", "compound") and c.ent_type_ == "NORP"]
         if two_sided:
             agents = agents + [p for p in partners if p not in agents]
         else:
@@ -132,5 +156,7 @@ def roles(match: TriggerMatch, lexicon: Lexicon, two_sided: bool) -> tuple[list[
             patients = with_conjuncts([c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")])
     if entry.target and entry.target.startswith("prep:"):
         patients = prep_objects(head, (entry.target[5:],))
-    patients = [p for p in patients if p not in agents]
+    inside = range(match.first, match.last + 1)
+    agents = [a for a in agents if a.i not in inside and a.ent_type_ not in ("DATE", "TIME")]
+    patients = [p for p in patients if p not in agents and p.i not in inside and p.ent_type_ not in ("DATE", "TIME")]
     return agents, patients

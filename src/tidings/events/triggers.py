@@ -71,6 +71,8 @@ def _match(tokens: list[Token], position: int, entry: TriggerEntry) -> TriggerMa
         if word not in (_lemma(token), token.lower_):
             return None
     first = span[0]
+    if entry.kind in ("verb", "phrase") and _in_hyphenated_compound(first):
+        return None  # "shoot-to-kill orders"
     if entry.kind == "verb":
         if not (is_verbal(first) and first.pos_ in ("VERB", "ADJ", "AUX") and first.tag_ in _VERB_TAGS):
             return None
@@ -85,6 +87,13 @@ def _match(tokens: list[Token], position: int, entry: TriggerEntry) -> TriggerMa
     if last.pos_ == "PROPN" and last.ent_type_ in ("PERSON", "GPE", "ORG") and len(words) == 1:
         return None
     return TriggerMatch(last, first.i, last.i, entry)
+
+
+def _in_hyphenated_compound(token: Token) -> bool:
+    doc = token.doc
+    left = doc[token.i - 1].text if token.i > 0 else ""
+    right = doc[token.i + 1].text if token.i + 1 < len(doc) else ""
+    return (left == "-" and not doc[token.i - 1].whitespace_) or (right == "-" and not token.whitespace_)
 
 
 def decide(match: TriggerMatch, lexicon: Lexicon, subject_words: list[str], object_words: list[str],
