@@ -89,6 +89,16 @@ def _sentence_indexes(doc: Doc) -> list[int]:
     return out
 
 
+def _common_word_use(doc: Doc, span: Span) -> bool:
+    """"a Nice gesture", "Reading the statement": the word, not the town."""
+    if span.start > 0 and doc[span.start - 1].lower_ in ("a", "an"):
+        return True
+    head = span.root.head
+    if span.root.dep_ in ("amod", "compound") and head.pos_ == "NOUN" and head.text.islower():
+        return True
+    return span.root.pos_ in ("VERB", "ADJ")
+
+
 def _ner_toponyms(doc: Doc, gazetteer: Gazetteer, sent_of: list[int]) -> list[Toponym]:
     found = []
     for ent in doc.ents:
@@ -100,6 +110,8 @@ def _ner_toponyms(doc: Doc, gazetteer: Gazetteer, sent_of: list[int]) -> list[To
         while len(span) and (span[-1].tag_ == "POS" or not span[-1].text[:1].isalnum()):
             span = span[:-1]
         if not len(span) or gazetteer.is_stopword(span.text) or not span.text[:1].isupper():
+            continue
+        if gazetteer.needs_ner(span.text) and _common_word_use(doc, span):
             continue
         known = gazetteer.has_name(span.text)
         if not known and ent.label_ == "FAC":
