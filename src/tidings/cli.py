@@ -17,6 +17,7 @@ from tidings.errors import StoreError, TidingsError, UsageError
 from tidings.store import Store, open_store
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, rich_markup_mode=None,
+                  pretty_exceptions_show_locals=False,
                   help="Turn news articles into a traceable event dataset.")
 err = Console(stderr=True)
 out = Console()

@@ -35,8 +35,8 @@ class BatchResolver:
         self.store = store
         self.settings = settings
         state = store.story_state()
-        self.stories = StoryIndex.from_state(state) if state else StoryIndex(
-            threshold=settings.story_similarity_threshold, window_days=settings.story_window_days)
+        options = {"threshold": settings.story_similarity_threshold, "window_days": settings.story_window_days}
+        self.stories = StoryIndex.from_state(state, **options) if state else StoryIndex(**options)
 
     def resolve(self, results: list[DocumentResult]) -> ResolvedBatch:
         batch = ResolvedBatch()
@@ -79,7 +79,9 @@ class BatchResolver:
         else:
             since = until = "0000-00-00"
         events, members = self.store.event_window(since, until)
-        index = EventIndex.from_events(events, members, window_days=self.settings.event_date_window_days)
+        stored_near = self.store.near_duplicate_map(sorted({m.doc_id for m in members}))
+        index = EventIndex.from_events(events, members, near_duplicates=stored_near,
+                                       day_window=self.settings.event_date_window_days)
         return index.add(mentions, near_duplicates=near)
 
     def _assign_stories(self, results: list[DocumentResult], events: list[Event]) -> list[Story]:

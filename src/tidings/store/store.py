@@ -123,6 +123,14 @@ class Store(Queries):
             [ids]).fetchall()] if ids else []
         return events, mentions
 
+    def near_duplicate_map(self, doc_ids: list[str]) -> dict[str, str]:
+        """doc id -> the document it is a near-duplicate of, for those of `doc_ids` that are one."""
+        if not doc_ids:
+            return {}
+        rows = self.con.execute("SELECT id, near_duplicate_of FROM documents WHERE id IN (SELECT unnest(?)) "
+                                "AND near_duplicate_of IS NOT NULL", [doc_ids]).fetchall()
+        return dict(rows)
+
     def story_state(self) -> Any:
         row = self.con.execute("SELECT state FROM story_state WHERE id = 1").fetchone()
         return _codec.loads(row[0]) if row else None
