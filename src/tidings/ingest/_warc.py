@@ -33,8 +33,9 @@ def read_warc(path: Path, context: ReadContext) -> Iterator[Document]:
                 content_type = record.http_headers.get_header("Content-Type") or ""
                 if "html" not in content_type.lower():
                     continue
-                where = f"{path}:{records.get_record_offset()}"
                 data = record.content_stream().read(context.max_bytes + 1)
+                # Only after the content is read: asking for the offset first empties the stream.
+                where = f"{path}:{records.get_record_offset()}"
                 read += 1
                 if len(data) > context.max_bytes:
                     context.reject(where, f"record larger than {context.max_bytes} bytes")
@@ -51,3 +52,29 @@ def read_warc(path: Path, context: ReadContext) -> Iterator[Document]:
                 yield document
         except (ArchiveLoadFailed, EOFError, zlib.error, ValueError) as exc:
             raise InputError(f"{path}: truncated or corrupt WARC after {read} HTML record(s) ({exc})") from exc
+    # warcio stops quietly at a cut gzip member; check the compression ended where the file does.
+    if path.name.lower().endswith(".gz") and not gzip_is_complete(path):
+        raise InputError(f"{path}: truncated or corrupt WARC after {read} HTML record(s) (incomplete gzip)")
+
+
+def gzip_is_complete(path: Path) -> bool:
+    """Every gzip member of `path` decompresses to its end; streamed, in bounded memory."""
+    chunk = 1 << 20
+    with open(path, "rb") as stream:
+        decompressor = zlib.decompressobj(zlib.MAX_WBITS | 16)
+        member_open, data = False, b""
+        try:
+            while True:
+                if not data:
+                    data = stream.read(chunk)
+                    if not data:
+                        return not member_open
+                member_open = True
+                decompressor.decompress(data, chunk)
+                data = decompressor.unconsumed_tail
+                if decompressor.eof:
+                    data = decompressor.unused_data
+                    decompressor = zlib.decompressobj(zlib.MAX_WBITS | 16)
+                    member_open = False
+        except zlib.error:
+            return False
