@@ -44,18 +44,24 @@ def reader_for(path: Path) -> Reader | None:
     return READERS[max(endings, key=len)] if endings else None
 
 
-def _walk(folder: Path) -> Iterator[Path]:
-    """Readable files under `folder`, sorted, skipping hidden files and folders and sidecars."""
-    for root, dirs, files in os.walk(folder):
-        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-        for name in sorted(files):
-            path = Path(root) / name
-            if name.startswith("."):
-                continue
-            if reader_for(path) is None:
-                logger.debug("%s: not an input format, skipped", path)
-                continue
+def _walk(folder: Path, on_error: Callable[[InputError], None]) -> Iterator[Path]:
+    """Readable files under `folder` in path order (a/x before b/ before z.txt), skipping hidden
+    files and folders, sidecars and other formats; symbolic links to folders are not followed."""
+    try:
+        entries = sorted(os.scandir(folder), key=lambda entry: entry.name)
+    except OSError as exc:
+        on_error(InputError(f"{folder}: cannot list folder ({exc.strerror or exc})"))
+        return
+    for entry in entries:
+        if entry.name.startswith("."):
+            continue
+        path = Path(entry.path)
+        if entry.is_dir(follow_symlinks=False):
+            yield from _walk(path, on_error)
+        elif entry.is_file() and reader_for(path) is not None:
             yield path
+        else:
+            logger.debug("%s: not an input format, skipped", path)
 
 
 def expand_paths(paths: list[str], on_error: Callable[[InputError], None]) -> Iterator[Path]:
@@ -74,7 +80,7 @@ def expand_paths(paths: list[str], on_error: Callable[[InputError], None]) -> It
                                     f"({', '.join(sorted(READERS))})"))
                 continue
         elif path.is_dir():
-            candidates = list(_walk(path))
+            candidates = list(_walk(path, on_error))
         elif _GLOB_CHARACTERS & set(given):
             matches = sorted(Path(m) for m in glob.glob(given, recursive=True))
             if not matches:
@@ -82,7 +88,7 @@ def expand_paths(paths: list[str], on_error: Callable[[InputError], None]) -> It
             candidates = []
             for match in matches:
                 if match.is_dir():
-                    candidates.extend(_walk(match))
+                    candidates.extend(_walk(match, on_error))
                 elif reader_for(match) is not None and not match.name.startswith("."):
                     candidates.append(match)
         else:
