@@ -1,0 +1,298 @@
+"""Scorers for event extraction: our gold format (DESIGN §6), CASE 2021 task 2 and IndiaPoliceEvents.
+
+`analyse(texts, published) -> list[list[EventMention]]` is supplied by the caller (the full pipeline),
+so these scorers measure exactly what users get.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import re
+from collections import Counter, defaultdict
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from itertools import combinations
+from pathlib import Path
+from typing import Any
+
+from tidings.errors import InputError
+from tidings.events.ontology import Ontology
+from tidings.model import EventMention
+
+Analyse = Callable[[list[str], list["str | None"]], list[list[EventMention]]]
+
+#: ACLED sub-event type -> CASE 2021 label.
+CASE_LABELS = {
+    "Abduction/forced disappearance": "ABDUCT_DISSAP", "Agreement": "AGREEMENT",
+    "Air/drone strike": "AIR_STRIKE", "Armed clash": "ARMED_CLASH", "Arrests": "ARREST",
+    "Shelling/artillery/missile attack": "ART_MISS_ATTACK", "Attack": "ATTACK",
+    "Change to group/activity": "CHANGE_TO_GROUP_ACT", "Chemical weapon": "CHEM_WEAP",
+    "Disrupted weapons use": "DISR_WEAP", "Excessive force against protesters": "FORCE_AGAINST_PROTEST",
+    "Government regains territory": "GOV_REGAINS_TERIT", "Grenade": "GRENADE",
+    "Headquarters or base established": "HQ_ESTABLISHED", "Mob violence": "MOB_VIOL",
+    "Non-state actor overtakes territory": "NON_STATE_ACTOR_OVERTAKES_TER",
+    "Non-violent transfer of territory": "NON_VIOL_TERRIT_TRANSFER", "Other": "OTHER",
+    "Peaceful protest": "PEACE_PROTEST", "Looting/property destruction": "PROPERTY_DISTRUCT",
+    "Protest with intervention": "PROTEST_WITH_INTER", "Remote explosive/landmine/IED": "REM_EXPLOS",
+    "Sexual violence": "SEX_VIOL", "Suicide bomb": "SUIC_BOMB", "Violent demonstration": "VIOL_DEMONSTR",
+}
+#: When a snippet yields several events, the more specific ACLED category names it.
+_SPECIFICITY = ["SUIC_BOMB", "CHEM_WEAP", "AIR_STRIKE", "GRENADE", "REM_EXPLOS", "ART_MISS_ATTACK",
+                "SEX_VIOL", "ABDUCT_DISSAP", "FORCE_AGAINST_PROTEST", "PROTEST_WITH_INTER", "MOB_VIOL",
+                "VIOL_DEMONSTR", "DISR_WEAP", "GOV_REGAINS_TERIT", "NON_STATE_ACTOR_OVERTAKES_TER",
+                "ARMED_CLASH", "PROPERTY_DISTRUCT", "HQ_ESTABLISHED", "ARREST", "ATTACK", "PEACE_PROTEST",
+                "NON_VIOL_TERRIT_TRANSFER", "AGREEMENT", "CHANGE_TO_GROUP_ACT", "OTHER"]
+_POLICE_WORDS = re.compile(r"\b(police\w*|cops?|constables?|sho|inspectors?|officers?|jawans?|rpf|raf|crpf|sp|ssp|dsp|dcp|commissioner)\b", re.I)
+
+
+# -- our gold format -------------------------------------------------------------------------
+@dataclass
+class GoldSet:
+    """Articles (id -> metadata with "text") and gold event mentions (dicts as in DESIGN §6)."""
+
+    articles: dict[str, dict[str, Any]] = field(default_factory=dict)
+    events: list[dict[str, Any]] = field(default_factory=list)
+
+
+def load_gold_events(gold_dir: Path) -> GoldSet:
+    """Read `articles/ID.txt`, `articles.jsonl` and `gold_events.jsonl` from `gold_dir`."""
+    gold_dir = Path(gold_dir)
+    gold = GoldSet()
+    for name in ("articles.jsonl", "gold_events.jsonl"):
+        path = gold_dir / name
+        if not path.is_file():
+            raise InputError(f"{path}: missing (see DESIGN §6, gold format)")
+    for number, line in enumerate((gold_dir / "articles.jsonl").read_text(encoding="utf-8").splitlines(), 1):
+        if line.strip():
+            record = _json(line, gold_dir / "articles.jsonl", number)
+            text_path = gold_dir / "articles" / f"{record['id']}.txt"
+            record["text"] = text_path.read_text(encoding="utf-8") if text_path.is_file() else ""
+            gold.articles[str(record["id"])] = record
+    for number, line in enumerate((gold_dir / "gold_events.jsonl").read_text(encoding="utf-8").splitlines(), 1):
+        if line.strip():
+            gold.events.append(_json(line, gold_dir / "gold_events.jsonl", number))
+    return gold
+
+
+def _json(line: str, path: Path, number: int) -> dict[str, Any]:
+    try:
+        return json.loads(line)
+    except json.JSONDecodeError as exc:
+        raise InputError(f"{path}:{number}: invalid JSON: {exc}") from exc
+
+
+def _norm(text: str | None) -> str:
+    return re.sub(r"\W+", " ", (text or "").lower()).strip()
+
+
+def _prf(tp: int, n_pred: int, n_gold: int) -> dict[str, float]:
+    p = tp / n_pred if n_pred else 0.0
+    r = tp / n_gold if n_gold else 0.0
+    return {"precision": round(p, 4), "recall": round(r, 4), "f1": round(2 * p * r / (p + r), 4) if p + r else 0.0}
+
+
+def score_events(gold: GoldSet | list[dict[str, Any]], predicted: list[EventMention],
+                 doc_map: dict[str, str] | None = None) -> dict[str, Any]:
+    """Mention P/R/F1 (same article, same evidence sentence, same type), argument accuracy on
+    matched mentions, and pairwise de-duplication P/R/F1 when predictions carry `event_id`.
+
+    `doc_map` maps predicted document ids to gold article ids (identity when absent).
+    """
+    events = gold.events if isinstance(gold, GoldSet) else list(gold)
+    doc_map = doc_map or {}
+    used: set[int] = set()
+    matches: list[tuple[dict[str, Any], EventMention]] = []
+    for g in events:
+        sentence = _norm(g.get("evidence"))
+        for position, p in enumerate(predicted):
+            if position in used or p.type != g.get("event_type"):
+                continue
+            if doc_map.get(p.doc_id, p.doc_id) != str(g.get("article_id")):
+                continue
+            other = _norm(p.evidence.sentence)
+            if sentence and other and (sentence in other or other in sentence):
+                used.add(position)
+                matches.append((g, p))
+                break
+    result: dict[str, Any] = {"mentions": _prf(len(matches), len(predicted), len(events)),
+                              "matched": len(matches), "gold": len(events), "predicted": len(predicted)}
+    result["arguments"] = _argument_accuracy(matches)
+    if any(p.event_id for p in predicted):
+        result["dedup"] = _pairwise(matches)
+    return result
+
+
+def _argument_accuracy(matches: list[tuple[dict[str, Any], EventMention]]) -> dict[str, float | None]:
+    checks: dict[str, list[bool]] = defaultdict(list)
+    for g, p in matches:
+        if g.get("source_country"):
+            checks["source_country"].append(g["source_country"] in {a.country for a in p.source})
+        if g.get("target_country"):
+            checks["target_country"].append(g["target_country"] in {a.country for a in p.target})
+        if g.get("location"):
+            names = {_norm(p.location.text), _norm(p.location.name)} if p.location else set()
+            checks["location"].append(_norm(g["location"]) in names)
+        if g.get("date"):
+            checks["date"].append(p.date == g["date"])
+        if g.get("modality"):
+            checks["modality"].append(p.modality == g["modality"])
+        if "killed" in g:
+            checks["killed"].append(p.size.dead == g["killed"])
+    return {k: round(sum(v) / len(v), 4) if v else None for k, v in checks.items()}
+
+
+def _pairwise(matches: list[tuple[dict[str, Any], EventMention]]) -> dict[str, float]:
+    gold_pairs, pred_pairs = set(), set()
+    for (i, (g1, p1)), (j, (g2, p2)) in combinations(enumerate(matches), 2):
+        if g1.get("real_event_key") and g1.get("real_event_key") == g2.get("real_event_key"):
+            gold_pairs.add((i, j))
+        if p1.event_id and p1.event_id == p2.event_id:
+            pred_pairs.add((i, j))
+    return _prf(len(gold_pairs & pred_pairs), len(pred_pairs), len(gold_pairs))
+
+
+def evaluate_gold_dir(gold_dir: Path, analyse: Analyse) -> dict[str, Any]:
+    """Run `analyse` over a gold directory's articles and score the result."""
+    gold = load_gold_events(gold_dir)
+    ids = list(gold.articles)
+    outputs = analyse([gold.articles[i]["text"] for i in ids], [gold.articles[i].get("published") for i in ids])
+    predicted: list[EventMention] = []
+    doc_map: dict[str, str] = {}
+    for article_id, events in zip(ids, outputs):
+        for event in events:
+            doc_map[event.doc_id] = article_id
+            predicted.append(event)
+    return score_events(gold, predicted, doc_map)
+
+
+# -- CASE 2021 task 2 ------------------------------------------------------------------------
+def case_label(events: Iterable[EventMention], ontology: Ontology) -> str | None:
+    """The CASE 2021 label our events give a snippet: the most specific ACLED category found."""
+    best: tuple[int, float, str] | None = None
+    for event in events:
+        category = ontology.acled_for(event)
+        if category is None or category[1] not in CASE_LABELS:
+            continue
+        label = CASE_LABELS[category[1]]
+        penalty = 0.5 if event.modality in ("negated", "hypothetical", "denied") else 0.0
+        key = (_SPECIFICITY.index(label), penalty - event.confidence, label)
+        if best is None or key < best:
+            best = key
+    return best[2] if best else None
+
+
+def read_case2021(tsv: Path) -> list[tuple[str, str, str]]:
+    """(id, snippet, label) rows of the CASE 2021 task 2 TSV."""
+    with open(tsv, encoding="utf-8", newline="") as handle:
+        reader = csv.reader(handle, delimiter="\t", quoting=csv.QUOTE_NONE)
+        header = next(reader)
+        if header[:3] != ["id", "EventSnippet", "SubType"]:
+            raise InputError(f"{tsv}:1: unexpected header {header!r}")
+        return [(row[0], row[1], row[2]) for row in reader if len(row) >= 3]
+
+
+def classification_scores(gold: list[str], predicted: list[str | None]) -> dict[str, Any]:
+    """Per-class P/R/F1 and micro, macro and support-weighted F1 over the gold classes."""
+    classes = sorted(set(gold))
+    per_class: dict[str, dict[str, float]] = {}
+    support = Counter(gold)
+    for label in classes:
+        tp = sum(1 for g, p in zip(gold, predicted) if g == label and p == label)
+        n_pred = sum(1 for p in predicted if p == label)
+        per_class[label] = {**_prf(tp, n_pred, support[label]), "support": support[label]}
+    correct = sum(1 for g, p in zip(gold, predicted) if g == p)
+    n_pred = sum(1 for p in predicted if p is not None)
+    total = len(gold)
+    return {"micro": _prf(correct, n_pred, total), "macro_f1": round(sum(c["f1"] for c in per_class.values()) / len(classes), 4) if classes else 0.0,
+            "weighted_f1": round(sum(c["f1"] * c["support"] for c in per_class.values()) / total, 4) if total else 0.0,
+            "accuracy": round(correct / total, 4) if total else 0.0, "no_prediction": total - n_pred,
+            "per_class": per_class}
+
+
+def evaluate_case2021(tsv: Path, analyse: Analyse, ontology: Ontology | None = None) -> dict[str, Any]:
+    """Subtask 1 of CASE 2021 task 2: the 25 ACLED sub-event types, via our (type, mode) -> ACLED map."""
+    ontology = ontology or Ontology.load()
+    rows = [r for r in read_case2021(Path(tsv)) if r[2] in set(CASE_LABELS.values())]
+    outputs = analyse([r[1] for r in rows], [None] * len(rows))
+    predicted = [case_label(events, ontology) for events in outputs]
+    scores = classification_scores([r[2] for r in rows], predicted)
+    producible = {CASE_LABELS[sub] for spec in ontology.types.values()
+                  for sub in [*(a[1] for a in spec.acled_modes.values()), *(r["acled"][1] for r in spec.acled_rules),
+                              *([spec.acled[1]] if spec.acled else [])] if sub in CASE_LABELS}
+    scores["snippets"] = len(rows)
+    scores["unproducible_classes"] = sorted(set(CASE_LABELS.values()) - producible)
+    return scores
+
+
+# -- IndiaPoliceEvents ------------------------------------------------------------------------
+def police_labels(event: EventMention) -> set[str]:
+    """IndiaPoliceEvents questions an event answers yes to (police as the source)."""
+    if event.modality in ("negated", "hypothetical", "planned", "denied"):
+        return set()
+    police = any(a.sector == "COP" or _POLICE_WORDS.search(a.text) for a in event.source)
+    labels: set[str] = set()
+    if event.type == "COERCE" and event.mode == "arrest" and (police or not event.source):
+        labels |= {"ARREST", "ANY_ACTION"}
+    if event.type == "ASSAULT" and police:
+        labels |= {"FORCE", "ANY_ACTION"}
+        if event.size.dead or re.search(r"kill|shot dead|dead", event.evidence.sentence, re.I):
+            labels.add("KILL")
+    if police:
+        labels.add("ANY_ACTION")
+    return labels
+
+
+def evaluate_india_police(folder: Path, analyse: Analyse, limit: int | None = None) -> dict[str, Any]:
+    """Sentence-level P/R/F1 for KILL, ARREST, FORCE and ANY_ACTION (FAIL is not produced)."""
+    folder = Path(folder)
+    docs: dict[int, list[dict[str, Any]]] = defaultdict(list)
+    with open(folder / "sents.jsonl", encoding="utf-8") as handle:
+        for line in handle:
+            record = json.loads(line)
+            docs[record["doc_id"]].append(record)
+    dates: dict[int, str | None] = {}
+    with open(folder / "metadata.jsonl", encoding="utf-8") as handle:
+        for line in handle:
+            record = json.loads(line)
+            dates[record["doc_id"]] = record.get("date")
+    doc_ids = sorted(docs)[:limit] if limit else sorted(docs)
+    texts, spans = [], []
+    for doc_id in doc_ids:
+        parts, offsets, position = [], [], 0
+        for sent in sorted(docs[doc_id], key=lambda r: r["sent_id"]):
+            text = " ".join(sent["sent_text"].split())
+            offsets.append((position, position + len(text), sent["sent_id"]))
+            parts.append(text)
+            position += len(text) + 1
+        texts.append("\n".join(parts))
+        spans.append(offsets)
+    outputs = analyse(texts, [dates.get(d) for d in doc_ids])
+    names = ("KILL", "ARREST", "FORCE", "ANY_ACTION")
+    gold_set: set[tuple[int, int, str]] = set()
+    pred_set: set[tuple[int, int, str]] = set()
+    for doc_id, text, offsets, events in zip(doc_ids, texts, spans, outputs):
+        for sent in docs[doc_id]:
+            gold_set |= {(doc_id, sent["sent_id"], label) for label in sent["sent_labels"] if label in names}
+        for event in events:
+            where = _sentence_of(event, text, offsets)
+            if where is not None:
+                pred_set |= {(doc_id, where, label) for label in police_labels(event)}
+    result: dict[str, Any] = {"documents": len(doc_ids)}
+    for label in names:
+        gold_l = {k for k in gold_set if k[2] == label}
+        pred_l = {k for k in pred_set if k[2] == label}
+        result[label] = {**_prf(len(gold_l & pred_l), len(pred_l), len(gold_l)), "gold": len(gold_l)}
+    return result
+
+
+def _sentence_of(event: EventMention, text: str, offsets: list[tuple[int, int, int]]) -> int | None:
+    """Gold sentence id that holds the event's trigger (found through its evidence sentence)."""
+    base = text.find(event.evidence.sentence)
+    if base < 0:
+        return None
+    position = base + (event.evidence.start - event.evidence.sentence_start)
+    for start, end, sent_id in offsets:
+        if start <= position < end + 1:
+            return sent_id
+    return None
