@@ -44,8 +44,8 @@ def _keep(doc: Doc, kind: str, start: int, end: int, groups: dict[str, str | Non
     """The checks a bare pattern match must pass to count as a date."""
     text = doc.text
     before = _word_before(text, start)
-    if kind in ("relative", "ago") and before == "for":
-        return False  # "for the past week", "for two years before": durations
+    if before == "for" and (kind == "ago" or (kind == "relative" and groups["rel"].lower().startswith("the"))):
+        return False  # "for the past week", "for two years before": durations ("for next year" is a date)
     if kind == "ago" and groups.get("dir", "").lower() in ("before", "earlier", "later"):
         following = text[end:end + 2].lstrip()
         if following and following[0].isalnum() and groups.get("dir", "").lower() != "earlier":
