@@ -1,0 +1,77 @@
+"""Query-parameter validation for the JSON API: bad values become a 400 with a message, never SQL."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from typing import Any
+
+from starlette.datastructures import QueryParams
+
+_ID = re.compile(r"^[A-Za-z0-9_:.\-]{1,80}$")
+_COUNTRY = re.compile(r"^[A-Za-z]{3}$")
+MAX_LIMIT = 10_000
+
+
+class BadParameter(ValueError):
+    """A query parameter the API cannot accept; the message names it."""
+
+
+def _date(name: str, value: str) -> str:
+    try:
+        return date.fromisoformat(value).isoformat()
+    except ValueError:
+        raise BadParameter(f"{name}: expected a date YYYY-MM-DD, got {value!r}") from None
+
+
+def _int(name: str, value: str, low: int, high: int) -> int:
+    try:
+        number = int(value)
+    except ValueError:
+        raise BadParameter(f"{name}: expected an integer, got {value!r}") from None
+    if not low <= number <= high:
+        raise BadParameter(f"{name}: must be between {low} and {high}, got {number}")
+    return number
+
+
+def valid_id(name: str, value: str) -> str:
+    if not _ID.match(value):
+        raise BadParameter(f"{name}: not a valid id: {value!r}")
+    return value
+
+
+def event_filters(params: QueryParams, types: set[str]) -> dict[str, Any]:
+    """The CLI's event filters (type, since, until, country, story, min_sources) plus limit/offset,
+    validated; empty values mean "no filter"."""
+    out: dict[str, Any] = {}
+    get = {k: v.strip() for k, v in params.items() if v.strip()}
+    unknown = set(get) - {"type", "since", "until", "country", "story", "min_sources", "limit", "offset"}
+    if unknown:
+        raise BadParameter(f"unknown parameter(s): {', '.join(sorted(unknown))}")
+    if "type" in get:
+        if get["type"].upper() not in types:
+            raise BadParameter(f"type: unknown PLOVER type {get['type']!r}")
+        out["type"] = get["type"].upper()
+    for name in ("since", "until"):
+        if name in get:
+            out[name] = _date(name, get[name])
+    if "since" in out and "until" in out and out["since"] > out["until"]:
+        raise BadParameter("since is after until")
+    if "country" in get:
+        if not _COUNTRY.match(get["country"]):
+            raise BadParameter(f"country: expected an ISO 3166 alpha-3 code, got {get['country']!r}")
+        out["country"] = get["country"].upper()
+    if "story" in get:
+        out["story"] = valid_id("story", get["story"])
+    if "min_sources" in get:
+        out["min_sources"] = _int("min_sources", get["min_sources"], 0, 1_000_000)
+    out.update(paging(get))
+    return out
+
+
+def paging(params: dict[str, str] | QueryParams) -> dict[str, int]:
+    """`limit` (default MAX_LIMIT) and `offset` (default 0), bounded."""
+    limit = params.get("limit") or ""
+    offset = params.get("offset") or ""
+    return {"limit": _int("limit", limit, 1, MAX_LIMIT) if limit else MAX_LIMIT,
+            "offset": _int("offset", offset, 0, 2**31) if offset else 0}
