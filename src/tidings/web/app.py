@@ -7,6 +7,8 @@ our own files, so article text (untrusted) can only ever be shown as text.
 
 from __future__ import annotations
 
+import dataclasses
+import json
 import logging
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -45,6 +47,21 @@ LOOPBACK_HOSTS = ["127.0.0.1", "localhost", "::1", "[::1]"]
 def static_dir() -> Path:
     """Where the pages, scripts, styles and the basemap live (shipped as package data)."""
     return Path(str(files("tidings.web") / "static"))
+
+
+def _plain(value: Any) -> Any:
+    """JSON fallback for model dataclasses nested in store results (e.g. ActorRef in event mentions)."""
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return dataclasses.asdict(value)
+    raise TypeError(f"{type(value).__name__} is not JSON serialisable")
+
+
+class DataResponse(JSONResponse):
+    """JSON that also accepts the model's dataclasses; non-ASCII kept as is."""
+
+    def render(self, content: Any) -> bytes:
+        return json.dumps(content, ensure_ascii=False, allow_nan=False, default=_plain,
+                          separators=(",", ":")).encode("utf-8")
 
 
 class SecurityHeaders:
@@ -143,7 +160,7 @@ class Api:
             found = store.document(doc_id)
         if found is None:
             raise HTTPException(404, f"no document {doc_id!r}")
-        return JSONResponse(found)
+        return DataResponse(found)
 
 
 def _path_id(request: Request, name: str) -> str:

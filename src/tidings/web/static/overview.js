@@ -24,7 +24,14 @@ function fillForm(filters, types, stories) {
     if (field.tagName === "SELECT" && ![...field.options].some((o) => o.value === filters[name])) {
       field.appendChild(h("option", {value: filters[name]}, filters[name]));
     }
-    field.value = name === "type" || name === "country" ? filters[name].toUpperCase() : filters[name];
+    const value = name === "type" || name === "country" ? filters[name].toUpperCase() : filters[name];
+    field.value = value;
+    // Mirror the value into the markup too, so the applied filter is visible in a saved or dumped page.
+    if (field.tagName === "SELECT") {
+      for (const option of field.options) if (option.value === value) option.setAttribute("selected", "");
+    } else {
+      field.setAttribute("value", value);
+    }
   }
 }
 
