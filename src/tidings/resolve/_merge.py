@@ -66,6 +66,17 @@ def merge_event(
     return event
 
 
+def merge_matching_fields(event: Event, members: list[EventMention]) -> Event:
+    """Update, in place, only the fields that matching reads (cheap; the full merge comes later)."""
+    event.type, event.mode = _most_frequent([(m.type, m.mode) for m in members])
+    event.modality = _best_modality(members)
+    event.location = _best_location(members)
+    dated = _best_date(members)
+    event.date = dated.date if dated else None
+    event.date_precision = dated.date_precision if dated else "unknown"
+    return event
+
+
 def _most_frequent(items: list[Any]) -> Any:
     counts = Counter(items)
     best = max(counts.values())

@@ -29,7 +29,7 @@ from tidings.resolve._compat import (
     role_compatible,
     types_compatible,
 )
-from tidings.resolve._merge import merge_event
+from tidings.resolve._merge import merge_event, merge_matching_fields
 
 log = logging.getLogger(__name__)
 
@@ -161,8 +161,10 @@ class EventIndex:
                 self._next_order += 1
                 self._clusters[event_id] = cluster
             self._attach(cluster, mention)
-            self._refresh(cluster)
+            self._refresh(cluster, full=False)
             changed[cluster.event.id] = None
+        for event_id in changed:  # the full merge (values, disputes) once per event and batch
+            self._refresh(self._clusters[event_id])
         return [self._clusters[event_id].event for event_id in changed]
 
     def evict(self, before: str) -> list[str]:
@@ -288,9 +290,17 @@ class EventIndex:
         day = day_number(mention.date) if mention.date_precision in DATED else None
         cluster.last_day = max([cluster.last_day] + [d for d in (day, pub) if d is not None])
 
-    def _refresh(self, cluster: _Cluster) -> None:
-        """Recompute the merged event from the members, then index it under its current keys."""
-        event = merge_event(cluster.event.id, cluster.members, self._source_of, cluster.event.story_id)
+    def _refresh(self, cluster: _Cluster, full: bool = True) -> None:
+        """Recompute the merged event from the members, then index it under its current keys.
+
+        With `full=False` only what matching reads is updated (type, mode, modality, date, place);
+        `add()` completes the merge once per changed event at the end of the batch.
+        """
+        if full:
+            event = merge_event(cluster.event.id, cluster.members, self._source_of,
+                                cluster.event.story_id)
+        else:
+            event = merge_matching_fields(cluster.event, cluster.members)
         cluster.event = event
         cluster.chain = place_chain(event.location)
         cluster.day = day_number(event.date) if event.date_precision in DATED else None
