@@ -121,3 +121,8 @@ def test_rules_file_errors_name_the_file(tmp_path):
     bad.write_text("lines:\n  - name: broken\n    pattern: '(unclosed'\n    max_words: 3\n", encoding="utf-8")
     with pytest.raises(DataError, match="debris.yaml.*broken"):
         load_debris_rules(bad)
+
+
+def test_interview_answer_lines_stay(rules):
+    text = f"{BODY}\nQ: What did you see on the night of the fire?\nA: Smoke Over The Harbour"
+    assert _clean(text, rules).clean_text == text

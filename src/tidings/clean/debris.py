@@ -97,7 +97,7 @@ def debris_rule(line: str, rules: DebrisRules) -> str | None:
     label, rest = match["label"].strip(), match["rest"].strip()
     if label.casefold() in rules.labels:
         return None if is_sentence_shaped(rest) else "label"
-    shouting = label.isupper() and len(label.split()) <= 3
+    shouting = label.isupper() and len(label) >= 2 and len(label.split()) <= 3
     if shouting and (is_headline_cased(rest) or (len(rest.split()) < 5 and not _SENTENCE_END.search(rest))):
         return "label"
     return None
