@@ -119,6 +119,8 @@ def demo(db: DbOption = DEFAULT_DB,
     if stories:
         _render.table(out, "Stories", stories, ["id", "title", "first_date", "last_date", "doc_ids"])
     out.print(f"Explore: tidings events --db {db}   ·   tidings stories --db {db}")
+    out.print(f"Open the map, timeline and stories in your browser: tidings serve --db {db}  "
+              "(then visit http://127.0.0.1:8765/)")
     raise typer.Exit(1 if summary.rejected else 0)
 
 
@@ -254,6 +256,45 @@ def events(
     if format is EventsFormat.parquet and out_path is None:
         raise UsageError("--format parquet needs --out FILE")
     write_events(found, format.value, out_path)
+
+
+class Layout(str, Enum):
+    plover = "plover"
+    acled = "acled"
+    gdelt = "gdelt"
+    parquet = "parquet"
+
+
+@app.command()
+def export(
+    layout: Annotated[Layout, typer.Option(help="Target layout.")],
+    out_path: Annotated[Path, typer.Option("--out", help="File (plover, acled) or folder (gdelt, parquet).")],
+    db: DbOption = DEFAULT_DB,
+    config: Annotated[Optional[Path], typer.Option(help="YAML file of settings.")] = None,
+) -> None:
+    """Export events in the PLOVER, ACLED or GDELT layout, or every table as Parquet."""
+    from tidings.export import export_layout
+
+    settings = Settings.load(config, workers=1)
+    with _open(db) as store:
+        written = export_layout(store, layout.value, out_path, min_confidence=settings.min_export_confidence)
+    for path in written:
+        err.print(f"wrote {path}", markup=False, highlight=False)
+
+
+@app.command()
+def serve(
+    db: DbOption = DEFAULT_DB,
+    host: Annotated[str, typer.Option(help="Interface to listen on (loopback by default).")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="Port.")] = 8765,
+) -> None:
+    """Browse the database in a local, read-only web app: map, timeline, stories, evidence."""
+    from tidings.web import serve as serve_app
+
+    if not db.exists():
+        raise StoreError(f"{db}: no such database (run `tidings demo` or `tidings run` first)")
+    err.print(f"Tidings on http://{host}:{port}/  (Ctrl-C to stop)", markup=False, highlight=False)
+    serve_app(str(db), host=host, port=port)
 
 
 if __name__ == "__main__":  # pragma: no cover

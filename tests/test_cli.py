@@ -1,0 +1,143 @@
+"""End-to-end through the command line, the way users meet Tidings."""
+
+from __future__ import annotations
+
+import json
+import shutil
+
+import pytest
+from typer.testing import CliRunner
+
+from tidings.cli import app
+
+runner = CliRunner()
+
+
+@pytest.fixture(scope="module")
+def demo_db(tmp_path_factory):
+    """The bundled sample corpus, run once for the module."""
+    db = str(tmp_path_factory.mktemp("demo") / "demo.duckdb")
+    result = runner.invoke(app, ["demo", "--db", db, "--workers", "1"])
+    assert result.exit_code == 0, result.output
+    return db
+
+
+def test_demo_prints_a_summary_and_how_to_go_on(demo_db):
+    result = runner.invoke(app, ["demo", "--db", demo_db, "--workers", "1"])
+    assert result.exit_code == 0
+    assert "documents" in result.stdout and "events" in result.stdout
+    assert "tidings serve" in result.stdout
+
+
+def test_docs_json_lists_every_sample_document_once(demo_db):
+    result = runner.invoke(app, ["docs", "--db", demo_db, "--format", "json"])
+    docs = json.loads(result.stdout)
+    assert len(docs) == 26
+    assert {"id", "url", "outlet", "title", "published", "story_id", "near_duplicate_of", "num_sentences",
+            "num_events", "status"} <= set(docs[0])
+    assert len({d["id"] for d in docs}) == len(docs)
+
+
+def test_the_syndicated_copy_is_flagged_as_a_near_duplicate(demo_db):
+    docs = json.loads(runner.invoke(app, ["docs", "--db", demo_db, "--format", "json"]).stdout)
+    flagged = [d for d in docs if d["near_duplicate_of"]]
+    assert len(flagged) == 1
+    original = next(d for d in docs if d["id"] == flagged[0]["near_duplicate_of"])
+    assert "expel" in (original["title"] or "").lower() or "diplomat" in (original["title"] or "").lower()
+
+
+def test_events_jsonl_prints_one_event_per_line(demo_db):
+    result = runner.invoke(app, ["events", "--db", demo_db, "--format", "jsonl"])
+    events = [json.loads(line) for line in result.stdout.splitlines()]
+    assert events and all(e["type"] and e["id"].startswith("ev_") for e in events)
+    assert all(m["doc_id"] and m["sentence"] for e in events for m in e["mentions"])
+
+
+def test_events_filters_narrow_the_list(demo_db):
+    every = runner.invoke(app, ["events", "--db", demo_db, "--format", "jsonl"]).stdout.splitlines()
+    assaults = runner.invoke(app, ["events", "--db", demo_db, "--format", "jsonl", "--type", "ASSAULT"])
+    chosen = [json.loads(line) for line in assaults.stdout.splitlines()]
+    assert chosen and len(chosen) < len(every)
+    assert {e["type"] for e in chosen} == {"ASSAULT"}
+
+
+def test_show_json_has_clean_text_sentences_and_mentions(demo_db):
+    docs = json.loads(runner.invoke(app, ["docs", "--db", demo_db, "--format", "json"]).stdout)
+    doc_id = docs[0]["id"]
+    shown = json.loads(runner.invoke(app, ["show", doc_id, "--db", demo_db, "--format", "json"]).stdout)
+    assert shown["clean_text"] and shown["sentences"]
+    kinds = {m["kind"] for m in shown["mentions"]}
+    assert kinds <= {"actor", "place", "time"} and kinds
+
+
+def test_show_names_an_unknown_document(demo_db):
+    result = runner.invoke(app, ["show", "0000000000000000", "--db", demo_db])
+    assert result.exit_code == 1
+
+
+def test_stories_and_entities_list_as_jsonl(demo_db):
+    for command in ("stories", "actors", "places"):
+        result = runner.invoke(app, [command, "--db", demo_db, "--format", "jsonl"])
+        assert result.exit_code == 0, command
+        rows = [json.loads(line) for line in result.stdout.splitlines()]
+        assert rows, command
+
+
+def test_places_geojson_is_a_feature_collection(demo_db):
+    result = runner.invoke(app, ["places", "--db", demo_db, "--format", "geojson"])
+    collection = json.loads(result.stdout)
+    assert collection["type"] == "FeatureCollection" and collection["features"]
+
+
+def test_bad_inputs_are_named_skipped_and_give_exit_status_1(tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "good.txt").write_text("Police in Kisumu detained 12 protesters on Monday, officials said.\n")
+    (folder / "binary.txt").write_bytes(b"\x00\x01\x02PNG\x00" * 50)
+    (folder / "records.jsonl").write_text(
+        json.dumps({"id": "r1", "text": "Troops shelled the village of Marinka on Sunday, the army said."})
+        + "\n{broken json\n")
+    db = str(tmp_path / "t.duckdb")
+    result = runner.invoke(app, ["run", str(folder), "--db", db, "--workers", "1"])
+    assert result.exit_code == 1
+    assert "binary.txt" in result.stderr and "records.jsonl:2" in result.stderr
+    docs = json.loads(runner.invoke(app, ["docs", "--db", db, "--format", "json"]).stdout)
+    assert len(docs) == 2
+
+
+def test_a_missing_database_is_a_clear_error(tmp_path):
+    result = runner.invoke(app, ["docs", "--db", str(tmp_path / "none.duckdb")])
+    assert result.exit_code != 0
+
+
+def test_seeds_are_stored_once_however_often_they_are_run(tmp_path, shared_dir):
+    db = str(tmp_path / "seeds.duckdb")
+    for _ in range(2):
+        result = runner.invoke(app, ["run", str(shared_dir / "seeds"), "--db", db, "--workers", "1"])
+        assert result.exit_code == 0, result.output
+    docs = json.loads(runner.invoke(app, ["docs", "--db", db, "--format", "json"]).stdout)
+    assert len(docs) == 2
+    by_source = {}
+    for doc in docs:
+        shown = json.loads(runner.invoke(app, ["show", doc["id"], "--db", db, "--format", "json"]).stdout)
+        by_source[shown["source"].rsplit("/", 1)[-1][:3]] = shown
+    seed0 = by_source["000"]["clean_text"]
+    sentences = [s["text"] for s in by_source["000"]["sentences"]]
+    assert len(sentences) == len(set(sentences))
+    assert "Kalashnikov" in seed0
+    for debris in ("WATCH:", "LIVE BLOG:", "Your browser"):
+        assert debris not in seed0
+    assert not by_source["001"]["clean_text"].rstrip().endswith("BBC")
+
+
+def test_seeds_with_bad_neighbours_keep_the_good_documents(tmp_path, shared_dir):
+    folder = tmp_path / "mixed"
+    shutil.copytree(shared_dir / "seeds", folder)
+    (folder / "photo.txt").write_bytes(bytes(range(256)) * 8)
+    (folder / "feed.jsonl").write_text('{"id": "x", "text": "Crowds marched through Lviv on Sunday."}\n{"id": \n')
+    db = str(tmp_path / "mixed.duckdb")
+    result = runner.invoke(app, ["run", str(folder), "--db", db, "--workers", "1"])
+    assert result.exit_code == 1
+    assert "photo.txt" in result.stderr and "feed.jsonl:2" in result.stderr
+    docs = json.loads(runner.invoke(app, ["docs", "--db", db, "--format", "json"]).stdout)
+    assert len(docs) == 3
