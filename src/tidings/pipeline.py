@@ -15,7 +15,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from tidings.actors import ActorDictionary, find_actors
-from tidings.clean import clean_document, minhash_signature
+from tidings.clean import DebrisRules, clean_document, load_debris_rules, minhash_signature
 from tidings.config import Settings
 from tidings.events import Ontology, extract_events
 from tidings.model import Document, DocumentResult, Sentence
@@ -35,6 +35,7 @@ class Pipeline:
     gazetteer: Gazetteer
     actors: ActorDictionary
     ontology: Ontology
+    debris: DebrisRules
 
     @classmethod
     def build(cls, settings: Settings | None = None) -> "Pipeline":
@@ -46,6 +47,7 @@ class Pipeline:
             gazetteer=Gazetteer.load(settings.cache_dir),
             actors=ActorDictionary.load(settings.actors_file),
             ontology=Ontology.load(),
+            debris=load_debris_rules(),
         )
 
     def __call__(self, document: Document) -> DocumentResult:
@@ -62,7 +64,7 @@ class Pipeline:
     def _clean(self, document: Document) -> Document:
         if document.published is None and self.settings.published_default:
             document.published = self.settings.published_default
-        return clean_document(document)
+        return clean_document(document, self.debris)
 
     def extract(self, document: Document, doc: Doc) -> DocumentResult:
         """Everything we read from one parsed document."""
