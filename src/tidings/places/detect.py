@@ -230,8 +230,9 @@ def detect_toponyms(doc: Doc, gazetteer: Gazetteer) -> list[Toponym]:
         if deduped and top.start < deduped[-1].end:
             continue
         deduped.append(top)
+    text = doc.text
     for i, top in enumerate(deduped[:-1]):
         nxt = deduped[i + 1]
-        if doc.text[top.end:nxt.start].strip() == ",":
+        if text[top.end:nxt.start].strip() == ",":
             top.container = i + 1
     return deduped

@@ -25,8 +25,9 @@ def find_places(doc: Doc, gazetteer: Gazetteer) -> list[Mention]:
     """Place mentions of `doc`, resolved with the whole document as context, sorted by start."""
     toponyms = detect_toponyms(doc, gazetteer)
     places = resolve_toponyms(toponyms, gazetteer, document_demonyms(doc, gazetteer))
+    text = doc.text  # built anew on every access: read it once
     mentions = [
-        Mention(kind="place", text=doc.text[top.start:top.end], start=top.start, end=top.end,
+        Mention(kind="place", text=text[top.start:top.end], start=top.start, end=top.end,
                 sentence_index=top.sentence_index, place=place, label=top.label)
         for top, place in zip(toponyms, places)
         if place is not None
