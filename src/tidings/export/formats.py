@@ -52,7 +52,7 @@ def event_features(events: list[Event]) -> dict[str, Any]:
                          "properties": properties})
     left_out = len(events) - len(features)
     if left_out:
-        log.info("geojson: %d of %d events have no coordinates and are left out", left_out, len(events))
+        log.warning("geojson: %d of %d events have no coordinates and are left out", left_out, len(events))
     return {"type": "FeatureCollection", "features": features}
 
 
