@@ -63,3 +63,26 @@ def event_row(event: dict[str, Any]) -> dict[str, Any]:
         "location": loc.get("name") or loc.get("text"), "modality": event.get("modality"),
         "sources": event.get("num_sources"), "confidence": event.get("confidence"),
     }
+
+
+def figures(console: Console, title: str, values: dict[str, Any]) -> None:
+    """Nested evaluation figures as a two-column table (dotted names)."""
+    grid = Table(title=title)
+    grid.add_column("measure")
+    grid.add_column("value", justify="right")
+    for name, value in _flatten(values):
+        grid.add_row(name, _cell(value) if not isinstance(value, float) else f"{value:.3f}")
+    console.print(grid)
+
+
+def _flatten(values: dict[str, Any], prefix: str = "") -> list[tuple[str, Any]]:
+    rows: list[tuple[str, Any]] = []
+    for key, value in values.items():
+        name = f"{prefix}{key}"
+        if isinstance(value, dict):
+            rows.extend(_flatten(value, f"{name}."))
+        elif isinstance(value, list) and value and isinstance(value[0], dict):
+            rows.append((name, f"{len(value)} rows"))
+        else:
+            rows.append((name, value))
+    return rows

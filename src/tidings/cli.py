@@ -297,5 +297,29 @@ def serve(
     serve_app(str(db), host=host, port=port)
 
 
+class EvalFormat(str, Enum):
+    table = "table"
+    json = "json"
+
+
+@app.command(name="eval")
+def evaluate(
+    dataset: Annotated[str, typer.Argument(help="places, times, events, case2021, india-police or stories.")],
+    gold: Annotated[Optional[Path], typer.Option(help="Gold file or folder (default: ../shared/eval/...).")] = None,
+    format: EvalFormat = EvalFormat.table,
+    limit: Annotated[Optional[int], typer.Option(help="Score only the first N gold documents.")] = None,
+    config: Annotated[Optional[Path], typer.Option(help="YAML file of settings.")] = None,
+) -> None:
+    """Score a stage against gold data and print its figures."""
+    from tidings.eval.harness import evaluate as run_evaluation
+
+    settings = Settings.load(config, workers=1)
+    figures = run_evaluation(dataset, gold, settings, limit)
+    if format is EvalFormat.json:
+        sys.stdout.write(_render.to_json(figures) + "\n")
+    else:
+        _render.figures(out, f"tidings eval {dataset}", figures)
+
+
 if __name__ == "__main__":  # pragma: no cover
     main()
