@@ -39,12 +39,7 @@ def _gdelt(store: Store, out: Path, min_confidence: float) -> list[Path]:
     for mention in store.event_mentions():
         if mention.event_id in wanted:
             by_event.setdefault(mention.event_id, []).append(mention)
-    doc_lengths: dict[str, int] = {}
-    for doc_id in {m.doc_id for ms in by_event.values() for m in ms}:
-        doc = store.document(doc_id)
-        if doc is not None:
-            doc_lengths[doc_id] = len(doc.get("clean_text") or "")
-    return write_gdelt(events, by_event, doc_lengths, out, Ontology.load())
+    return write_gdelt(events, by_event, store.doc_lengths(), out, Ontology.load())
 
 
 def _parquet(store: Store, out: Path, min_confidence: float) -> list[Path]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import asdict
 from typing import Any
 
 import duckdb
@@ -9,6 +10,8 @@ import duckdb
 from tidings.model import Event, EventList, EventMention, Story
 from tidings.store import _codec
 
+#: The tables a user may export whole.
+TABLES = ("documents", "sentences", "actors", "places", "mentions", "event_mentions", "events", "stories")
 DOC_FIELDS = ("id", "url", "outlet", "title", "published", "story_id", "near_duplicate_of",
               "num_sentences", "num_events", "status")
 
@@ -42,7 +45,7 @@ class Queries:
                 "SELECT idx, start_char, end_char, text FROM sentences WHERE doc_id = ? ORDER BY idx",
                 [doc_id]).fetchall()]
         out["mentions"] = self._document_mentions(doc_id)
-        out["event_mentions"] = [m.__dict__ | {"evidence": vars(m.evidence)} for m in self.event_mentions(doc_id)]
+        out["event_mentions"] = [asdict(m) for m in self.event_mentions(doc_id)]
         return out
 
     def _document_mentions(self, doc_id: str) -> list[dict[str, Any]]:
@@ -128,10 +131,20 @@ class Queries:
         row = self.con.execute("SELECT data FROM stories WHERE id = ?", [story_id]).fetchone()
         return Story(**_codec.loads(row[0])) if row else None
 
+    def table_arrow(self, name: str) -> Any:
+        """A whole table as a pyarrow Table, for Parquet export (names checked against the schema)."""
+        if name not in TABLES:
+            raise ValueError(f"unknown table {name!r}; one of {', '.join(TABLES)}")
+        return self.con.execute(f"SELECT * FROM {name}").to_arrow_table()
+
+    def doc_lengths(self) -> dict[str, int]:
+        """Characters of clean text per document (the GDELT mentions layout reports them)."""
+        return dict(self.con.execute("SELECT id, length(clean_text) FROM documents").fetchall())
+
     def counts(self) -> dict[str, int]:
         """How many rows each main table holds: the run and demo summaries."""
         out = {}
-        for table in ("documents", "sentences", "actors", "places", "mentions", "event_mentions", "events", "stories"):
+        for table in TABLES:
             row = self.con.execute(f"SELECT count(*) FROM {table}").fetchone()
             out[table] = int(row[0]) if row else 0
         row = self.con.execute("SELECT count(*) FROM documents WHERE near_duplicate_of IS NOT NULL").fetchone()
