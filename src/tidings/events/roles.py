@@ -139,7 +139,8 @@ def roles(match: TriggerMatch, lexicon: Lexicon, two_sided: bool) -> tuple[list[
             if verb is not None and verb.lemma_ in lexicon.support_verbs:
                 agents = verb_agent(verb)
         if not agents:
-            agents = [c for c in head.children if c.dep_ in ("amod", "compound") and c.ent_type_ == "NORP"]
+            agents = [c for c in head.children if c.dep_ in ("amod", "compound")
+                      and (c.ent_type_ == "NORP" or lexicon.classes_of(c.lemma_, c.lower_) & {"police", "military"})]
         if two_sided:
             agents = agents + [p for p in partners if p not in agents]
         else:
