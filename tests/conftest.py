@@ -23,3 +23,11 @@ def shared_dir() -> Path:
     if not SHARED.is_dir():
         pytest.skip("../shared is not present beside the repository")
     return SHARED
+
+
+@pytest.fixture(scope="session")
+def gazetteer():
+    """The gazetteer index (built and cached on first use; loads in well under a second after)."""
+    from tidings.places import Gazetteer
+
+    return Gazetteer.load()
