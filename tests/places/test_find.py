@@ -7,10 +7,6 @@ import pytest
 from tidings.places import Gazetteer, find_places
 
 
-@pytest.fixture(scope="module")
-def gazetteer() -> Gazetteer:
-    return Gazetteer.load()
-
 
 def places(nlp, gazetteer, text):
     return {m.text: m for m in find_places(nlp(text), gazetteer)}

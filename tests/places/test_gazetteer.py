@@ -8,11 +8,6 @@ from tidings.places import Gazetteer
 from tidings.places import _cache
 
 
-@pytest.fixture(scope="module")
-def gazetteer() -> Gazetteer:
-    # First run on a machine builds the index (~15 s) into the user cache dir; later runs load it.
-    return Gazetteer.load()
-
 
 def test_kiev_is_an_alternate_name_of_kyiv(gazetteer):
     best = gazetteer.lookup("Kiev")[0]
