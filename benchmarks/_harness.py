@@ -1,0 +1,139 @@
+"""Shared helpers of the benchmark scripts: run `tidings run` as a subprocess and watch its memory."""
+
+from __future__ import annotations
+
+import os
+import re
+import resource
+import shutil
+import subprocess
+import sys
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+TIDINGS = str(Path(sys.executable).with_name("tidings"))
+_SUMMARY = re.compile(r"(\d+) documents added, (\d+) already stored, (\d+) rejected in ([\d.]+) s")
+
+
+@dataclass
+class CliRun:
+    """What one `tidings run` subprocess did, as seen from outside."""
+
+    wall: float  # seconds from spawn to exit, model loading included
+    loop: float  # seconds the run loop reports (after start-up)
+    added: int
+    skipped: int
+    peak_rss: int  # bytes, whole process tree, polled
+    cpu: float  # user + system seconds of the tree (reaped descendants): robust to a busy machine
+    returncode: int
+    output: str
+
+
+def tree_rss(pid: int, cpu_seen: dict[int, float] | None = None) -> int:
+    """Resident memory of a process and all its descendants, in bytes (psutil, else /proc).
+    With psutil, `cpu_seen` collects each process's latest user + system seconds."""
+    try:
+        import psutil
+    except ImportError:
+        return _proc_tree_rss(pid)
+    try:
+        root = psutil.Process(pid)
+        processes = [root, *root.children(recursive=True)]
+    except psutil.Error:
+        return 0
+    total = 0
+    for process in processes:
+        try:
+            total += process.memory_info().rss
+            if cpu_seen is not None:
+                times = process.cpu_times()
+                cpu_seen[process.pid] = times.user + times.system
+        except psutil.Error:
+            pass
+    return total
+
+
+def _proc_tree_rss(pid: int) -> int:
+    children: dict[int, list[int]] = {}
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                ppid = int((entry / "stat").read_text().rsplit(")", 1)[1].split()[1])
+            except (OSError, IndexError, ValueError):
+                continue
+            children.setdefault(ppid, []).append(int(entry.name))
+    total, stack = 0, [pid]
+    while stack:
+        current = stack.pop()
+        stack.extend(children.get(current, []))
+        try:
+            for line in Path(f"/proc/{current}/status").read_text().splitlines():
+                if line.startswith("VmRSS:"):
+                    total += int(line.split()[1]) * 1024
+        except OSError:
+            pass
+    return total
+
+
+def run_cli(corpus: Path, db: Path, workers: int, *extra: str, poll: float = 0.2) -> CliRun:
+    """Run `tidings run corpus --db db --workers N` and poll the tree's RSS until it exits."""
+    log_path = db.with_suffix(".log")
+    command = [TIDINGS, "run", str(corpus), "--db", str(db), "--workers", str(workers), *extra]
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    started = time.perf_counter()
+    peak = 0
+    cpu_seen: dict[int, float] = {}
+    with log_path.open("w") as log:
+        process = subprocess.Popen(command, stdout=log, stderr=subprocess.STDOUT, cwd=db.parent,
+                                   start_new_session=True)
+        while process.poll() is None:
+            peak = max(peak, tree_rss(process.pid, cpu_seen))
+            time.sleep(poll)
+    wall = time.perf_counter() - started
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    reaped = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    cpu = max(reaped, sum(cpu_seen.values()))  # polled: sees forkserver workers that rusage misses
+    output = log_path.read_text()
+    match = _SUMMARY.search(output)
+    added, skipped, loop = (int(match[1]), int(match[2]), float(match[4])) if match else (0, 0, 0.0)
+    return CliRun(wall, loop, added, skipped, peak, cpu, process.returncode, output)
+
+
+def fresh_db(folder: Path, name: str) -> Path:
+    """A path for a new database in `folder` (any old file of that name removed)."""
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / f"{name}.duckdb"
+    for old in folder.glob(f"{name}.duckdb*"):
+        old.unlink()
+    return path
+
+
+def copy_db(source: Path, name: str) -> Path:
+    """A copy of a database (with its WAL, if any) to extend without touching the original."""
+    target = fresh_db(source.parent, name)
+    shutil.copyfile(source, target)
+    wal = Path(f"{source}.wal")
+    if wal.exists():
+        shutil.copyfile(wal, f"{target}.wal")
+    return target
+
+
+def document_count(db: Path) -> int:
+    """Documents stored in a Tidings database."""
+    from tidings.store import open_store
+
+    with open_store(db, read_only=True) as store:
+        return store.counts()["documents"]
+
+
+def machine() -> str:
+    """Cores, memory and Python of this machine, for the README."""
+    try:
+        import psutil
+
+        memory = f"{psutil.virtual_memory().total / 2**30:.0f} GiB RAM"
+    except ImportError:
+        memory = "RAM unknown"
+    load = ", load average %.1f" % os.getloadavg()[0]
+    return f"{os.cpu_count()} cores, {memory}, Python {sys.version.split()[0]}{load}"
