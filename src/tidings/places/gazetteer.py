@@ -120,6 +120,10 @@ class Gazetteer:
         """Record of the country with ISO3 code `iso3`, if any."""
         return self._ix["countries"].get(iso3)
 
+    def county_of(self, index: int) -> int | None:
+        """Record of the US county that town record `index` lies in, if known."""
+        return self._ix["county_of"].get(index)
+
     def is_capital(self, index: int) -> bool:
         """Whether record `index` is a national capital."""
         return index in self._ix["capitals"]

@@ -26,6 +26,7 @@ FEATURE_PRIOR = {"country": 6.0, "continent": 5.0, "region": 5.5, "admin1": 4.0,
 W_CAPITAL = 1.5
 W_COUNTRY = 2.5
 W_ADMIN1 = 2.0
+W_COUNTY = 2.0
 W_CONTAINER = 6.0
 W_NEAR = 1.5
 NEAR_KM = 150.0
@@ -85,6 +86,8 @@ class _Scorer:
             score = 0.5 * math.log10(g.field("population", c.index) + 10)
             if g.is_capital(c.index):
                 score += W_CAPITAL
+        elif feature == "admin2":
+            score = FEATURE_PRIOR["admin2"] + 0.25 * math.log10(g.field("population", c.index) + 10)
         else:
             score = FEATURE_PRIOR.get(feature, 3.0)
         if c.main:
@@ -99,12 +102,14 @@ class _Scorer:
 class _Context:
     countries: Counter
     admin1: Counter
+    counties: Counter  # county record -> groups whose pick is the county or lies in it
     points: list[tuple[str, float, float]]
 
 
 def _context(groups: list[_Group], gazetteer: Gazetteer, demonyms: Counter) -> _Context:
     countries: Counter = Counter()
     admin1: Counter = Counter()
+    counties: Counter = Counter()
     points: list[tuple[str, float, float]] = []
     for iso3, n in demonyms.items():
         countries[iso3] += 0.5 * min(n, 2)
@@ -119,9 +124,12 @@ def _context(groups: list[_Group], gazetteer: Gazetteer, demonyms: Counter) -> _
             countries[iso3] += 1.0
         if key:
             admin1[key] += 1.0 if feature in ("admin1", "admin2") else 0.5
+        county = i if feature == "admin2" else gazetteer.county_of(i)
+        if county is not None:
+            counties[county] += 1.0
         if feature in ("city", "admin2"):
             points.append((group.key, gazetteer.field("lat", i), gazetteer.field("lon", i)))
-    return _Context(countries, admin1, points)
+    return _Context(countries, admin1, counties, points)
 
 
 def _score(group: _Group, c: Candidate, groups: list[_Group], ctx: _Context, scorer: _Scorer) -> float:
@@ -139,6 +147,13 @@ def _score(group: _Group, c: Candidate, groups: list[_Group], ctx: _Context, sco
     if key:
         count = ctx.admin1[key] - (0.5 if own_admin == key else 0.0)
         score += W_ADMIN1 * min(1.0, count) if count > 0 else 0.0
+    county = c.index if g.field("feature", c.index) == "admin2" else g.county_of(c.index)
+    if county is not None:
+        own_county = None
+        if own is not None:
+            own_county = own if g.field("feature", own) == "admin2" else g.county_of(own)
+        count = ctx.counties[county] - (1.0 if own_county == county else 0.0)
+        score += W_COUNTY * min(1.0, count) if count > 0 else 0.0
     for other in group.containers:
         container = groups[other]
         if container.pick is None:
