@@ -8,6 +8,7 @@ import resource
 import shutil
 import subprocess
 import sys
+import tempfile
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -137,3 +138,22 @@ def machine() -> str:
         memory = "RAM unknown"
     load = ", load average %.1f" % os.getloadavg()[0]
     return f"{os.cpu_count()} cores, {memory}, Python {sys.version.split()[0]}{load}"
+
+
+def use_snapshot(ref: str = "HEAD", root: Path = Path(__file__).resolve().parents[1]) -> Path:
+    """Run against a frozen copy of `src/` at `ref`, not the live work tree other people edit.
+
+    Extracts `git archive ref src` to a temporary folder, puts it first on this process's `sys.path`
+    and on `PYTHONPATH` for the `tidings` subprocesses (the editable install only appends `src/`).
+    Call before anything imports `tidings`."""
+    commit = subprocess.run(["git", "rev-parse", "--short", ref], cwd=root, check=True,
+                            capture_output=True, text=True).stdout.strip()
+    target = Path(tempfile.gettempdir()) / f"tidings-src-{commit}"
+    if not (target / "src" / "tidings").is_dir():
+        target.mkdir(parents=True, exist_ok=True)
+        archive = subprocess.run(["git", "archive", ref, "src"], cwd=root, check=True, capture_output=True).stdout
+        subprocess.run(["tar", "-x", "-C", str(target)], input=archive, check=True)
+    src = str(target / "src")
+    sys.path.insert(0, src)
+    os.environ["PYTHONPATH"] = os.pathsep.join(filter(None, [src, os.environ.get("PYTHONPATH")]))
+    return target

@@ -20,7 +20,7 @@ import logging
 import time
 from pathlib import Path
 
-from _harness import CliRun, copy_db, fresh_db, machine, run_cli
+from _harness import CliRun, copy_db, fresh_db, machine, run_cli, use_snapshot
 from corpus import DEFAULT_OUT, write_corpus
 
 log = logging.getLogger("throughput")
@@ -115,8 +115,11 @@ def main() -> None:
     parser.add_argument("--skip-base", action="store_true", help="only the --sizes runs")
     parser.add_argument("--out", type=Path, default=DEFAULT_OUT, help="corpora and databases (not in the repo)")
     parser.add_argument("--json", type=Path, help="also write the figures as JSON here")
+    parser.add_argument("--ref", default="HEAD", help="git ref of src/ to benchmark ('live': the work tree)")
     args = parser.parse_args()
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(message)s")
+    if args.ref != "live":
+        log.info("running tidings from a snapshot of %s: %s", args.ref, use_snapshot(args.ref))
     rows, figures = [], {"machine": machine()}
     if not args.skip_base:
         base_rows, base_figures = base_benchmark(args.count, args.out)

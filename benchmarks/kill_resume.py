@@ -1,0 +1,95 @@
+"""Kill `tidings run` half way (SIGKILL to its whole process group), run it again, and compare the
+database with an uninterrupted run of the same corpus: document counts must be equal.
+
+Usage: python benchmarks/kill_resume.py [-n 300] [--workers 1] [--out DIR]
+Exit status 1 when the resumed database holds a different number of documents.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import os
+import re
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from _harness import TIDINGS, fresh_db, run_cli, use_snapshot
+from corpus import DEFAULT_OUT, write_corpus
+
+log = logging.getLogger("kill_resume")
+_PROGRESS = re.compile(r"progress: (\d+) documents")
+_TIMEOUT = 1800.0
+
+
+def run_and_kill(corpus: Path, db: Path, workers: int, at: int, config: Path) -> int:
+    """Start a run, SIGKILL its process group once the progress line reports `at` documents or
+    more; returns the documents reported done when it was killed."""
+    log_path = db.with_suffix(".killed.log")
+    command = [TIDINGS, "run", str(corpus), "--db", str(db), "--workers", str(workers), "--config", str(config)]
+    with log_path.open("w") as out:
+        process = subprocess.Popen(command, stdout=out, stderr=subprocess.STDOUT, start_new_session=True)
+        started = time.monotonic()
+        done = 0
+        while process.poll() is None and time.monotonic() - started < _TIMEOUT:
+            counts = [int(m) for m in _PROGRESS.findall(log_path.read_text())]
+            done = max(counts, default=0)
+            if done >= at:
+                os.killpg(process.pid, signal.SIGKILL)  # the run and its worker processes, mid-flight
+                process.wait()
+                return done
+            time.sleep(0.05)
+    raise SystemExit(f"the run ended before reaching {at} documents (exit {process.returncode}); "
+                     f"see {log_path}")
+
+
+def table_counts(db: Path) -> dict[str, int]:
+    from tidings.store import open_store
+
+    with open_store(db, read_only=True) as store:
+        return store.counts()
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("-n", "--count", type=int, default=300)
+    parser.add_argument("--workers", type=int, default=1)
+    parser.add_argument("--batch-size", type=int, default=32, help="smaller batches: more progress lines")
+    parser.add_argument("--out", type=Path, default=DEFAULT_OUT)
+    parser.add_argument("--ref", default="HEAD", help="git ref of src/ to benchmark ('live': the work tree)")
+    args = parser.parse_args()
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(message)s")
+    if args.ref != "live":
+        log.info("running tidings from a snapshot of %s: %s", args.ref, use_snapshot(args.ref))
+    corpus = write_corpus(args.count, args.out)
+    config = args.out / f"kill-resume-batch{args.batch_size}.yaml"
+    # smaller batches: the plain progress line (at most every 10 s, after a batch) comes closer to half way
+    config.write_text(f"batch_size: {args.batch_size}\n")
+
+    interrupted = fresh_db(args.out, f"killed-{args.count}")
+    done = run_and_kill(corpus, interrupted, args.workers, args.count // 2, config)
+    after_kill = table_counts(interrupted)["documents"]
+    log.info("killed after %d reported documents; %d stored", done, after_kill)
+    resumed = run_cli(corpus, interrupted, args.workers, "--config", str(config))
+    log.info("resume: %d added, %d skipped, exit %d", resumed.added, resumed.skipped, resumed.returncode)
+    reference = fresh_db(args.out, f"uninterrupted-{args.count}")
+    whole = run_cli(corpus, reference, args.workers, "--config", str(config))
+    log.info("uninterrupted: %d added, exit %d", whole.added, whole.returncode)
+
+    got, want = table_counts(interrupted), table_counts(reference)
+    print(f"killed at {done} reported documents, {after_kill} stored; resume added {resumed.added}, "
+          f"skipped {resumed.skipped}")
+    print(f"{'table':16} {'killed+resumed':>15} {'uninterrupted':>14}")
+    for table in want:
+        mark = "" if got[table] == want[table] else "   <- differs"
+        print(f"{table:16} {got[table]:>15} {want[table]:>14}{mark}")
+    ok = got["documents"] == want["documents"] == args.count
+    print("documents equal: " + ("yes" if ok else "NO"))
+    sys.exit(0 if ok else 1)
+
+
+if __name__ == "__main__":
+    main()
