@@ -192,6 +192,7 @@ class EventIndex:
                     docs.pop(event_id, None)
                     if not docs:
                         del self._by_doc[mention.doc_id]
+                        self._doc_outlet.pop(mention.doc_id, None)
         return gone
 
     # -- matching -----------------------------------------------------------------------------
