@@ -19,9 +19,9 @@ from tidings.places._normalise import keep_alternate, normalise
 log = logging.getLogger(__name__)
 
 #: Bump when the index layout or the build rules change, so old caches are rebuilt.
-INDEX_FORMAT = 6
+INDEX_FORMAT = 7
 DATA_FILES = ("places_admin1.yaml", "places_regions.yaml", "places_lexicon.yaml", "places_countries.yaml",
-              "places_us_counties.yaml")
+              "places_us_counties.yaml", "places_admin1_points.yaml")
 
 # A record: (id, name, lat, lon, iso3, admin1 key "CC.code" or "", feature, population, precision)
 Record = tuple[str, str, float, float, str, str, str, int, int]
@@ -126,6 +126,7 @@ def build_index() -> dict[str, Any]:
     regions = read_yaml("places_regions.yaml") or {}
     lexicon = read_yaml("places_lexicon.yaml") or {}
     country_points = read_yaml("places_countries.yaml") or {}
+    admin1_points = read_yaml("places_admin1_points.yaml") or {}
     countries = _geonames_json("countries.json")
     iso2to3 = {c["iso"]: c["iso3"] for c in countries.values()}
     cities = _geonames_json("cities500.json")
@@ -185,7 +186,7 @@ def build_index() -> dict[str, Any]:
         iso3 = iso2to3.get(cc, cc)
         names = admin1_names.get(key, [])
         display = names[0].removesuffix(" Oblast") if names else f"{biggest_city[key][1]} region"
-        lat, lon = _midpoint(points)
+        lat, lon = admin1_points.get(key) or _midpoint(points)
         admin1_index[key] = b.add((f"admin1:{key}", display, lat, lon, iso3, key, "admin1", 0, 3), names)
 
     county_of = _add_us_counties(b, counties, admin1_index, record_of_city)
