@@ -31,6 +31,7 @@ from tidings.times import find_times
 
 log = logging.getLogger(__name__)
 
+_YEAR_PARTS = frozenset({"Q1", "Q2", "Q3", "Q4", "H1", "H2", "SP", "SU", "FA", "WI"})
 _VAGUE = {"vague:past": "PAST_REF", "vague:present": "PRESENT_REF", "vague:future": "FUTURE_REF"}
 
 
@@ -81,16 +82,18 @@ def timeml_value(mention: Mention) -> str | None:
     if value is None or value.value is None:
         return _VAGUE.get(label)
     date = dt.date.fromisoformat(value.value)
+    extra = label.rsplit(":", 1)[1] if ":" in label else ""
     if value.precision == "day":
-        return value.value
+        return value.value  # "Friday night": TimeBank writes TNI only now and then, so we never do
     if value.precision == "week":
         year, week, _ = date.isocalendar()
-        return f"{year}-W{week:02d}"
+        return f"{year}-W{week:02d}" + ("-WE" if extra == "WE" else "")
     if value.precision == "month":
         return value.value[:7]
-    extra = label.split(":", 1)[1] if ":" in label else ""
-    if label.startswith(("quarter:", "relative:")) and extra:
+    if extra in _YEAR_PARTS:
         return f"{date.year}-{extra}"
+    if extra == "decade":
+        return str(date.year)[:3]
     return str(date.year)
 
 

@@ -72,6 +72,9 @@ def _keep(doc: Doc, kind: str, start: int, end: int, groups: dict[str, str | Non
         word = groups["w"].lower()
         if word in _NEED_IN:
             return before in ("in", "of")
+        if word == "soon":
+            following = text[end:end + 12].lower().split()
+            return before != "as" and not (following and following[0] in ("after", "before"))
         if word == "now":
             token = _token_at(doc, start)
             return token is not None and token.pos_ == "ADV" and before not in ("until", "by", "from", "right")

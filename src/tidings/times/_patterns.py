@@ -30,7 +30,9 @@ _WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 _NUM = r"(?:\d{1,2}|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
 _UNIT = r"(?:day|week|month|year)s?"
 _SEASON = r"(?:spring|summer|fall|autumn|winter)"
-_END = r"(?![\w:/-])"  # not glued to a following word, a clock time, or a longer number
+_END = r"(?![\w/-]|:\d)"  # not glued to a following word, a clock time, or a longer number
+#: Parts of a day after a weekday ("Friday night"), as TimeML writes them.
+PARTS_OF_DAY = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI"}
 
 # Kinds in priority order: when two matches overlap, the longer wins, then the earlier kind here.
 # Month names and weekdays are case-sensitive (a capital letter is what tells "May" the month from
@@ -45,7 +47,9 @@ PATTERNS: dict[str, re.Pattern[str]] = {
     "month_year": re.compile(
         rf"\b(?:(?P<edge>(?i:early|late|mid|the end of|the beginning of|the start of))[\s-]+)?"
         rf"(?P<mon>{MONTH}),?\s+(?:of\s+)?(?P<y>{YEAR}){_END}"),
-    "weekday": re.compile(rf"\b(?:(?P<rel>(?i:last|next|this|coming))\s+)?(?P<wd>{_WEEKDAY})\b"),
+    "weekday": re.compile(
+        rf"\b(?:(?P<rel>(?i:last|next|this|coming|the previous|the following))\s+)?(?P<wd>{_WEEKDAY})\b"
+        r"(?:\s+(?P<part>(?i:morning|afternoon|evening|night))\b)?"),
     "deictic": re.compile(
         r"(?i)\b(?P<w>yesterday|today|tomorrow|tonight|this (?:morning|afternoon|evening))\b"),
     "ago": re.compile(

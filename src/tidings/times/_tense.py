@@ -16,6 +16,13 @@ _SCHEDULING = frozenset({"due", "plan", "schedule", "expect", "set", "intend", "
 _PAST_TAGS = frozenset({"VBD"})
 _DEADLINE_PREPOSITIONS = frozenset({"by", "until", "till", "through", "as"})
 _SCHEDULED_ADJECTIVES = frozenset({"payable", "effective", "due"})
+_CLOCK_WORDS = frozenset({"a.m.", "p.m.", "am", "pm", "a.m", "p.m", "noon", "midnight", "gmt", "est",
+                          "edt", "utc", "local", "time"})
+
+
+def _is_past_perfect(verb: Token) -> bool:
+    """"had filed", "had not called": a past reference point, even before a deadline preposition."""
+    return verb.tag_ == "VBN" and any(c.lower_ == "had" for c in verb.children if c.dep_ == "aux")
 
 
 def _governing_verb(span: Span) -> Token | None:
@@ -54,10 +61,18 @@ def _is_scheduled(verb: Token) -> bool:
 
 def clause_tense(span: Span) -> str:
     """"past", "present" or "future" for the clause governing `span`."""
+    after = span.doc[span.end] if span.end < len(span.doc) else None
+    if after is not None and after.tag_ == "POS":
+        return "past"  # "Friday's purchases", "Tuesday's ruling": news names what already happened
     head = span.root.head
-    if head.lower_ in _DEADLINE_PREPOSITIONS or head.lower_ in _SCHEDULED_ADJECTIVES:
-        return "future"  # "by Jan. 14", "until Tuesday", "payable Dec. 7": deadlines lie ahead
+    for _ in range(2):  # "until 9 a.m. Tuesday": the clock time stands between day and preposition
+        if head.lower_ in _CLOCK_WORDS or head.like_num:
+            head = head.head
     verb = _governing_verb(span)
+    if head.lower_ in _DEADLINE_PREPOSITIONS or head.lower_ in _SCHEDULED_ADJECTIVES:
+        if verb is not None and _is_past_perfect(verb):
+            return "past"  # "until Thursday, they had not called him a suspect"
+        return "future"  # "by Jan. 14", "until Tuesday", "payable Dec. 7": deadlines lie ahead
     if verb is None:
         return "past"
     auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]

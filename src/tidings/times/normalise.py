@@ -23,7 +23,7 @@ import re
 import dateparser
 
 from tidings.model import TimeValue
-from tidings.times._patterns import MONTHS, NUMBERS, ORDINALS, PATTERNS, SEASONS, WEEKDAYS
+from tidings.times._patterns import MONTHS, NUMBERS, ORDINALS, PARTS_OF_DAY, PATTERNS, SEASONS, WEEKDAYS
 
 log = logging.getLogger(__name__)
 
@@ -123,15 +123,21 @@ def _rule_month_year(m: re.Match[str], pub: dt.date | None, tense: str) -> tuple
 
 
 def _rule_weekday(m: re.Match[str], pub: dt.date | None, tense: str) -> tuple[TimeValue, str]:
+    value, direction = _weekday_value(m, pub, tense)
+    part = PARTS_OF_DAY.get((m["part"] or "").lower())
+    return value, f"{direction}:{part}" if part else direction
+
+
+def _weekday_value(m: re.Match[str], pub: dt.date | None, tense: str) -> tuple[TimeValue, str]:
     if pub is None:
         return _UNKNOWN, ""
     target = WEEKDAYS[m["wd"].lower()]
     rel = (m["rel"] or "").lower()
     back = (pub.weekday() - target) % 7
     forward = (target - pub.weekday()) % 7
-    if rel == "last":
+    if rel in ("last", "the previous"):
         return _day(pub - dt.timedelta(days=back or 7)), "last"
-    if rel == "next":
+    if rel in ("next", "the following"):
         return _day(pub + dt.timedelta(days=forward or 7)), "next"
     if rel in ("this", "coming") or tense != "past":
         return _day(pub + dt.timedelta(days=forward)), "forward"
