@@ -27,6 +27,7 @@ W_CAPITAL = 1.5
 W_COUNTRY = 2.5
 W_ADMIN1 = 2.0
 W_COUNTY = 2.0
+W_LINK = 2.0
 W_CONTAINER = 6.0
 W_NEAR = 1.5
 NEAR_KM = 150.0
@@ -40,6 +41,8 @@ class _Group:
     hint: str | None
     candidates: list[Candidate]
     containers: list[int] = field(default_factory=list)  # group ids of "X, Y" containers
+    towns_in: set[int] = field(default_factory=set)  # counties some candidate town lies in
+    counties: set[int] = field(default_factory=set)  # county candidates
     pick: int | None = None  # index into candidates
 
 
@@ -149,6 +152,12 @@ def _score(group: _Group, c: Candidate, groups: list[_Group], ctx: _Context, sco
         score += W_ADMIN1 * min(1.0, count) if count > 0 else 0.0
     county = c.index if g.field("feature", c.index) == "admin2" else g.county_of(c.index)
     if county is not None:
+        # "Paris" next to "Henry County": a town and a county that may contain it pull each other,
+        # whichever senses the other names currently hold.
+        is_county = g.field("feature", c.index) == "admin2"
+        if any(county in (other.towns_in if is_county else other.counties)
+               for other in groups if other is not group):
+            score += W_LINK
         own_county = None
         if own is not None:
             own_county = own if g.field("feature", own) == "admin2" else g.county_of(own)
@@ -193,6 +202,11 @@ def resolve_toponyms(toponyms: list[Toponym], gazetteer: Gazetteer,
         if top.container is not None and member[top.container] != member[t]:
             groups[member[t]].containers.append(member[top.container])
     for group in groups:
+        for c in group.candidates:
+            if gazetteer.field("feature", c.index) == "admin2":
+                group.counties.add(c.index)
+            elif (county := gazetteer.county_of(c.index)) is not None:
+                group.towns_in.add(county)
         if group.candidates:
             group.pick = max(range(len(group.candidates)),
                              key=lambda k: scorer.prior(group.key, group.candidates[k]))
