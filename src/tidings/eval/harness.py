@@ -79,7 +79,7 @@ def _india_police(gold: Path, settings: Settings, limit: int | None) -> dict[str
 def _stories(gold: Path, settings: Settings, limit: int | None) -> dict[str, Any]:
     from tidings.eval.stories import evaluate_story_clustering
 
-    return evaluate_story_clustering(gold)
+    return evaluate_story_clustering(gold, threshold=settings.story_similarity_threshold)
 
 
 EVALUATIONS: dict[str, Evaluation] = {

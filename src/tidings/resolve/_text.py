@@ -93,12 +93,22 @@ def text_features(
     return StoryFeatures(terms=dict(terms), published=published, title=title)
 
 
+def lead_line(text: str, limit: int = 110) -> str | None:
+    """A readable stand-in title for a document without one: its first line, cut at a word."""
+    first = next((line.strip() for line in text.splitlines() if line.strip()), "")
+    if len(first) <= limit:
+        return first or None
+    return first[:limit].rsplit(" ", 1)[0].rstrip(",;:") + " …"
+
+
 def story_features(
     document: Document, mentions: list[Mention], stopwords: frozenset[str] | None = None
 ) -> StoryFeatures:
     """One call per document: its words, the actors and places its mentions resolved to, its date."""
     features = text_features(document.title, document.clean_text or document.text,
                              document.published, stopwords)
+    if not features.title:
+        features.title = lead_line(document.clean_text or document.text)
     for mention in mentions:
         if mention.actor is not None:
             features.actors.append(mention.actor.id)

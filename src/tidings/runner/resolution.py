@@ -35,7 +35,8 @@ class BatchResolver:
         self.store = store
         self.settings = settings
         state = store.story_state()
-        options = {"threshold": settings.story_similarity_threshold, "window_days": settings.story_window_days}
+        options = {"threshold": settings.story_similarity_threshold, "window_days": settings.story_window_days,
+                   "entity_weight": settings.story_entity_weight}
         self.stories = StoryIndex.from_state(state, **options) if state else StoryIndex(**options)
 
     def resolve(self, results: list[DocumentResult]) -> ResolvedBatch:

@@ -123,13 +123,17 @@ class Queries:
                  "num_documents": r[10], "aliases": list(r[11] or [])} for r in rows]
 
     def stories(self, limit: int | None = None, offset: int = 0) -> list[Story]:
-        rows = self.con.execute("SELECT data FROM stories ORDER BY first_date NULLS LAST, id LIMIT ? OFFSET ?",
-                                [limit if limit is not None else 2**62, offset]).fetchall()
-        return [Story(**_codec.loads(row[0])) for row in rows]
+        """Stories by first date, each with its current number of events."""
+        rows = self.con.execute(
+            """SELECT s.data, (SELECT count(*) FROM events e WHERE e.story_id = s.id)
+               FROM stories s ORDER BY s.first_date NULLS LAST, s.id LIMIT ? OFFSET ?""",
+            [limit if limit is not None else 2**62, offset]).fetchall()
+        return [Story(**{**_codec.loads(data), "num_events": count}) for data, count in rows]
 
     def story(self, story_id: str) -> Story | None:
-        row = self.con.execute("SELECT data FROM stories WHERE id = ?", [story_id]).fetchone()
-        return Story(**_codec.loads(row[0])) if row else None
+        row = self.con.execute("SELECT data, (SELECT count(*) FROM events WHERE story_id = ?) FROM stories "
+                               "WHERE id = ?", [story_id, story_id]).fetchone()
+        return Story(**{**_codec.loads(row[0]), "num_events": row[1]}) if row else None
 
     def table_arrow(self, name: str) -> Any:
         """A whole table as a pyarrow Table, for Parquet export (names checked against the schema)."""
