@@ -59,7 +59,11 @@ def _candidates(top: Toponym, gazetteer: Gazetteer) -> list[Candidate]:
     if not found:
         iso3 = gazetteer.demonym(top.text)
         country = gazetteer.country_index(iso3) if iso3 else None
-        found = [Candidate(country, True)] if country is not None else gazetteer.fuzzy_candidates(top.text)
+        found = [Candidate(country, True)] if country is not None else []
+    if not found:
+        # Local news drops the word: "Pointe Coupee", "DuPage" are counties nothing else is called.
+        found = [c for word in ("County", "Parish") for c in gazetteer.candidates(f"{top.text} {word}")]
+        found = found or gazetteer.fuzzy_candidates(top.text)
     if top.hint == "region":
         regions: dict[int, Candidate] = {}
         for c in found:
