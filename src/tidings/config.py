@@ -34,6 +34,7 @@ class Settings:
     story_entity_weight: float = _setting(2.0, "Weight of shared actors and places against shared words in story similarity.")
     story_window_days: int = _setting(7, "A document joins only stories active within this many days of its publication.")
     actors_file: str | None = _setting(None, "User actor dictionary (YAML, CSV or PETRARCH .actors) extending the built-ins.")
+    fail_fast: bool = _setting(False, "Stop at the first document the pipeline fails on, instead of naming it and going on.")
     dask: str | None = _setting(None, "Dask scheduler address (tcp://host:port), or 'local' for a LocalCluster; None runs locally.")
     staging_dir: str | None = _setting(None, "Folder for the Parquet partitions of a Dask run (kept, so a rerun resumes); default: a temporary folder.")
     cache_dir: str | None = _setting(None, "Where the gazetteer index is cached; default: the user cache directory.")

@@ -13,6 +13,7 @@ import multiprocessing
 
 from tidings.config import Settings
 from tidings.model import Document, DocumentResult
+from tidings.pipeline import Pipeline
 
 log = logging.getLogger(__name__)
 
@@ -31,31 +32,38 @@ class BatchOutcome:
     failures: list[Failure] = field(default_factory=list)
 
 
-def analyse_batch(pipeline: "Pipeline", batch: list[Document]) -> BatchOutcome:  # noqa: F821
-    """Analyse a batch; when it fails as a whole, retry document by document so one bad document
-    costs only itself. Each failure is handed back with the document's source."""
+def analyse_batch(pipeline: Pipeline, batch: list[Document]) -> BatchOutcome:
+    """Analyse a batch; when it fails as a whole, retry document by document so that one bad document
+    costs only itself. This is the worker boundary: every failure goes to `_record_failure`."""
     try:
         return BatchOutcome(results=list(pipeline.pipe(batch)))
-    except (ValueError, TypeError, KeyError, IndexError, RuntimeError, AttributeError, MemoryError) as exc:
-        log.debug("batch failed (%s); retrying one document at a time", exc)
+    except Exception as exc:  # noqa: BLE001  (handed to _record_failure below, per document)
+        log.debug("batch of %d failed (%r); retrying one document at a time", len(batch), exc)
     outcome = BatchOutcome()
     for document in batch:
         try:
             outcome.results.append(pipeline(document))
-        except (ValueError, TypeError, KeyError, IndexError, RuntimeError, AttributeError, MemoryError) as exc:
-            outcome.failures.append(Failure(document.source or document.id, f"analysis failed: {exc!r}"))
+        except Exception as exc:  # noqa: BLE001
+            outcome.failures.append(_record_failure(pipeline.settings, document, exc))
     return outcome
+
+
+def _record_failure(settings: Settings, document: Document, exc: Exception) -> Failure:
+    """The one handler for a document the pipeline could not analyse: name it, or re-raise when the
+    settings ask to stop at the first failure."""
+    if settings.fail_fast:
+        raise exc
+    log.warning("%s: analysis failed: %r", document.source or document.id, exc)
+    return Failure(document.source or document.id, f"analysis failed: {exc!r}")
 
 
 # -- worker processes ---------------------------------------------------------------------------
 
-_WORKER_PIPELINE = None  # the one pipeline of a worker process, set by _init_worker
+_WORKER_PIPELINE: Pipeline | None = None  # a worker process's own pipeline, built by _init_worker
 
 
 def _init_worker(settings: Settings) -> None:
     global _WORKER_PIPELINE
-    from tidings.pipeline import Pipeline
-
     _WORKER_PIPELINE = Pipeline.build(settings)
 
 
@@ -68,8 +76,6 @@ def analyse_batches(batches: Iterable[list[Document]], settings: Settings) -> It
     """Outcomes in input order. `settings.workers` 1 runs here; more use a process pool with at most
     two batches per worker in flight."""
     if settings.workers <= 1:
-        from tidings.pipeline import Pipeline
-
         pipeline = Pipeline.build(settings)
         for batch in batches:
             yield analyse_batch(pipeline, batch)
