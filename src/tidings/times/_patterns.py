@@ -59,6 +59,11 @@ PATTERNS: dict[str, re.Pattern[str]] = {
         r"(?:(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+quarter(?:\s+of\s+(?P<qy2>(?:19|20)\d\d))?"
         r"|(?P<rel>latest|current|last|previous|past|year-earlier|year-ago)\s+quarter)"
         r"|(?P<bare>the\s+quarter))\b(?![\s-]+(?:of\s+a|century|mile|point|percent|note))"),
+    # A year-back comparison in company results: "the year-earlier period", "year-ago results",
+    # "the 1988 period"; the quarter it stands for comes from the document (see `_context.py`).
+    "period": re.compile(
+        r"(?i)\b(?:the\s+)?(?:comparable\s+)?(?:(?P<y>(?:19|20)\d\d)\s+(?:period|quarter)"
+        r"|(?:year-earlier|year-ago)(?:\s+period)?)\b(?![\s-]+(?:nine|six|\d+|first|full)\b)"),
     "relative": re.compile(
         rf"(?i)\b(?:(?P<edge>earlier|later|early|late|mid|the end of|the beginning of|the start of)[\s-]+)?"
         rf"(?P<rel>last|this|next|the previous|the past|the coming)\s+"

@@ -7,6 +7,7 @@ from bisect import bisect_right
 from spacy.tokens import Doc
 
 from tidings.model import Mention, TimeValue
+from tidings.times._context import Reading, apply_reporting_period
 from tidings.times._detect import find_candidates
 from tidings.times._tense import clause_tense
 from tidings.times.normalise import resolve
@@ -24,9 +25,10 @@ def find_times(doc: Doc, published: str | None) -> list[Mention]:
     ``vague:past``, ``dateparser``...). Relative expressions stay unresolved (value None, precision
     "unknown") when `published` is None.
     """
-    sentence_starts = [sent.start_char for sent in doc.sents]
+    sentences = list(doc.sents)
+    sentence_starts = [sent.start_char for sent in sentences]
     cache: dict[tuple[str, str], tuple[TimeValue, str]] = {}
-    mentions: list[Mention] = []
+    readings: list[Reading] = []
     for cand in find_candidates(doc):
         text = doc.text[cand.start:cand.end]
         tense = "past"
@@ -38,9 +40,11 @@ def find_times(doc: Doc, published: str | None) -> list[Mention]:
         if key not in cache:
             cache[key] = resolve(text, published, tense)
         value, label = cache[key]
-        mentions.append(Mention(
-            kind="time", text=text, start=cand.start, end=cand.end,
-            sentence_index=max(0, bisect_right(sentence_starts, cand.start) - 1),
-            time=TimeValue(value.value, value.precision), label=label,
-        ))
-    return mentions
+        readings.append(Reading(cand.start, cand.end, cand.kind, text, value, label))
+    indices = [max(0, bisect_right(sentence_starts, r.start) - 1) for r in readings]
+    readings = apply_reporting_period(readings, [sentences[i].text for i in indices] if sentences else [])
+    return [
+        Mention(kind="time", text=r.text, start=r.start, end=r.end, sentence_index=i,
+                time=TimeValue(r.value.value, r.value.precision), label=r.label)
+        for r, i in zip(readings, indices)
+    ]

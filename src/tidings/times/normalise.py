@@ -165,10 +165,19 @@ def _rule_ago(m: re.Match[str], pub: dt.date | None, tense: str) -> tuple[TimeVa
         return _week(pub + dt.timedelta(weeks=sign * n)), ""
     if unit == "month":
         return _month(*_shift_months(pub.year, pub.month, sign * n)), ""
-    return _year(pub.year + sign * n), ""
+    return _year(pub.year + sign * n), "period" if n == 1 and sign < 0 else ""
 
 
-def _quarter_value(year: int, quarter: int) -> tuple[TimeValue, str]:
+def _rule_period(m: re.Match[str], pub: dt.date | None, tense: str) -> tuple[TimeValue, str]:
+    if m["y"]:
+        return _year(int(m["y"])), "period"
+    if pub is None:
+        return _UNKNOWN, ""
+    return _year(pub.year - 1), "period"
+
+
+def quarter_value(year: int, quarter: int) -> tuple[TimeValue, str]:
+    """A quarter as its first day with year precision, and its label extra ("Q3")."""
     while quarter < 1:
         year, quarter = year - 1, quarter + 4
     return TimeValue(dt.date(year, 3 * quarter - 2, 1).isoformat(), "year"), f"Q{quarter}"
@@ -181,18 +190,18 @@ def _rule_quarter(m: re.Match[str], pub: dt.date | None, tense: str) -> tuple[Ti
     if m["ord"]:
         quarter = ORDINALS[m["ord"].lower()]
         if m["qy"] or m["qy2"]:
-            return _quarter_value(int(m["qy"] or m["qy2"]), quarter)
+            return quarter_value(int(m["qy"] or m["qy2"]), quarter)
         if m["ago"]:
-            return _quarter_value(pub.year - 1, quarter)
+            return quarter_value(pub.year - 1, quarter)
         past_year = tense == "past" or tense == "present"
         year = pub.year - 1 if past_year and quarter > current else pub.year
-        return _quarter_value(year, quarter)
+        return quarter_value(year, quarter)
     rel = (m["rel"] or "latest").lower()
     if rel == "current":
-        return _quarter_value(pub.year, current)
+        return quarter_value(pub.year, current)
     if rel in ("year-earlier", "year-ago"):
-        return _quarter_value(pub.year - 1, current - 1)
-    return _quarter_value(pub.year, current - 1)  # latest / last / previous / "the quarter"
+        return quarter_value(pub.year - 1, current - 1)
+    return quarter_value(pub.year, current - 1)  # latest / last / previous / "the quarter"
 
 
 def _rule_relative(m: re.Match[str], pub: dt.date | None, tense: str) -> tuple[TimeValue, str]:
@@ -253,7 +262,7 @@ def _rule_vague(m: re.Match[str], pub: dt.date | None, tense: str) -> tuple[Time
 _RULES = {
     "iso": _rule_iso, "slash": _rule_iso, "month_day": _rule_month_day, "day_month": _rule_month_day,
     "month_year": _rule_month_year, "weekday": _rule_weekday, "deictic": _rule_deictic,
-    "ago": _rule_ago, "quarter": _rule_quarter, "relative": _rule_relative, "month": _rule_month,
+    "ago": _rule_ago, "quarter": _rule_quarter, "period": _rule_period, "relative": _rule_relative, "month": _rule_month,
     "year": _rule_year, "vague": _rule_vague,
 }
 
