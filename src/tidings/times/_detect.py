@@ -72,6 +72,8 @@ def _keep(doc: Doc, kind: str, start: int, end: int, groups: dict[str, str | Non
         word = groups["w"].lower()
         if word in _NEED_IN:
             return before in ("in", "of")
+        if word == "current":
+            return before != "then"  # "the then current price" is a past reference
         if word == "soon":
             following = text[end:end + 12].lower().split()
             return before != "as" and not (following and following[0] in ("after", "before"))

@@ -66,14 +66,16 @@ PATTERNS: dict[str, re.Pattern[str]] = {
         r"|(?:year-earlier|year-ago)(?:\s+period)?)\b(?![\s-]+(?:nine|six|\d+|first|full)\b)"),
     "relative": re.compile(
         rf"(?i)\b(?:(?P<edge>earlier|later|early|late|mid|the end of|the beginning of|the start of)[\s-]+)?"
-        rf"(?P<rel>last|this|next|the previous|the past|the coming)\s+"
+        rf"(?P<rel>last|this|next|the previous|the past|the coming|the current)\s+(?:fiscal\s+)?"
         rf"(?P<unit>week|weekend|month|year|{_SEASON})\b"),
+    "weekend": re.compile(r"(?i)\bthe\s+weekend\b"),
     "month": re.compile(
         rf"\b(?:(?P<edge>(?i:early|late|mid|earlier|later|last|next|this))[\s-]+(?:(?i:in)\s+)?)?"
         rf"(?P<mon>{_MONTH_FULL}){_END}"),
     "year": re.compile(rf"\b(?:(?P<edge>(?i:early|late|mid|fiscal))[\s-]+)?(?P<y>{YEAR})(?!\w|-\d|\s*%)"),
     "vague": re.compile(
-        r"(?i)\b(?P<w>recently|currently|now|soon|nowadays|these days|the future|the past"
+        r"(?i)\b(?P<w>recently|currently|current|now|soon|nowadays|these days|the future|the past"
+        r"|the (?:near|short) term|the near future"
         r"|recent (?:days|weeks|months|years)|within (?:days|weeks|hours|months)"
         r"|(?:the )?(?:coming|next few) (?:days|weeks|months))\b"),
 }

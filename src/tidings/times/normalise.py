@@ -31,8 +31,8 @@ log = logging.getLogger(__name__)
 TENSES = ("past", "present", "future")
 _LEADING = re.compile(r"(?i)^(?:on|in|at|since|by|during|until|from|of)\s+")
 _SEASON_START = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
-_VAGUE_FUTURE = ("soon", "the future", "within", "coming", "next few")
-_VAGUE_PRESENT = ("now", "currently", "nowadays", "these days")
+_VAGUE_FUTURE = ("soon", "the future", "within", "coming", "next few", "the near", "the short")
+_VAGUE_PRESENT = ("now", "currently", "current", "nowadays", "these days")
 _UNKNOWN = TimeValue(None, "unknown")
 #: A past-tense month-day up to this many days after publication keeps the publication year:
 #: publication dates are often a time zone or an update late ("said on April 17" dated April 16).
@@ -214,7 +214,7 @@ def _rule_relative(m: re.Match[str], pub: dt.date | None, tense: str) -> tuple[T
         edge = (m["edge"] or "").lower()
         if step == 0 and pub.weekday() == 6 and (edge == "later" or tense == "future"):
             step = 1  # written on a Sunday, "later this week" is the week that starts tomorrow
-        return _week(pub + dt.timedelta(weeks=step)), ""
+        return _week(pub + dt.timedelta(weeks=step)), "WE" if unit == "weekend" else ""
     if unit == "month":
         return _month(*_shift_months(pub.year, pub.month, step)), ""
     if unit == "year":
@@ -227,6 +227,18 @@ def _rule_relative(m: re.Match[str], pub: dt.date | None, tense: str) -> tuple[T
     elif step > 0 and start <= pub.month:
         year += 1
     return TimeValue(dt.date(year, start, 1).isoformat(), "year"), season
+
+
+def _rule_weekend(m: re.Match[str], pub: dt.date | None, tense: str) -> tuple[TimeValue, str]:
+    """"Over the weekend": the last one in a past clause (this one when written on it), else the next."""
+    if pub is None:
+        return _UNKNOWN, ""
+    on_weekend = pub.weekday() >= 5
+    if tense == "past":
+        step = 0 if on_weekend else -1
+    else:
+        step = 1 if pub.weekday() == 6 else 0
+    return _week(pub + dt.timedelta(weeks=step)), "WE"
 
 
 def _rule_month(m: re.Match[str], pub: dt.date | None, tense: str) -> tuple[TimeValue, str]:
@@ -262,7 +274,8 @@ def _rule_vague(m: re.Match[str], pub: dt.date | None, tense: str) -> tuple[Time
 _RULES = {
     "iso": _rule_iso, "slash": _rule_iso, "month_day": _rule_month_day, "day_month": _rule_month_day,
     "month_year": _rule_month_year, "weekday": _rule_weekday, "deictic": _rule_deictic,
-    "ago": _rule_ago, "quarter": _rule_quarter, "period": _rule_period, "relative": _rule_relative, "month": _rule_month,
+    "ago": _rule_ago, "quarter": _rule_quarter, "period": _rule_period, "relative": _rule_relative,
+    "weekend": _rule_weekend, "month": _rule_month,
     "year": _rule_year, "vague": _rule_vague,
 }
 
