@@ -30,6 +30,8 @@ _WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 _NUM = r"(?:\d{1,2}|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
 _UNIT = r"(?:day|week|month|year)s?"
 _SEASON = r"(?:spring|summer|fall|autumn|winter)"
+_TENS = r"twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
+_UNITS = r"one|two|three|four|five|six|seven|eight|nine"
 _END = r"(?![\w/-]|:\d)"  # not glued to a following word, a clock time, or a longer number
 #: Parts of a day after a weekday ("Friday night"), as TimeML writes them.
 PARTS_OF_DAY = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI"}
@@ -69,6 +71,17 @@ PATTERNS: dict[str, re.Pattern[str]] = {
         rf"(?P<rel>last|this|next|the previous|the past|the coming|the current)\s+(?:fiscal\s+)?"
         rf"(?P<unit>week|weekend|month|year|{_SEASON})\b"),
     "weekend": re.compile(r"(?i)\bthe\s+weekend\b"),
+    "holiday": re.compile(
+        r"(?i)\b(?:(?P<rel>last|next|this)\s+)?(?P<h>Thanksgiving(?:\s+Day)?|Christmas(?:\s+Day|\s+Eve)?"
+        r"|New\s+Year'?s(?:\s+Day|\s+Eve)|Easter(?:\s+Sunday)?|Election\s+Day|Labor\s+Day"
+        r"|Memorial\s+Day|Independence\s+Day|Halloween|Valentine'?s\s+Day)\b"),
+    "decade": re.compile(
+        r"(?i)\b(?:the\s+)?(?:(?P<edge>early|late|mid)[\s-]+)?(?:(?P<dec>(?:1[89]|20)\d0)'?s"
+        r"|'(?P<short>\d0)s|(?<=the\s)(?P<word>twenties|thirties|forties|fifties|sixties|seventies"
+        r"|eighties|nineties))\b"),
+    "spoken_year": re.compile(
+        rf"(?i)\b(?:the\s+year\s+)?(?P<spoken>nineteen(?:[\s-]+(?:{_TENS})(?:[\s-]+(?:{_UNITS}))?"
+        rf"|\s+hundred)|two\s+thousand(?:\s+(?:and\s+)?(?:{_UNITS}))?)\b"),
     "month": re.compile(
         rf"\b(?:(?P<edge>(?i:early|late|mid|earlier|later|last|next|this))[\s-]+(?:(?i:in)\s+)?)?"
         rf"(?P<mon>{_MONTH_FULL}){_END}"),

@@ -23,6 +23,7 @@ import re
 import dateparser
 
 from tidings.model import TimeValue
+from tidings.times._calendar import rule_decade, rule_holiday, rule_spoken_year
 from tidings.times._patterns import MONTHS, NUMBERS, ORDINALS, PARTS_OF_DAY, PATTERNS, SEASONS, WEEKDAYS
 
 log = logging.getLogger(__name__)
@@ -276,7 +277,8 @@ _RULES = {
     "month_year": _rule_month_year, "weekday": _rule_weekday, "deictic": _rule_deictic,
     "ago": _rule_ago, "quarter": _rule_quarter, "period": _rule_period, "relative": _rule_relative,
     "weekend": _rule_weekend, "month": _rule_month,
-    "year": _rule_year, "vague": _rule_vague,
+    "year": _rule_year, "vague": _rule_vague, "holiday": rule_holiday, "decade": rule_decade,
+    "spoken_year": rule_spoken_year,
 }
 
 _HAS_YEAR = re.compile(r"\b(?:1[89]|20)\d\d\b")
