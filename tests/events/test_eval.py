@@ -44,3 +44,12 @@ def test_case_label_prefers_specific_category():
     clash = _mention("ASSAULT", "Troops fought rebels.", mode="firearms",
                      source=[ActorRef("troops", sector="MIL"), ActorRef("rebels", sector="REB")])
     assert case_label([clash], ontology) == "ARMED_CLASH"
+
+
+def test_date_compared_at_gold_precision():
+    from tidings.eval.events import date_matches
+
+    assert date_matches("2014-05-12", "2014-05") and date_matches("2014-05-12", "2014")
+    assert date_matches("2014-05-12", "2014-05-12")
+    assert not date_matches("2014-06-01", "2014-05") and not date_matches(None, "2014")
+    assert not date_matches("2014-05", "2014-05-12")  # a coarser prediction does not match a day

@@ -8,6 +8,7 @@ import re
 from spacy.tokens import Doc, Span, Token
 
 from tidings.events.arguments import actor_ref, choose_date, choose_location, main_place, phrase_span
+from tidings.events.implicit import implicit_agent, pronoun_antecedent
 from tidings.events.lexicon import Lexicon
 from tidings.events.modality import Modality, modality_of
 from tidings.events.ontology import Ontology
@@ -23,6 +24,7 @@ _MODALITY_FACTOR = {"asserted": 1.0, "claimed": 0.95, "unconfirmed": 0.8, "plann
                     "hypothetical": 0.6, "denied": 0.6, "negated": 0.5}
 _CASUALTY_TYPES = {"ASSAULT", "PROTEST"}
 _FINITE = {"VBD", "VBZ", "VBP", "MD"}
+_IMPLICIT_TYPES = {"ASSAULT", "COERCE"}
 
 
 def extract_events(doc: Doc, document: Document, mentions: list[Mention], ontology: Ontology) -> list[EventMention]:
@@ -90,6 +92,11 @@ def _event(match: TriggerMatch, sent: Span, index: int, document: Document, lexi
     if decision is None:
         return None
     source = _refs(agents, actors, places, lexicon)
+    if not source and decision.type in _IMPLICIT_TYPES:
+        implied = _implied_agent(head, sent, agents, patients, lexicon)
+        if implied is not None:
+            source = _refs([implied], actors, places, lexicon)
+            agents = [*agents, implied]
     target = _refs(patients, actors, places, lexicon)
     excluded = [phrase_span(t) for t in agents + patients if t.ent_type_ not in ("GPE", "LOC", "FAC")]
     location = choose_location(head, sent, places, excluded, document_place)
@@ -116,6 +123,17 @@ def _event(match: TriggerMatch, sent: Span, index: int, document: Document, lexi
         confidence=0.0)
     event.confidence = confidence(decision.weight, event, date_text)
     return event
+
+
+def _implied_agent(head: Token, sent: Span, agents: list[Token], patients: list[Token],
+                   lexicon: Lexicon) -> Token | None:
+    """A force the clause leaves implicit: "they" after "Police ...", or "killed in police firing"."""
+    pronouns = [a for a in agents if a.pos_ == "PRON"]
+    if pronouns:
+        return pronoun_antecedent(pronouns[0], lexicon)
+    if agents:
+        return None
+    return implicit_agent(head, sent, patients, lexicon)
 
 
 def _forms(tokens: list[Token]) -> list[str]:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Span, Token
 
@@ -48,6 +48,8 @@ def find_triggers(sent: Span, lexicon: Lexicon) -> list[TriggerMatch]:
         lemma = _lemma(token)
         for entry in lexicon.triggers.get(lemma, ()):
             match = _match(tokens, position, entry)
+            if match is not None and _mere_modifier(match, lexicon):
+                continue
             if match is not None:
                 found.append(match)
                 used.update(range(match.first, match.last + 1))
@@ -82,11 +84,22 @@ def _match(tokens: list[Token], position: int, entry: TriggerEntry) -> TriggerMa
             return None
         return TriggerMatch(first, first.i, span[-1].i, entry)
     last = span[-1]
+    if "-" in words and last.pos_ == "VERB":  # "lathi-charged": a hyphenated noun used as a verb
+        return TriggerMatch(last, first.i, last.i, replace(entry, kind="verb"))
     if last.pos_ not in ("NOUN", "PROPN") and not (len(words) == 1 and last.tag_ in ("VBG",) and last.dep_ in ("nsubj", "dobj", "pobj")):
         return None
     if last.pos_ == "PROPN" and last.ent_type_ in ("PERSON", "GPE", "ORG") and len(words) == 1:
         return None
     return TriggerMatch(last, first.i, last.i, entry)
+
+
+def _mere_modifier(match: TriggerMatch, lexicon: Lexicon) -> bool:
+    """A one-word event noun that only modifies another noun ("riot police", "protest camp")."""
+    head = match.head
+    if match.entry.kind != "noun" or match.first != match.last or head.dep_ not in ("compound", "amod"):
+        return False
+    return head.head.lemma_.lower() in lexicon.classes.get("not_event_heads", frozenset()) \
+        or head.head.lower_ in lexicon.classes.get("not_event_heads", frozenset())
 
 
 def _in_hyphenated_compound(token: Token) -> bool:

@@ -1,0 +1,63 @@
+"""Second-round wordings: weapons finds, bases, police force in Indian English, implicit agents,
+and the ACLED refinements they feed (sentences written for these tests)."""
+
+import pytest
+
+from tidings.eval.events import case_label, police_labels
+from tidings.events import Ontology
+
+from ._build import first, run
+
+
+@pytest.fixture(scope="module")
+def ontology():
+    return Ontology.load()
+
+
+def _label(nlp, ontology, text):
+    return case_label(run(nlp, ontology, text, published=None), ontology)
+
+
+@pytest.mark.parametrize("text, label", [
+    ("Soldiers discovered a cache of rifles and grenades in a farmhouse.", "DISR_WEAP"),
+    ("Two explosive devices were found near the bus depot on Friday.", "DISR_WEAP"),
+    ("The army has set up a new observation post near the border village.", "HQ_ESTABLISHED"),
+    ("The rebels established a military base in the hills.", "HQ_ESTABLISHED"),
+    ("About 300 fighters defected to the government side last week.", "CHANGE_TO_GROUP_ACT"),
+    ("Students hurled stones at the riot police during the rally.", "VIOL_DEMONSTR"),
+    ("Police used tear gas to disperse the farmers' rally outside the assembly.", "PROTEST_WITH_INTER"),
+    ("Troops opened fire on the demonstrators, killing four of them.", "FORCE_AGAINST_PROTEST"),
+    ("Hundreds of teachers staged a peaceful sit-in outside the ministry.", "PEACE_PROTEST"),
+    ("The suicide bomber blew himself up at the checkpoint.", "SUIC_BOMB"),
+    ("Militants lobbed a grenade at the market.", "GRENADE"),
+    ("Government troops withdrew from the town and rebels took control of it without resistance.",
+     "NON_VIOL_TERRIT_TRANSFER"),
+])
+def test_acled_refinements(nlp, ontology, text, label):
+    assert _label(nlp, ontology, text) == label
+
+
+def test_riot_police_is_no_riot(nlp, ontology):
+    events = run(nlp, ontology, "Riot police chased the students through the old market.")
+    assert not [e for e in events if e.type == "PROTEST"]
+
+
+def test_hyphenated_lathi_charge_and_implicit_police(nlp, ontology):
+    events = run(nlp, ontology, "The police resorted to a lathi-charge to disperse the crowd.")
+    assert first(events, "ASSAULT").mode == "crowd-control"
+    events = run(nlp, ontology, "Three persons were killed in police firing near the bridge.")
+    killing = [e for e in events if e.evidence.trigger == "killed"][0]
+    assert killing.source and "police" in killing.source[0].text.lower()
+    assert {"KILL", "FORCE"} <= police_labels(killing)
+
+
+def test_they_after_police_subject(nlp, ontology):
+    text = "The police reached the spot at noon. They opened fire when the mob turned violent."
+    fire = [e for e in run(nlp, ontology, text) if e.evidence.trigger == "opened fire"][0]
+    assert fire.source and fire.source[0].text.lower() in ("police", "the police")
+
+
+def test_implicit_agent_is_never_the_victim_or_speaker(nlp, ontology):
+    events = run(nlp, ontology, "Police said two constables were injured in the blast.")
+    injured = [e for e in events if e.evidence.trigger == "injured"][0]
+    assert not injured.source
