@@ -28,3 +28,17 @@ def test_scores_value_f1_on_dates(tmp_path, nlp):
     result = evaluate_tempeval(tmp_path, nlp)
     assert result["value_date"]["f1"] == 1.0
     assert result["span_all_strict"]["r"] < 1.0  # the duration is not ours to find
+
+
+def test_timeml_value_writes_weekends_quarters_and_decades():
+    from tidings.eval.times import timeml_value
+    from tidings.model import Mention, TimeValue
+
+    def value(time, label):
+        return timeml_value(Mention("time", "x", 0, 1, 0, time=time, label=label))
+
+    assert value(TimeValue("2014-04-07", "week"), "weekend:WE") == "2014-W15-WE"
+    assert value(TimeValue("2013-07-01", "year"), "ago:Q3") == "2013-Q3"
+    assert value(TimeValue("1980-01-01", "year"), "decade:decade") == "198"
+    assert value(TimeValue("2014-04-13", "day"), "weekday:back:NI") == "2014-04-13"
+    assert value(TimeValue(None, "unknown"), "vague:present") == "PRESENT_REF"
