@@ -6,6 +6,7 @@ import pytest
 
 from tidings.actors import ActorDictionary, actor_id, find_actors
 from tidings.model import Mention
+from tidings.places import find_places
 
 
 @pytest.fixture(scope="module")
@@ -17,6 +18,15 @@ def builtins() -> ActorDictionary:
 def actors(nlp, builtins):
     def run(text: str, published: str | None = None, places: list[Mention] | None = None):
         return find_actors(nlp(text), places or [], builtins, published)
+    return run
+
+
+@pytest.fixture(scope="module")
+def placed(nlp, builtins, gazetteer):
+    """find_actors with the real place mentions of the places stage."""
+    def run(text: str, published: str | None = None):
+        doc = nlp(text)
+        return find_actors(doc, find_places(doc, gazetteer), builtins, published)
     return run
 
 
@@ -52,7 +62,7 @@ def test_surname_and_title_link_to_full_name(actors):
     ids = {m.actor.id for m in mentions if "Fernandez" in m.text}
     assert len(ids) == 1
     actor = next(m.actor for m in mentions if m.text == "Fernandez")
-    assert (actor.name, actor.country, actor.sector) == ("Maria Fernandez", "CHL", "MIL")
+    assert (actor.name, actor.country, actor.sector) == ("Maria Fernandez", "CHL", "GOV")  # defence too
     assert "Fernandez" in actor.aliases
 
 
@@ -96,10 +106,16 @@ def test_place_mention_not_used_as_actor_is_dropped(nlp, builtins):
     assert "Brussels" not in texts and "Rotterdam" not in texts
 
 
-def test_aligned_armed_group_is_rebel_with_alignment_country(actors):
-    found = by_text(actors("Pro-Russian armed men seized the town hall on Monday."))
+def test_aligned_armed_group_is_rebel_of_the_country_it_operates_in(placed):
+    found = by_text(placed("Pro-Russian armed men seized the town hall in Sloviansk on Monday."))
     actor = found["Pro-Russian armed men"].actor
-    assert (actor.country, actor.sector, actor.kind) == ("RUS", "REB", "group")
+    assert (actor.country, actor.sector, actor.kind) == ("UKR", "REB", "group")
+    assert actor.name == "pro-Russian militants"  # the side it takes stays in the name
+
+
+def test_aligned_group_without_any_place_has_no_country(actors):
+    actor = by_text(actors("Pro-Russian armed men seized the town hall."))["Pro-Russian armed men"].actor
+    assert (actor.country, actor.sector) == (None, "REB")
 
 
 def test_unidentified_gunmen_have_no_country(actors):
@@ -112,7 +128,7 @@ def test_bare_group_links_to_the_qualified_group(actors):
     mentions = actors("Pro-Serbian separatists blocked a road. Police said the separatists fled.")
     separatists = [m for m in mentions if "separatists" in m.text]
     assert len({m.actor.id for m in separatists}) == 1
-    assert separatists[1].actor.country == "SRB"
+    assert separatists[1].actor.name == "pro-Serbian separatists"
 
 
 def test_security_forces_and_officer(actors):
@@ -121,10 +137,12 @@ def test_security_forces_and_officer(actors):
     assert found["a Georgian officer"].actor.name == "Georgian security forces"
 
 
-def test_protesters_aligned(actors):
-    found = by_text(actors("Pro-Russia activists occupied the council hall as protesters chanted."))
-    assert found["Pro-Russia activists"].actor.country == "RUS"
-    assert found["protesters"].actor.sector == "OPP"
+def test_aligned_activists_are_rebels_protesters_civilians(placed):
+    found = by_text(placed("Pro-Russia activists occupied the council hall in Kramatorsk as protesters "
+                           "chanted outside."))
+    activists = found["Pro-Russia activists"].actor
+    assert (activists.country, activists.sector) == ("UKR", "REB")
+    assert (found["protesters"].actor.country, found["protesters"].actor.sector) == ("UKR", "CVL")
 
 
 def test_known_organisations(actors):
@@ -135,7 +153,7 @@ def test_known_organisations(actors):
 
 def test_the_west(actors):
     found = by_text(actors("Russia blamed the West for the crisis."))
-    assert found["the West"].actor.country == "WST"
+    assert (found["the West"].actor.country, found["the West"].actor.sector) == ("IGO", "GOV")
 
 
 def test_mislabel_guards(actors):

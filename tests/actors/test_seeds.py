@@ -46,5 +46,5 @@ def test_seed_avakov_is_one_actor(seed_mentions):
 def test_seed_nato_and_groups(seed_mentions):
     assert _actor(seed_mentions, "NATO").country == "IGO"
     armed = _actor(seed_mentions, "pro-Russian armed men")
-    assert (armed.country, armed.sector) == ("RUS", "REB")
+    assert (armed.country, armed.sector) == ("UKR", "REB")  # where they operate (ACLED)
     assert not any("Kalashnikov" in m.text or "Hand Out" in m.text for m in seed_mentions)

@@ -36,15 +36,26 @@ class CountryTable:
     names: dict[str, str] = field(default_factory=dict)  # "Ukraine", "the Kremlin" -> UKR/RUS
     demonyms: dict[str, str] = field(default_factory=dict)  # "Ukrainian", "Ukrainians" -> UKR
     capitals: dict[str, str] = field(default_factory=dict)  # "Kiev" -> UKR
+    folded: dict[str, str] = field(default_factory=dict)  # casefolded forms of all three
+    folded_demonyms: set[str] = field(default_factory=set)
 
-    def code_of(self, text: str) -> str | None:
-        """The country a name, alias, demonym or capital refers to."""
+    def code_of(self, text: str, fold: bool = False) -> str | None:
+        """The country a name, alias, demonym or capital refers to.
+
+        Matching is case-sensitive ("Turkey" the state, "turkey" the bird) unless `fold` is set,
+        which callers do for text written in lower case throughout.
+        """
         text = text.strip()
         for table in (self.names, self.demonyms, self.capitals):
             if text in table:
                 return table[text]
         if text.lower().startswith("the "):
-            return self.names.get(text[4:])
+            code = self.names.get(text[4:])
+            if code or not fold:
+                return code
+        if fold:
+            key = text.casefold()
+            return self.folded.get(key[4:] if key.startswith("the ") else key)
         return None
 
 
@@ -97,6 +108,10 @@ def load_countries(name: str = "actors_countries.yaml") -> CountryTable:
             table.demonyms.setdefault(plural, code)
         for text in capitals:
             table.capitals.setdefault(text, code)
+    for forms in (table.names, table.demonyms, table.capitals):
+        for text, code in forms.items():
+            table.folded.setdefault(text.casefold(), code)
+    table.folded_demonyms = {text.casefold() for text in table.demonyms}
     return table
 
 

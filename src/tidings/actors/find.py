@@ -10,7 +10,8 @@ from tidings.actors._ids import actor_id
 from tidings.actors.detect import find_candidates
 from tidings.actors.dictionary import ActorDictionary
 from tidings.actors.link import link_acronyms, link_groups, link_persons
-from tidings.actors.resolve import Reading, home_country, read_candidate
+from tidings.actors.context import story_context
+from tidings.actors.resolve import Reading, read_candidate
 from tidings.model import Actor, Mention
 
 log = logging.getLogger(__name__)
@@ -25,10 +26,10 @@ def find_actors(doc: Doc, places: list[Mention], dictionary: ActorDictionary,
     `published` (ISO date) selects dictionary entries valid on that day.
     """
     place_spans = {(m.start, m.end) for m in places if m.kind == "place"}
-    home = home_country(doc, dictionary)
+    ctx = story_context(doc, places, dictionary.countries)
     readings: list[Reading] = []
     for cand in find_candidates(doc, dictionary.countries, dictionary.lexicon):
-        reading = read_candidate(cand, dictionary, home, published, place_spans)
+        reading = read_candidate(cand, dictionary, ctx, published, place_spans)
         if reading is not None:
             readings.append(reading)
     link_persons(readings)

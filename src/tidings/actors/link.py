@@ -81,12 +81,12 @@ def link_groups(readings: list[Reading]) -> None:
     qualified: dict[str, set[tuple]] = {}
     leaders: dict[tuple, Reading] = {}
     for r in readings:
-        if r.canonical and r.country and not r.unidentified and r.text_stated:
+        if r.canonical and (r.country or r.aligned) and not r.unidentified and r.text_stated:
             key = (r.name, r.country, r.sector)
             qualified.setdefault(r.canonical, set()).add(key)
             leaders.setdefault(key, r)
     for r in readings:
-        if r.canonical and r.country is None and not r.unidentified:
+        if r.canonical and not r.text_stated and not r.unidentified:
             keys = qualified.get(r.canonical, set())
             if len(keys) == 1:
                 _adopt(r, leaders[next(iter(keys))])

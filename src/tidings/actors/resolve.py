@@ -1,14 +1,23 @@
 """Turn actor candidates into what the article says about them: name, country, sector, role.
 
-Choices (documented for event coders):
+Coding conventions (the gold guidelines in tests/gold/events/README.md, PLOVER, and ACLED, which
+codes a non-state group by the country it operates in):
 * A government in any guise (country name as subject, capital metonymy, "the Kremlin",
   "Ukraine's authorities", unnamed officials) is one actor per country, named after the country,
-  sector GOV, kind "state".
-* "pro-X" groups take X as their country (alignment, not location): "pro-Russian separatists" is
-  RUS REB, "pro-Russia activists" RUS OPP. An aligned armed group ("pro-Russian armed men") is REB;
-  an armed group with no stated side ("unidentified gunmen") is UAF with no country.
-* A role with no stated country takes the document's home country when it is a state body (GOV,
-  MIL, COP, SPY, JUD, LEG); non-state groups stay without one until linked.
+  sector GOV, kind "state". Ministers and ministries are GOV, defence ones too.
+* Non-state groups take the country where they operate, not the one they side with:
+  "pro-Russian separatists" in a Ukraine story are UKR REB, named "pro-Russian separatists" (the
+  alignment stays in the name). The operating country is that of the places named in the
+  sentence, else the story's home country (`context.py`). An armed group with a stated side
+  ("pro-Russian armed men") and aligned activists are REB; one with no stated side ("unidentified
+  gunmen") is UAF of the operating country. Protesters, crowds and residents are CVL; opposition
+  parties and their leaders OPP.
+* A role with no stated country takes the home country when it is a state body (GOV, MIL, COP,
+  SPY, JUD, LEG) or a domestic person role (an opposition leader); "its troops" stays without one.
+* A role held in a known organisation is that organisation ("a Houthi official" = the Houthis,
+  YEM REB; "UN envoy" = the United Nations). Rights groups and charities are country NGO.
+* Non-state codes are DESIGN §3's: IGO (NATO, OSCE, and "the West" as a bloc of governments),
+  UNO, EUR, NGO; CAMEO's regional WST is not used.
 """
 
 from __future__ import annotations
@@ -18,10 +27,16 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
 
+from tidings.actors.context import StoryContext
 from tidings.actors.detect import Candidate, acts_as_actor, in_place_context, role_key
 from tidings.actors.dictionary import ActorDictionary, DictEntry
 
 STATE_SECTORS = {"GOV", "MIL", "COP", "SPY", "JUD", "LEG"}
+#: Person roles that are domestic by nature: "Opposition leader Raila Odinga" is Kenyan in a Kenya story.
+DOMESTIC_SECTORS = STATE_SECTORS | {"OPP", "PTY"}
+#: Sectors of groups that act where they are, whatever side they are on.
+GROUP_SECTORS = {"REB", "UAF", "PRM", "CVL", "OPP", "PTY", "EDU", "LAB", "AGR", "BUS", "CRM", "MED",
+                 "REL", "JRN", "REF", "UNK"}
 
 
 @dataclass
@@ -44,19 +59,8 @@ class Reading:
     pending: bool = False  # an acronym waiting for its expansion
 
 
-def home_country(doc: Doc, dictionary: ActorDictionary) -> str | None:
-    """The country a story is mostly about: the most frequent country name or demonym."""
-    counts: Counter[str] = Counter()
-    for ent in doc.ents:
-        if ent.label_ in ("GPE", "NORP", "LOC", "PERSON", "PRODUCT", "ORG") and ent[0].lower_ != "pro":
-            code = dictionary.countries.code_of(ent.text)
-            if code and code not in ("WST", "EUR"):
-                counts[code] += 1
-    return counts.most_common(1)[0][0] if counts else None
-
-
 def _modifier_country(tokens: list[Token], dictionary: ActorDictionary, published: str | None,
-                      person: bool = False) -> tuple[str | None, bool, DictEntry | None]:
+                      person: bool = False, fold: bool = False) -> tuple[str | None, bool, DictEntry | None]:
     """(country, aligned, known organisation) stated by a phrase's modifiers. A person's own
     country ("Ukraine's pro-Russian President") wins over an alignment; a group's alignment wins."""
     countries = dictionary.countries
@@ -65,18 +69,20 @@ def _modifier_country(tokens: list[Token], dictionary: ActorDictionary, publishe
             break
         text = tok.text
         if tok.lower_ == "pro" and i + 2 < len(tokens) and tokens[i + 1].text == "-":
-            code = countries.code_of(tokens[i + 2].text)
+            code = countries.code_of(tokens[i + 2].text, fold)
             if code:
                 return code, True, None
-        if text.lower().startswith("pro-") and countries.code_of(text[4:]):
-            return countries.code_of(text[4:]), True, None
+        if text.lower().startswith("pro-") and countries.code_of(text[4:], fold):
+            return countries.code_of(text[4:], fold), True, None
     for i, tok in enumerate(tokens):
         if i > 0 and tokens[i - 1].text == "-" and i > 1 and tokens[i - 2].lower_ == "pro":
             continue
-        code = countries.code_of(tok.text)
+        code = countries.code_of(tok.text, fold)
+        if code is None and i + 1 < len(tokens):  # "South Korean", "Sri Lankan"
+            code = countries.code_of(f"{tok.text} {tokens[i + 1].text}", fold)
         if code:
             return code, False, None
-        entry = dictionary.lookup(tok.text, published) if tok.pos_ == "PROPN" else None
+        entry = dictionary.lookup(tok.text, published) if tok.pos_ == "PROPN" or (fold and not tok.is_stop) else None
         if entry is not None and entry.kind == "organisation":
             return entry.country, False, entry
     return None, False, None
@@ -135,10 +141,11 @@ def _role_text(modifiers: list[Token], dictionary: ActorDictionary) -> str | Non
     return text.replace(" - ", "-") or None
 
 
-def read_candidate(cand: Candidate, dictionary: ActorDictionary, home: str | None,
+def read_candidate(cand: Candidate, dictionary: ActorDictionary, ctx: StoryContext,
                    published: str | None, place_spans: set[tuple[int, int]]) -> Reading | None:
     """Resolve one candidate from its own words and position; None when it is not an actor."""
     doc = cand.head.doc
+    home, fold = ctx.home, ctx.lowercase
     lexicon, countries = dictionary.lexicon, dictionary.countries
     head = cand.head
     span_tokens = list(doc[cand.start:cand.end if cand.entity is not None else head.i + 1])
@@ -152,7 +159,7 @@ def read_candidate(cand: Candidate, dictionary: ActorDictionary, home: str | Non
         text = ent.text.strip()
         bare = text[4:] if text.lower().startswith("the ") else text
         is_place = (doc[ent.start].idx, doc[ent.end - 1].idx + len(doc[ent.end - 1])) in place_spans
-        code = countries.code_of(bare)
+        code = countries.code_of(bare, fold)
         entry = dictionary.lookup(bare, published)
         if code and ent.label_ != "NORP" and entry is None:
             if ent.label_ == "PERSON" and bare in lexicon.person_like:
@@ -183,40 +190,48 @@ def read_candidate(cand: Candidate, dictionary: ActorDictionary, home: str | Non
             modifiers, name_tokens = _person_parts(cand, dictionary)
             if cand.appos is not None and _role_text(modifiers, dictionary) is None:
                 modifiers = list(doc[cand.appos.start:cand.appos.head.i + 1])
-            country, _aligned, org = _modifier_country(modifiers, dictionary, published, person=True)
+            country, _aligned, org = _modifier_country(modifiers, dictionary, published, person=True,
+                                                       fold=fold)
             role = _role_text(modifiers, dictionary)
             sector = None
             if role:
                 key = next(role_key(t, lexicon) for t in reversed(modifiers) if role_key(t, lexicon))
                 sector = _sector(modifiers, key, lexicon.roles[key].sector, dictionary)
-                country = country or (home if sector in STATE_SECTORS else None)
+                if org is not None and org.sector not in (None, "GOV") and sector == "GOV":
+                    sector = org.sector  # "Houthi leader X" leads the Houthis
+                country = country or (org.country if org is not None else None) or (
+                    home if sector in DOMESTIC_SECTORS else None)
             return Reading(cand, _clean_name(name_tokens, dictionary), country, sector, "person",
                            role, person=True, text_stated=bool(role or country))
-        # an organisation named in the text
-        modifiers = [t for t in span_tokens if t.i < ent.start]
-        country, _aligned, _org = _modifier_country(modifiers, dictionary, published)
-        key = next((role_key(t, lexicon) for t in reversed(ent) if role_key(t, lexicon)), None)
+        # an organisation named in the text: "the Russian Defence Ministry", "the opposition Party"
+        key_token = next((t for t in reversed(ent) if role_key(t, lexicon)), None)
+        key = role_key(key_token, lexicon) if key_token is not None else None
+        modifiers = [t for t in span_tokens if t.i < (key_token.i if key_token is not None else ent.start)]
+        country, _aligned, _org = _modifier_country(modifiers, dictionary, published, fold=fold)
         sector = _sector(list(ent), key, lexicon.roles[key].sector, dictionary) if key else None
-        if key and country is None and sector in STATE_SECTORS:
+        if sector == "PTY" and any(role_key(t, lexicon) == "opposition" for t in modifiers):
+            sector = "OPP"
+        if key and country is None and sector in DOMESTIC_SECTORS:
             country = home
         name = bare
         if country and key and country in countries.countries:
             name = f"{countries.countries[country].name} {bare}"
         return Reading(cand, name, country, sector, "organisation", text_stated=bool(country))
-    return _read_role(cand, span_tokens, dictionary, home, published)
+    return _read_role(cand, span_tokens, dictionary, ctx, published)
 
 
 def _read_role(cand: Candidate, tokens: list[Token], dictionary: ActorDictionary,
-               home: str | None, published: str | None) -> Reading | None:
+               ctx: StoryContext, published: str | None) -> Reading | None:
     lexicon, countries = dictionary.lexicon, dictionary.countries
     head = cand.head
     modifiers = tokens[:-1]
-    country, aligned, org = _modifier_country(modifiers, dictionary, published)
+    country, aligned, org = _modifier_country(modifiers, dictionary, published, fold=ctx.lowercase)
+    side = country if aligned else None  # the country a "pro-X" group sides with
     unidentified = any(t.lower_ in lexicon.unidentified for t in modifiers)
     if cand.rule == "armed":
         sector = next(lexicon.armed_modifiers[t.lower_] for t in modifiers
                       if t.lower_ in lexicon.armed_modifiers)
-        kind, canonical = "group", "militants"
+        kind, canonical = "group", "militants" if sector == "UAF" else lexicon.sector_names[sector]
         key = None
     else:
         key = role_key(head, lexicon)
@@ -233,14 +248,22 @@ def _read_role(cand: Candidate, tokens: list[Token], dictionary: ActorDictionary
     if aligned and sector in ("UAF", "MIL", "PRM"):
         sector = "REB"  # an armed group on a foreign side is an insurgent, not that state's army
         canonical = "militants"
-    if org is not None and org.sector == "JRN" and sector == "JRN":
+    if aligned and key in ("activist", "supporter"):
+        sector = "REB"  # gold guidelines: pro-Russian activists seizing buildings are separatists
+    if org is not None and (sector in (org.sector, "GOV", "UNK") or key in lexicon.weak_roles):
+        # "a Houthi official", "Houthi fighters", "an AFP correspondent", "UN envoy": the organisation
         return Reading(cand, org.name, org.country, org.sector, org.kind, entry=org)
     if key in lexicon.weak_roles and country is None and org is None and sector == "GOV":
         return Reading(cand, f"unidentified {key}", None, "UNK", kind, canonical=key)
     pronoun_owner = any(t.dep_ == "poss" and t.pos_ == "PRON" for t in modifiers)
-    if country is None and not aligned and sector in STATE_SECTORS and not pronoun_owner:
-        country = home  # "its troops" stays without a country: pronoun-free by design
-    stated = country is not None and (aligned or any(countries.code_of(t.text) for t in modifiers))
+    stated = country is not None and (aligned or any(
+        countries.code_of(t.text, ctx.lowercase) for t in modifiers))
+    if sector == "NGO":
+        country = "NGO"
+    elif aligned or (country is None and sector in GROUP_SECTORS and not pronoun_owner):
+        country = ctx.operating_country(head)  # where the group acts (ACLED), not whose side it takes
+    elif country is None and sector in STATE_SECTORS and not pronoun_owner:
+        country = ctx.home  # "its troops" stays without a country: pronoun-free by design
     if canonical in ("government", "local government") and country in countries.countries and not aligned:
         if canonical == "government":
             return Reading(cand, countries.countries[country].name, country, "GOV", "state",
@@ -251,13 +274,10 @@ def _read_role(cand: Candidate, tokens: list[Token], dictionary: ActorDictionary
         base = " ".join(words)
         name = f"{countries.countries[country].name} {base}" if country in countries.countries else base
         return Reading(cand, name, country, sector, "organisation", text_stated=stated)
-    if aligned:
-        prefix = f"pro-{countries.countries[country].adjective}"
-    elif country in countries.countries:
-        prefix = countries.countries[country].adjective
-    elif org is not None:
-        prefix = org.name
-        country = org.country
+    if side in countries.countries:
+        prefix = f"pro-{countries.countries[side].adjective}"
+    elif country in countries.countries and (stated or sector not in GROUP_SECTORS):
+        prefix = countries.countries[country].adjective  # "Ukrainian police", "Kenyan protesters"
     elif sector == "UAF":
         prefix = "unidentified"
     else:
