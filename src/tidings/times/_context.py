@@ -21,7 +21,7 @@ from tidings.times.normalise import quarter_value
 #: A sentence about a longer stretch than a quarter keeps "a year earlier" as a year.
 _LONGER_PERIOD = re.compile(r"(?i)\b(?:nine|six|12|twelve) months\b|\bfirst half\b|\bfull year\b"
                             r"|\bfiscal (?:year|19\d\d|20\d\d)\b|\bfor the year\b")
-_BARE_QUARTER = re.compile(r"(?i)(?:the\s+)?(?:latest\s+)?quarter$")
+_BARE_QUARTER = re.compile(r"(?i)(?:the\s+)?(?:latest\s+)?quarter$|(?:the\s+)?latest\s+period$")
 _EXPLICIT_QUARTER = re.compile(r"(?i)\b(?:first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+quarter")
 
 

@@ -48,7 +48,7 @@ PATTERNS: dict[str, re.Pattern[str]] = {
         rf"\b(?P<d>{_DAY})\s+(?:of\s+)?(?P<mon>{MONTH})(?:,?\s+(?P<y>{YEAR}))?{_END}"),
     "month_year": re.compile(
         rf"\b(?:(?P<edge>(?i:early|late|mid|the end of|the beginning of|the start of))[\s-]+)?"
-        rf"(?P<mon>{MONTH}),?\s+(?:of\s+)?(?P<y>{YEAR}){_END}"),
+        rf"(?P<mon>{MONTH}),?\s+(?:(?:of\s+)?(?P<y>{YEAR})|(?P<yrel>(?i:this|last|next))\s+(?i:year)){_END}"),
     "weekday": re.compile(
         rf"\b(?:(?P<rel>(?i:last|next|this|coming|the previous|the following))\s+)?(?P<wd>{_WEEKDAY})\b"
         r"(?:\s+(?P<part>(?i:morning|afternoon|evening|night))\b)?"),
@@ -57,14 +57,17 @@ PATTERNS: dict[str, re.Pattern[str]] = {
     "ago": re.compile(
         rf"(?i)\b(?P<n>{_NUM}|a few|several|few)\s+(?P<unit>{_UNIT})\s+(?P<dir>ago|earlier|before|later|from now)\b"),
     "quarter": re.compile(
-        r"(?i)\b(?:(?:the\s+)?(?:(?:(?P<qy>(?:19|20)\d\d)|(?P<ago>year-ago|year-earlier))\s+)?"
+        r"(?i)\b(?:(?:the\s+)?(?:(?:(?P<qy>(?:19|20)\d\d)|(?P<ago>year-ago|year-earlier|last\s+year's)"
+        r"|(?P<this>this\s+year's)|(?P<next>next\s+year's))\s+)?"
         r"(?:(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+quarter(?:\s+of\s+(?P<qy2>(?:19|20)\d\d))?"
-        r"|(?P<rel>latest|current|last|previous|past|year-earlier|year-ago)\s+quarter)"
+        r"|(?P<rel>latest|current|last|previous|past|year-earlier|year-ago|this)\s+quarter|latest\s+period)"
         r"|(?P<bare>the\s+quarter))\b(?![\s-]+(?:of\s+a|century|mile|point|percent|note))"),
     # A year-back comparison in company results: "the year-earlier period", "year-ago results",
     # "the 1988 period"; the quarter it stands for comes from the document (see `_context.py`).
     "period": re.compile(
         r"(?i)\b(?:the\s+)?(?:comparable\s+)?(?:(?P<y>(?:19|20)\d\d)\s+(?:period|quarter)"
+        r"|(?:same|corresponding|comparable)\s+period\s+(?:of\s+)?(?:last\s+year|a\s+year\s+(?:ago|earlier))"
+        r"|last\s+year's\s+(?:period|quarter)"
         r"|(?:year-earlier|year-ago)(?:\s+period)?)\b(?![\s-]+(?:nine|six|\d+|first|full)\b)"),
     "relative": re.compile(
         rf"(?i)\b(?:(?P<edge>earlier|later|early|late|mid|the end of|the beginning of|the start of)[\s-]+)?"

@@ -120,7 +120,12 @@ def _rule_month_day(m: re.Match[str], pub: dt.date | None, tense: str) -> tuple[
 
 
 def _rule_month_year(m: re.Match[str], pub: dt.date | None, tense: str) -> tuple[TimeValue, str]:
-    return _month(int(m["y"]), _month_number(m["mon"])), ""
+    if m["y"]:
+        return _month(int(m["y"]), _month_number(m["mon"])), ""
+    if pub is None:
+        return _UNKNOWN, ""
+    step = {"last": -1, "next": 1}.get(m["yrel"].lower(), 0)
+    return _month(pub.year + step, _month_number(m["mon"])), ""
 
 
 def _rule_weekday(m: re.Match[str], pub: dt.date | None, tense: str) -> tuple[TimeValue, str]:
@@ -194,11 +199,13 @@ def _rule_quarter(m: re.Match[str], pub: dt.date | None, tense: str) -> tuple[Ti
             return quarter_value(int(m["qy"] or m["qy2"]), quarter)
         if m["ago"]:
             return quarter_value(pub.year - 1, quarter)
+        if m["this"] or m["next"]:
+            return quarter_value(pub.year + (1 if m["next"] else 0), quarter)
         past_year = tense == "past" or tense == "present"
         year = pub.year - 1 if past_year and quarter > current else pub.year
         return quarter_value(year, quarter)
     rel = (m["rel"] or "latest").lower()
-    if rel == "current":
+    if rel in ("current", "this"):
         return quarter_value(pub.year, current)
     if rel in ("year-earlier", "year-ago"):
         return quarter_value(pub.year - 1, current - 1)
