@@ -110,6 +110,8 @@ class _Context:
     countries: Counter
     admin1: Counter
     counties: Counter  # county record -> groups whose pick is the county or lies in it
+    towns_in: Counter  # county record -> groups with some candidate town in it
+    county_names: Counter  # county record -> groups with it as a candidate
     points: list[tuple[str, float, float]]
 
 
@@ -136,7 +138,9 @@ def _context(groups: list[_Group], gazetteer: Gazetteer, demonyms: Counter) -> _
             counties[county] += 1.0
         if feature in ("city", "admin2"):
             points.append((group.key, gazetteer.field("lat", i), gazetteer.field("lon", i)))
-    return _Context(countries, admin1, counties, points)
+    towns_in = Counter(county for group in groups for county in group.towns_in)
+    county_names = Counter(county for group in groups for county in group.counties)
+    return _Context(countries, admin1, counties, towns_in, county_names, points)
 
 
 def _score(group: _Group, c: Candidate, groups: list[_Group], ctx: _Context, scorer: _Scorer) -> float:
@@ -159,8 +163,11 @@ def _score(group: _Group, c: Candidate, groups: list[_Group], ctx: _Context, sco
         # "Paris" next to "Henry County": a town and a county that may contain it pull each other,
         # whichever senses the other names currently hold.
         is_county = g.field("feature", c.index) == "admin2"
-        if any(county in (other.towns_in if is_county else other.counties)
-               for other in groups if other is not group):
+        if is_county:
+            linked = ctx.towns_in[county] - (county in group.towns_in)
+        else:
+            linked = ctx.county_names[county] - (county in group.counties)
+        if linked > 0:
             score += W_LINK
         own_county = None
         if own is not None:
