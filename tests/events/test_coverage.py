@@ -61,3 +61,19 @@ def test_implicit_agent_is_never_the_victim_or_speaker(nlp, ontology):
     events = run(nlp, ontology, "Police said two constables were injured in the blast.")
     injured = [e for e in events if e.evidence.trigger == "injured"][0]
     assert not injured.source
+
+
+@pytest.mark.parametrize("text, label", [
+    ("Insurgents used mustard gas in an attack on the garrison.", "CHEM_WEAP"),
+    ("Twelve rebels surrendered to the army near the river.", "AGREEMENT"),
+    ("Protesters gathered outside the embassy to denounce the new law.", "PEACE_PROTEST"),
+    ("Police detain two protesters outside the parliament in Minsk", "PROTEST_WITH_INTER"),
+    ("The brigade set up two bases near the border town", "HQ_ESTABLISHED"),
+])
+def test_second_round_wordings(nlp, ontology, text, label):
+    assert _label(nlp, ontology, text) == label
+
+
+def test_background_shooting_is_not_force_against_protesters(nlp, ontology):
+    text = "Hundreds of students marched peacefully over the police shooting of a teenager last week."
+    assert _label(nlp, ontology, text) != "FORCE_AGAINST_PROTEST"

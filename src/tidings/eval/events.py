@@ -43,6 +43,8 @@ _SPECIFICITY = ["SUIC_BOMB", "CHEM_WEAP", "AIR_STRIKE", "GRENADE", "REM_EXPLOS",
                 "PROTEST_WITH_INTER", "DISR_WEAP", "GOV_REGAINS_TERIT", "NON_VIOL_TERRIT_TRANSFER",
                 "NON_STATE_ACTOR_OVERTAKES_TER", "ARMED_CLASH", "PROPERTY_DISTRUCT", "HQ_ESTABLISHED", "ARREST",
                 "ATTACK", "PEACE_PROTEST", "AGREEMENT", "CHANGE_TO_GROUP_ACT", "OTHER"]
+#: Categories of one family that rank alike: the first reported in the snippet names it.
+_SAME_RANK = {"NON_VIOL_TERRIT_TRANSFER": "GOV_REGAINS_TERIT", "NON_STATE_ACTOR_OVERTAKES_TER": "GOV_REGAINS_TERIT"}
 #: Events that did not (yet) happen name a snippet only when nothing that happened does.
 _UNREAL = ("negated", "hypothetical", "denied", "planned")
 _POLICE_WORDS = re.compile(r"\b(police\w*|cops?|constables?|sho|inspectors?|officers?|jawans?|rpf|raf|crpf|sp|ssp|dsp|dcp|commissioner)\b", re.I)
@@ -177,16 +179,17 @@ def evaluate_gold_dir(gold_dir: Path, analyse: Analyse) -> dict[str, Any]:
 # -- CASE 2021 task 2 ------------------------------------------------------------------------
 def case_label(events: Iterable[EventMention], ontology: Ontology) -> str | None:
     """The CASE 2021 label our events give a snippet: the most specific ACLED category found."""
-    best: tuple[bool, int, float, str] | None = None
+    best: tuple[bool, int, int, float, str] | None = None
     for event in events:
         category = ontology.acled_for(event)
         if category is None or category[1] not in CASE_LABELS:
             continue
         label = CASE_LABELS[category[1]]
-        key = (event.modality in _UNREAL, _SPECIFICITY.index(label), -event.confidence, label)
+        rank = _SPECIFICITY.index(_SAME_RANK.get(label, label))
+        key = (event.modality in _UNREAL, rank, event.evidence.start, -event.confidence, label)
         if best is None or key < best:
             best = key
-    return best[3] if best else None
+    return best[4] if best else None
 
 
 def read_case2021(tsv: Path) -> list[tuple[str, str, str]]:

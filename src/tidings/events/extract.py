@@ -61,12 +61,17 @@ def is_debris(sent: Span) -> bool:
         return True
     ends_like_prose = text[-1] in ".!?\"”’'" or text.endswith(",")
     capitalised = sum(1 for t in words if t.text[0].isupper()) / len(words)
-    has_finite = any(t.tag_ in _FINITE for t in sent)
+    has_finite = any(t.tag_ in _FINITE or _is_clause_root(t) for t in sent)
     if not ends_like_prose and (not has_finite or (capitalised > 0.6 and len(words) >= 3)):
         return True
     if not has_finite and len(words) <= 8 and "\n" not in text:
         return True  # a heading such as "‘Shooting to kill’"
     return False
+
+
+def _is_clause_root(token: Token) -> bool:
+    """A main verb with a subject the tagger left untensed: captions such as "Police detain protesters"."""
+    return token.dep_ == "ROOT" and token.pos_ == "VERB" and any(c.dep_ == "nsubj" for c in token.children)
 
 
 def _sentence_events(sent: Span, index: int, document: Document, lexicon: Lexicon, ontology: Ontology,

@@ -16,7 +16,7 @@ from tidings.errors import DataError
 from tidings.events.lexicon import Lexicon, line_of, load_lexicon
 from tidings.model import EventMention
 
-_RULE_KEYS = {"modes", "words", "and_words", "not_words", "source_sector", "target_sector", "two_sided", "dead", "modality"}
+_RULE_KEYS = {"modes", "words", "and_words", "not_words", "target_words", "source_sector", "target_sector", "two_sided", "dead", "modality"}
 _ARMED = {"MIL", "REB", "PRM", "UAF", "COP", "SPY"}
 
 
@@ -170,6 +170,10 @@ def _rule_matches(when: dict[str, Any], event: EventMention, sentence: str) -> b
         return False
     if "modality" in when and event.modality not in when["modality"]:
         return False
+    if "target_words" in when:
+        targets = " " + re.sub(r"[^a-z0-9]+", " ", " ".join(a.text for a in event.target).lower()) + " "
+        if not any(f" {w} " in targets for w in when["target_words"]):
+            return False
     trigger = " " + re.sub(r"[^a-z0-9]+", " ", event.evidence.trigger.lower()) + " "
     for key, wanted in (("words", True), ("and_words", True), ("not_words", False)):
         if key in when and any(f" {w} " in sentence or f" {w} " in trigger for w in when[key]) != wanted:
