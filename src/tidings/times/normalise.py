@@ -256,6 +256,8 @@ def _rule_month(m: re.Match[str], pub: dt.date | None, tense: str) -> tuple[Time
     edge = (m["edge"] or "").lower()
     if edge == "last":
         year = pub.year if month < pub.month else pub.year - 1
+    elif edge == "this":
+        year = pub.year  # "this September" is in the publication year, whichever way the clause points
     elif edge != "next" and tense == "past":
         ahead = (dt.date(pub.year, month, 1) - dt.date(pub.year, pub.month, 1)).days
         year = pub.year if ahead <= FUTURE_GRACE_DAYS else pub.year - 1
