@@ -77,3 +77,16 @@ def test_second_round_wordings(nlp, ontology, text, label):
 def test_background_shooting_is_not_force_against_protesters(nlp, ontology):
     text = "Hundreds of students marched peacefully over the police shooting of a teenager last week."
     assert _label(nlp, ontology, text) != "FORCE_AGAINST_PROTEST"
+
+
+def test_one_mention_per_event_and_sentence(nlp, ontology):
+    text = "Gunmen opened fire on a checkpoint near Donetsk, killing two guards and wounding three others."
+    assaults = [e for e in run(nlp, ontology, text) if e.type == "ASSAULT"]
+    assert len(assaults) == 1
+    assert assaults[0].mode == "firearms" and assaults[0].size.dead == 2 and assaults[0].source
+
+
+def test_different_modalities_stay_apart(nlp, ontology):
+    text = "Police arrested six men on Monday, and officials said more would be arrested."
+    arrests = [e for e in run(nlp, ontology, text) if e.type == "COERCE"]
+    assert {e.modality for e in arrests} >= {"asserted"} and len(arrests) == 2

@@ -10,6 +10,7 @@ from spacy.tokens import Doc, Span, Token
 from tidings.events.arguments import actor_ref, choose_date, choose_location, main_place, phrase_span
 from tidings.events.implicit import implicit_agent, pronoun_antecedent
 from tidings.events.lexicon import Lexicon
+from tidings.events.merge import merge_same_event
 from tidings.events.modality import Modality, modality_of
 from tidings.events.ontology import Ontology
 from tidings.events.quantities import sizes
@@ -83,7 +84,7 @@ def _sentence_events(sent: Span, index: int, document: Document, lexicon: Lexico
         event = _event(match, sent, index, document, lexicon, ontology, actors, places, times, document_place, size)
         if event is not None:
             built.append((match, event))
-    return _consolidate(built)
+    return merge_same_event(_consolidate(built))
 
 
 def _event(match: TriggerMatch, sent: Span, index: int, document: Document, lexicon: Lexicon,
