@@ -28,6 +28,11 @@ W_COUNTRY = 2.5
 W_ADMIN1 = 2.0
 W_COUNTY = 2.0
 W_LINK = 2.0
+W_HOME = 1.0
+W_HOME_COUNTRY = 1.0
+#: A name is an anchor of the document's home region when its best prior beats every sense in
+#: another admin1 region by this much ("Texas", "Houston"; not "Paris" or "Dublin").
+ANCHOR_MARGIN = 0.5
 W_CONTAINER = 6.0
 W_NEAR = 1.5
 NEAR_KM = 150.0
@@ -43,6 +48,7 @@ class _Group:
     containers: list[int] = field(default_factory=list)  # group ids of "X, Y" containers
     towns_in: set[int] = field(default_factory=set)  # counties some candidate town lies in
     counties: set[int] = field(default_factory=set)  # county candidates
+    anchor: bool = False  # sense clear from the prior alone: it votes for the home region
     pick: int | None = None  # index into candidates
 
 
@@ -112,6 +118,8 @@ class _Context:
     counties: Counter  # county record -> groups whose pick is the county or lies in it
     towns_in: Counter  # county record -> groups with some candidate town in it
     county_names: Counter  # county record -> groups with it as a candidate
+    home_admin1: str | None  # most frequent admin1 of the document's anchors
+    home_country: str | None
     points: list[tuple[str, float, float]]
 
 
@@ -140,7 +148,24 @@ def _context(groups: list[_Group], gazetteer: Gazetteer, demonyms: Counter) -> _
             points.append((group.key, gazetteer.field("lat", i), gazetteer.field("lon", i)))
     towns_in = Counter(county for group in groups for county in group.towns_in)
     county_names = Counter(county for group in groups for county in group.counties)
-    return _Context(countries, admin1, counties, towns_in, county_names, points)
+    home_admin1, home_country = _home(groups, gazetteer)
+    return _Context(countries, admin1, counties, towns_in, county_names, home_admin1, home_country,
+                    points)
+
+
+def _home(groups: list[_Group], gazetteer: Gazetteer) -> tuple[str | None, str | None]:
+    """The admin1 region and country most of the document's unambiguous names lie in."""
+    admin1: Counter = Counter()
+    countries: Counter = Counter()
+    for group in groups:
+        if group.anchor and group.pick is not None:
+            i = group.candidates[group.pick].index
+            if key := gazetteer.field("admin1_key", i):
+                admin1[key] += 1
+            if iso3 := gazetteer.field("country", i):
+                countries[iso3] += 1
+    return (admin1.most_common(1)[0][0] if admin1 else None,
+            countries.most_common(1)[0][0] if countries else None)
 
 
 def _score(group: _Group, c: Candidate, groups: list[_Group], ctx: _Context, scorer: _Scorer) -> float:
@@ -158,6 +183,8 @@ def _score(group: _Group, c: Candidate, groups: list[_Group], ctx: _Context, sco
     if key:
         count = ctx.admin1[key] - (0.5 if own_admin == key else 0.0)
         score += W_ADMIN1 * min(1.0, count) if count > 0 else 0.0
+    if not group.anchor:
+        score += W_HOME * (key == ctx.home_admin1) + W_HOME_COUNTRY * (iso3 == ctx.home_country)
     county = c.index if g.field("feature", c.index) == "admin2" else g.county_of(c.index)
     if county is not None:
         # "Paris" next to "Henry County": a town and a county that may contain it pull each other,
@@ -219,8 +246,12 @@ def resolve_toponyms(toponyms: list[Toponym], gazetteer: Gazetteer,
             elif (county := gazetteer.county_of(c.index)) is not None:
                 group.towns_in.add(county)
         if group.candidates:
-            group.pick = max(range(len(group.candidates)),
-                             key=lambda k: scorer.prior(group.key, group.candidates[k]))
+            priors = [scorer.prior(group.key, c) for c in group.candidates]
+            group.pick = max(range(len(priors)), key=priors.__getitem__)
+            home = gazetteer.field("admin1_key", group.candidates[group.pick].index)
+            rival = max((p for c, p in zip(group.candidates, priors)
+                         if gazetteer.field("admin1_key", c.index) != home), default=-math.inf)
+            group.anchor = priors[group.pick] - rival >= ANCHOR_MARGIN
     demonym_counts = Counter(demonyms)
     for _ in range(ROUNDS):
         ctx = _context(groups, gazetteer, demonym_counts)
