@@ -70,6 +70,8 @@ def _keep(doc: Doc, kind: str, start: int, end: int, groups: dict[str, str | Non
         return before in DATE_PREPOSITIONS or token.ent_type_ == "DATE"
     if kind == "vague":
         word = groups["w"].lower()
+        if word == "the future":  # "in the future", "into the future"; not "the future of Kosovo"
+            return not text[end:end + 4].lower().startswith(" of") and before not in ("the", "a")
         if word in _NEED_IN:
             return before in ("in", "of")
         if word == "current":

@@ -74,6 +74,10 @@ PATTERNS: dict[str, re.Pattern[str]] = {
         rf"(?P<rel>last|this|next|the previous|the past|the coming|the current)\s+(?:fiscal\s+)?"
         rf"(?P<unit>week|weekend|month|year|{_SEASON})\b"),
     "weekend": re.compile(r"(?i)\bthe\s+weekend\b"),
+    # "for the year", "sales for the full year": the year being reported, the publication year.
+    "the_year": re.compile(
+        r"(?i)\bthe\s+(?:full\s+|fiscal\s+)?year\b"
+        r"(?![\s-]*(?:\d|two|nineteen|-|'|ago|earlier|before|after|later|in\b|of\b|and\b|or\b|to\b))"),
     "holiday": re.compile(
         r"(?i)\b(?:(?P<rel>last|next|this)\s+)?(?P<h>Thanksgiving(?:\s+Day)?|Christmas(?:\s+Day|\s+Eve)?"
         r"|New\s+Year'?s(?:\s+Day|\s+Eve)|Easter(?:\s+Sunday)?|Election\s+Day|Labor\s+Day"

@@ -237,6 +237,10 @@ def _rule_relative(m: re.Match[str], pub: dt.date | None, tense: str) -> tuple[T
     return TimeValue(dt.date(year, start, 1).isoformat(), "year"), season
 
 
+def _rule_the_year(m: re.Match[str], pub: dt.date | None, tense: str) -> tuple[TimeValue, str]:
+    return (_year(pub.year), "") if pub is not None else (_UNKNOWN, "")
+
+
 def _rule_weekend(m: re.Match[str], pub: dt.date | None, tense: str) -> tuple[TimeValue, str]:
     """"Over the weekend": the last one in a past clause (this one when written on it), else the next."""
     if pub is None:
@@ -285,7 +289,7 @@ _RULES = {
     "iso": _rule_iso, "slash": _rule_iso, "month_day": _rule_month_day, "day_month": _rule_month_day,
     "month_year": _rule_month_year, "weekday": _rule_weekday, "deictic": _rule_deictic,
     "ago": _rule_ago, "quarter": _rule_quarter, "period": _rule_period, "relative": _rule_relative,
-    "weekend": _rule_weekend, "month": _rule_month,
+    "weekend": _rule_weekend, "the_year": _rule_the_year, "month": _rule_month,
     "year": _rule_year, "vague": _rule_vague, "holiday": rule_holiday, "decade": rule_decade,
     "spoken_year": rule_spoken_year,
 }
