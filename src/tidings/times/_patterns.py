@@ -71,9 +71,11 @@ PATTERNS: dict[str, re.Pattern[str]] = {
         r"|(?:year-earlier|year-ago)(?:\s+period)?)\b(?![\s-]+(?:nine|six|\d+|first|full)\b)"),
     "relative": re.compile(
         rf"(?i)\b(?:(?P<edge>earlier|later|early|late|mid|the end of|the beginning of|the start of)[\s-]+)?"
-        rf"(?P<rel>last|this|next|the previous|the past|the coming|the current)\s+(?:fiscal\s+)?"
+        rf"(?P<rel>last|this past|this|next|the previous|the past|the coming|the current)\s+(?:fiscal\s+)?"
         rf"(?P<unit>week|weekend|month|year|{_SEASON})\b"),
     "weekend": re.compile(r"(?i)\bthe\s+weekend\b"),
+    "the_season": re.compile(
+        r"(?i)\bthe\s+(?:(?P<edge>early|late)\s+)?(?P<unit>spring|summer|autumn|winter)\b(?!\s+(?:of|in)\b)"),
     # "for the year", "sales for the full year": the year being reported, the publication year.
     "the_year": re.compile(
         r"(?i)\bthe\s+(?:full\s+|fiscal\s+)?year\b"

@@ -15,7 +15,7 @@ from tidings.times.normalise import resolve
 # Kinds whose value depends on which way the clause points; the others ignore tense, so we skip
 # reading the parse for them.
 _TENSE_SENSITIVE = frozenset({"weekday", "month_day", "day_month", "month", "quarter",
-                              "relative", "weekend", "holiday"})
+                              "relative", "weekend", "holiday", "the_season"})
 
 
 def find_times(doc: Doc, published: str | None) -> list[Mention]:

@@ -216,7 +216,7 @@ def _rule_relative(m: re.Match[str], pub: dt.date | None, tense: str) -> tuple[T
     if pub is None:
         return _UNKNOWN, ""
     rel = m["rel"].lower()
-    step = -1 if rel in ("last", "the previous", "the past") else 1 if rel in ("next", "the coming") else 0
+    step = -1 if rel in ("last", "the previous", "the past", "this past") else 1 if rel in ("next", "the coming") else 0
     unit = m["unit"].lower()
     if unit in ("week", "weekend"):
         edge = (m["edge"] or "").lower()
@@ -234,6 +234,19 @@ def _rule_relative(m: re.Match[str], pub: dt.date | None, tense: str) -> tuple[T
         year -= 1
     elif step > 0 and start <= pub.month:
         year += 1
+    return TimeValue(dt.date(year, start, 1).isoformat(), "year"), season
+
+
+def _rule_the_season(m: re.Match[str], pub: dt.date | None, tense: str) -> tuple[TimeValue, str]:
+    """"Over the summer": the last one in a past clause, the next one in a future clause."""
+    if pub is None:
+        return _UNKNOWN, ""
+    season = SEASONS[m["unit"].lower()]
+    start = _SEASON_START[season]
+    if tense == "future":
+        year = pub.year if start + 2 >= pub.month else pub.year + 1
+    else:
+        year = pub.year if start <= pub.month else pub.year - 1
     return TimeValue(dt.date(year, start, 1).isoformat(), "year"), season
 
 
@@ -289,7 +302,8 @@ _RULES = {
     "iso": _rule_iso, "slash": _rule_iso, "month_day": _rule_month_day, "day_month": _rule_month_day,
     "month_year": _rule_month_year, "weekday": _rule_weekday, "deictic": _rule_deictic,
     "ago": _rule_ago, "quarter": _rule_quarter, "period": _rule_period, "relative": _rule_relative,
-    "weekend": _rule_weekend, "the_year": _rule_the_year, "month": _rule_month,
+    "weekend": _rule_weekend, "the_year": _rule_the_year,
+    "the_season": _rule_the_season, "month": _rule_month,
     "year": _rule_year, "vague": _rule_vague, "holiday": rule_holiday, "decade": rule_decade,
     "spoken_year": rule_spoken_year,
 }
