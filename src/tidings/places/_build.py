@@ -131,6 +131,7 @@ def build_index() -> dict[str, Any]:
     iso2to3 = {c["iso"]: c["iso3"] for c in countries.values()}
     cities = _geonames_json("cities500.json")
     counties = read_yaml("places_us_counties.yaml") or {}
+    city_aliases = {int(k): list(v) for k, v in (lexicon.get("city_aliases") or {}).items()}
     b = _Builder()
     record_of_city: dict[int, int] = {}
 
@@ -149,6 +150,7 @@ def build_index() -> dict[str, Any]:
             if population > biggest_city.get(admin1, (-1, ""))[0]:
                 biggest_city[admin1] = (population, city["name"])
         alternates = [a for a in city.get("alternatenames", []) if keep_alternate(a)]
+        alternates += city_aliases.get(int(city["geonameid"]), [])
         record_of_city[int(city["geonameid"])] = b.add(
             (f"geonames:{city['geonameid']}", city["name"], point[0], point[1], iso3, admin1, "city",
              population, 1), [city["name"]], alternates)
