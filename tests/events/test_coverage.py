@@ -90,3 +90,19 @@ def test_different_modalities_stay_apart(nlp, ontology):
     text = "Police arrested six men on Monday, and officials said more would be arrested."
     arrests = [e for e in run(nlp, ontology, text) if e.type == "COERCE"]
     assert {e.modality for e in arrests} >= {"asserted"} and len(arrests) == 2
+
+
+def test_stateless_actors_take_the_event_country(nlp, ontology):
+    text = "Pro-Kremlin gunmen seized the police station in Kramatorsk on Monday."
+    seizure = first(run(nlp, ontology, text), "COERCE")
+    assert seizure.source and seizure.source[0].country == "UKR"  # "pro-Kremlin" is not Russian
+    assert seizure.target and seizure.target[0].country == "UKR" and seizure.target[0].sector == "COP"
+
+
+def test_international_actors_keep_their_own_country(nlp, ontology):
+    from tidings.events.countries import localise
+    from tidings.model import ActorRef, Location
+
+    refs = [ActorRef("UN monitors", sector="UNO"), ActorRef("protesters", sector="CVL")]
+    out = localise(refs, Location("Geneva", country="CHE"), ontology.lexicon)
+    assert out[0].country is None and out[1].country == "CHE"

@@ -8,6 +8,7 @@ import re
 from spacy.tokens import Doc, Span, Token
 
 from tidings.events.arguments import actor_ref, choose_date, choose_location, main_place, phrase_span
+from tidings.events.countries import localise, owner_targets
 from tidings.events.implicit import implicit_agent, pronoun_antecedent
 from tidings.events.lexicon import Lexicon
 from tidings.events.merge import merge_same_event
@@ -106,6 +107,9 @@ def _event(match: TriggerMatch, sent: Span, index: int, document: Document, lexi
     target = _refs(patients, actors, places, lexicon)
     excluded = [phrase_span(t) for t in agents + patients if t.ent_type_ not in ("GPE", "LOC", "FAC")]
     location = choose_location(head, sent, places, excluded, document_place)
+    if not target:
+        target = owner_targets(patients, location, lexicon)
+    source, target = localise(source, location, lexicon), localise(target, location, lexicon)
     date, precision, date_text = choose_date(head, sent, times, document.published)
     doc = sent.doc
     start, end = doc[match.first].idx, doc[match.last].idx + len(doc[match.last].text)

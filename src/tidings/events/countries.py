@@ -1,0 +1,60 @@
+"""Countries for event roles the actors stage left stateless, from where the event happened.
+
+Coding convention (tests/gold/events/README.md, "Actors"): domestic actors act where they are —
+protesters, police, gunmen, civilians without a stated nationality belong to the country of the
+event's place; "pro-Russian separatists" in Ukraine are Ukrainian; the owner of a seized or attacked
+building, town or market is the country it stands in.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from spacy.tokens import Token
+
+from tidings.events.arguments import phrase_span
+from tidings.events.lexicon import Lexicon
+from tidings.model import ActorRef, Location
+
+#: Sectors of actors that act abroad as themselves: never given the event's country.
+_INTERNATIONAL = {"IGO", "UNO", "NGO", "EUR"}
+_OWNED = {"building", "territory", "checkpoint", "base"}
+_POLICE_PLACES = re.compile(r"\bpolice\b|\bsecurity service\b", re.I)
+_MILITARY_PLACES = re.compile(r"\b(military|army|air base|barracks|garrison)\b", re.I)
+
+
+def localise(refs: list[ActorRef], location: Location | None, lexicon: Lexicon) -> list[ActorRef]:
+    """Give stateless domestic actors, and "pro-X" groups, the country the event happened in."""
+    country = location.country if location is not None else None
+    if country is None:
+        return refs
+    out = []
+    for ref in refs:
+        if ref.sector in _INTERNATIONAL:
+            out.append(ref)
+        elif ref.country is None or _is_pro(ref.text, ref.country, lexicon):
+            out.append(replace(ref, country=country))
+        else:
+            out.append(ref)
+    return out
+
+
+def _is_pro(text: str, country: str, lexicon: Lexicon) -> bool:
+    """"pro-Russian gunmen": the group supports that country, it is not of it."""
+    lowered = text.lower()
+    return any(f"pro-{name}" in lowered for name in lexicon.country_hints.get(country, ()))
+
+
+def owner_targets(patients: list[Token], location: Location | None, lexicon: Lexicon) -> list[ActorRef]:
+    """The owner of a building, base or town an event acted on: its country, police or military
+    when the place says so ("seized the police headquarters")."""
+    if location is None or location.country is None:
+        return []
+    for head in patients:
+        if lexicon.classes_of(head.lemma_, head.lower_) & _OWNED:
+            start, end = phrase_span(head)
+            text = head.doc.text[start:end].strip()
+            sector = "COP" if _POLICE_PLACES.search(text) else "MIL" if _MILITARY_PLACES.search(text) else None
+            return [ActorRef(text=text, country=location.country, sector=sector)]
+    return []
