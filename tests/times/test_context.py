@@ -77,3 +77,23 @@ def test_current_and_near_term_are_vague(nlp):
     found = _found(nlp, "The current talks may fail in the near term.")
     assert found["current"] == (None, "unknown", "vague:present")
     assert found["the near term"] == (None, "unknown", "vague:future")
+
+
+def test_anaphors_take_the_date_mentioned_before(nlp):
+    found = _found(nlp, "He fled in June 1998 and returned later that year. The following month he "
+                        "was jailed. On May 3 he spoke, and the next morning he left.", published="2000-01-28")
+    assert found["later that year"][:2] == ("1998-01-01", "year")
+    assert found["The following month"][:2] == ("1998-07-01", "month")
+    assert found["the next morning"][:2] == ("1999-05-04", "day")
+
+
+def test_reported_year_and_seasons(nlp):
+    found = _found(nlp, "Sales for the full year rose 4%. Rivals cut prices over the summer.")
+    assert found["the full year"][:2] == ("2014-01-01", "year")
+    assert found["the summer"][:2] == ("2014-06-01", "year") and found["the summer"][2].endswith("SU")
+
+
+def test_month_with_relative_year(nlp):
+    found = _found(nlp, "The coup came in July last year, and elections follow in April next year.")
+    assert found["July last year"][:2] == ("2013-07-01", "month")
+    assert found["April next year"][:2] == ("2015-04-01", "month")

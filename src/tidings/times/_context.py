@@ -1,4 +1,5 @@
-"""Readings that need the whole document, not one expression: the reporting quarter of results news.
+"""Readings that need the whole document, not one expression: the reporting quarter of results news,
+and anaphoric dates ("later that year", "the following month") read from the date mentioned before.
 
 Company results compare a quarter with the same quarter a year before, and say so loosely: "profit
 rose to $5 million from $3 million a year earlier", "in the year-ago period", "the 1988 quarter".
@@ -72,4 +73,42 @@ def apply_reporting_period(readings: list[Reading], sentence_of: list[str]) -> l
         year = dt.date.fromisoformat(reading.value.value).year
         value, extra = quarter_value(year, quarter)
         out.append(replace(reading, value=value, label=f"{reading.kind}:{extra}"))
+    return out
+
+
+#: Which precisions an anaphor can take its date from: "that year" from any dated mention,
+#: "that day" only from a day.
+_SOURCES = {"day": ("day",), "month": ("day", "month"), "year": ("day", "month", "year"),
+            "quarter": ("year",)}
+
+
+def _shifted(value: TimeValue, unit: str, step: int, label: str) -> tuple[TimeValue, str]:
+    date = dt.date.fromisoformat(value.value)
+    if unit == "day":
+        return TimeValue((date + dt.timedelta(days=step)).isoformat(), "day"), ""
+    if unit == "month":
+        index = date.year * 12 + date.month - 1 + step
+        return TimeValue(dt.date(index // 12, index % 12 + 1, 1).isoformat(), "month"), ""
+    if unit == "quarter":
+        quarter = re.search(r":(Q[1-4])$", label)
+        return TimeValue(value.value, "year"), quarter[1] if quarter else ""
+    return TimeValue(dt.date(date.year + step, 1, 1).isoformat(), "year"), ""
+
+
+def resolve_anaphors(readings: list[Reading]) -> list[Reading]:
+    """Give "that year", "the following month", "the next morning" the date mentioned last before.
+
+    Only dated mentions count as antecedents; an anaphor with none before it stays unresolved.
+    """
+    out: list[Reading] = []
+    for reading in readings:
+        if reading.kind == "anaphor" and reading.value.value is None:
+            unit, step = re.fullmatch(r"anaphor:(\w+)([+-]\d+)", reading.label).groups()
+            source = next((r for r in reversed(out) if r.value.value is not None
+                           and r.value.precision in _SOURCES[unit]
+                           and (unit != "quarter" or re.search(r":Q[1-4]$", r.label))), None)
+            if source is not None:
+                value, extra = _shifted(source.value, unit, int(step), source.label)
+                reading = replace(reading, value=value, label=f"anaphor:{extra}" if extra else "anaphor")
+        out.append(reading)
     return out

@@ -74,6 +74,12 @@ PATTERNS: dict[str, re.Pattern[str]] = {
         rf"(?P<rel>last|this past|this|next|the previous|the past|the coming|the current)\s+(?:fiscal\s+)?"
         rf"(?P<unit>week|weekend|month|year|{_SEASON})\b"),
     "weekend": re.compile(r"(?i)\bthe\s+weekend\b"),
+    # "later that year", "the following month", "the next morning": resolved against the date the
+    # text mentioned last (see `_context.py`).
+    "anaphor": re.compile(
+        r"(?i)\b(?:(?:earlier|later)\s+)?(?:(?:that|the\s+same)\s+(?P<unit>day|month|year|quarter)"
+        r"|the\s+(?P<step>following|next|previous)\s+(?P<unit2>day|month|year|morning))\b"
+        r"(?!\s+(?:of|that|when|before|after)\b)"),
     "the_season": re.compile(
         r"(?i)\bthe\s+(?:(?P<edge>early|late)\s+)?(?P<unit>spring|summer|autumn|winter)\b(?!\s+(?:of|in)\b)"),
     # "for the year", "sales for the full year": the year being reported, the publication year.

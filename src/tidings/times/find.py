@@ -7,7 +7,7 @@ from bisect import bisect_right
 from spacy.tokens import Doc
 
 from tidings.model import Mention, TimeValue
-from tidings.times._context import Reading, apply_reporting_period
+from tidings.times._context import Reading, apply_reporting_period, resolve_anaphors
 from tidings.times._detect import find_candidates
 from tidings.times._tense import clause_tense
 from tidings.times.normalise import resolve
@@ -43,6 +43,7 @@ def find_times(doc: Doc, published: str | None) -> list[Mention]:
         readings.append(Reading(cand.start, cand.end, cand.kind, text, value, label))
     indices = [max(0, bisect_right(sentence_starts, r.start) - 1) for r in readings]
     readings = apply_reporting_period(readings, [sentences[i].text for i in indices] if sentences else [])
+    readings = resolve_anaphors(readings)
     return [
         Mention(kind="time", text=r.text, start=r.start, end=r.end, sentence_index=i,
                 time=TimeValue(r.value.value, r.value.precision), label=r.label)

@@ -250,6 +250,13 @@ def _rule_the_season(m: re.Match[str], pub: dt.date | None, tense: str) -> tuple
     return TimeValue(dt.date(year, start, 1).isoformat(), "year"), season
 
 
+def _rule_anaphor(m: re.Match[str], pub: dt.date | None, tense: str) -> tuple[TimeValue, str]:
+    """Unresolved here: the document pass reads it from the date mentioned before it."""
+    unit = (m["unit"] or m["unit2"]).lower().replace("morning", "day")
+    step = {"following": 1, "next": 1, "previous": -1}.get((m["step"] or "").lower(), 0)
+    return _UNKNOWN, f"{unit}{step:+d}"
+
+
 def _rule_the_year(m: re.Match[str], pub: dt.date | None, tense: str) -> tuple[TimeValue, str]:
     return (_year(pub.year), "") if pub is not None else (_UNKNOWN, "")
 
@@ -303,7 +310,7 @@ _RULES = {
     "month_year": _rule_month_year, "weekday": _rule_weekday, "deictic": _rule_deictic,
     "ago": _rule_ago, "quarter": _rule_quarter, "period": _rule_period, "relative": _rule_relative,
     "weekend": _rule_weekend, "the_year": _rule_the_year,
-    "the_season": _rule_the_season, "month": _rule_month,
+    "the_season": _rule_the_season, "anaphor": _rule_anaphor, "month": _rule_month,
     "year": _rule_year, "vague": _rule_vague, "holiday": rule_holiday, "decade": rule_decade,
     "spoken_year": rule_spoken_year,
 }
