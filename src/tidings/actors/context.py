@@ -9,6 +9,7 @@ else the home country (ACLED's convention, see `resolve.py`).
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
@@ -20,7 +21,7 @@ _COUNTED_LABELS = ("GPE", "NORP", "LOC", "PERSON", "PRODUCT", "ORG")
 _NON_STATE = ("WST", "EUR", "IGO", "UNO", "NGO")
 #: Weights: a demonym is often a foreign party's modifier ("18 Russian diplomats"), a dateline or
 #: a name in the lead sentence says where the story is.
-_DEMONYM_WEIGHT, _LEAD_BONUS, _DATELINE_BONUS, _PLACE_WEIGHT = 0.5, 1.0, 3.0, 1.0
+_DEMONYM_WEIGHT, _LEAD_BONUS, _DATELINE_BONUS, _PLACE_WEIGHT = 0.5, 2.0, 4.0, 0.5
 
 
 @dataclass
@@ -81,14 +82,20 @@ def _folded_counts(doc: Doc, countries: CountryTable) -> Counter[str]:
     return counts
 
 
-def story_context(doc: Doc, places: list[Mention], countries: CountryTable) -> StoryContext:
+def story_context(doc: Doc, places: list[Mention], countries: CountryTable,
+                  known: Callable[[str], bool] = lambda text: False) -> StoryContext:
     """Home country (weighted count of country names, demonyms, capitals and resolved places; the
-    dateline and lead sentence weigh more) and each sentence's place country."""
+    dateline and lead sentence weigh more) and each sentence's place country.
+
+    `known(text)` says a place mention is really a known organisation ("UN", "NATO" resolved to a
+    town): those are ignored.
+    """
     sentences = list(doc.sents)
     sentence_of = {t.i: index for index, sent in enumerate(sentences) for t in sent}
     lowercase = is_lowercase(doc)
     lead_end = sentences[0].end if sentences else 0
     dateline = _dateline_end(doc)
+    dateline_char = doc[dateline - 1].idx if dateline else -1
     counts: Counter[str] = Counter()
     for ent in doc.ents:
         if ent.label_ not in _COUNTED_LABELS or _pro_prefixed(ent[0]):
@@ -107,9 +114,11 @@ def story_context(doc: Doc, places: list[Mention], countries: CountryTable) -> S
     per_sentence: dict[int, Counter[str]] = {}
     for mention in places:
         place = mention.place
-        if mention.kind != "place" or place is None or not place.country:
+        if mention.kind != "place" or place is None or not place.country or known(mention.text):
             continue
-        if place.feature != "country":  # a named town or region: where things happen
+        if mention.start < dateline_char:
+            counts[place.country] += _DATELINE_BONUS
+        elif place.feature != "country":  # a named town or region: where things happen
             counts[place.country] += _PLACE_WEIGHT
         per_sentence.setdefault(mention.sentence_index, Counter())[place.country] += 1
     sentence_country = {i: c.most_common(1)[0][0] for i, c in per_sentence.items() if len(c) == 1}

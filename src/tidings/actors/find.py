@@ -11,6 +11,7 @@ from tidings.actors.detect import find_candidates
 from tidings.actors.dictionary import ActorDictionary
 from tidings.actors.link import link_acronyms, link_groups, link_persons
 from tidings.actors.context import story_context
+from tidings.actors.coref import attach_owners, link_roles
 from tidings.actors.resolve import Reading, read_candidate
 from tidings.model import Actor, Mention
 
@@ -26,7 +27,8 @@ def find_actors(doc: Doc, places: list[Mention], dictionary: ActorDictionary,
     `published` (ISO date) selects dictionary entries valid on that day.
     """
     place_spans = {(m.start, m.end) for m in places if m.kind == "place"}
-    ctx = story_context(doc, places, dictionary.countries)
+    ctx = story_context(doc, places, dictionary.countries,
+                        known=lambda text: dictionary.lookup(text, published) is not None)
     readings: list[Reading] = []
     for cand in find_candidates(doc, dictionary.countries, dictionary.lexicon):
         reading = read_candidate(cand, dictionary, ctx, published, place_spans)
@@ -34,7 +36,9 @@ def find_actors(doc: Doc, places: list[Mention], dictionary: ActorDictionary,
             readings.append(reading)
     link_persons(readings)
     link_acronyms(readings)
+    attach_owners(readings, dictionary)
     link_groups(readings)
+    link_roles(readings, dictionary)
     readings = [r for r in readings if not r.pending]
     return _mentions(doc, readings)
 

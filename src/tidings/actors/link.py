@@ -3,10 +3,11 @@
 
 from __future__ import annotations
 
-from tidings.actors.resolve import Reading
+from tidings.actors.resolve import STATE_SECTORS, Reading
 
 
-def _adopt(reading: Reading, leader: Reading) -> None:
+def adopt(reading: Reading, leader: Reading) -> None:
+    """Make `reading` name the same actor as `leader`."""
     for attr in ("name", "country", "sector", "kind", "role", "person", "aligned", "entry"):
         setattr(reading, attr, getattr(leader, attr))
 
@@ -47,7 +48,7 @@ def link_persons(readings: list[Reading]) -> None:
         for r in group:
             r.aliases.append(r.name)
             if r is not leader:
-                _adopt(r, leader)
+                adopt(r, leader)
 
 
 def link_acronyms(readings: list[Reading]) -> None:
@@ -64,14 +65,14 @@ def link_acronyms(readings: list[Reading]) -> None:
         leader = r if r.entry is not None else outer
         other = outer if leader is r else r
         alias = r.cand.head.text
-        _adopt(other, leader)
+        adopt(other, leader)
         r.pending = outer.pending = False
         leader.aliases.append(alias)
         acronyms[alias] = leader
     for r in readings:
         text = r.cand.head.text if r.cand.rule == "acronym" else r.name
         if text in acronyms and r is not acronyms[text]:
-            _adopt(r, acronyms[text])
+            adopt(r, acronyms[text])
             r.pending = False
 
 
@@ -86,7 +87,8 @@ def link_groups(readings: list[Reading]) -> None:
             qualified.setdefault(r.canonical, set()).add(key)
             leaders.setdefault(key, r)
     for r in readings:
-        if r.canonical and not r.text_stated and not r.unidentified:
+        if r.canonical and not r.text_stated and not r.unidentified and (
+                r.country is None or r.sector not in STATE_SECTORS):  # bare "troops" keep home
             keys = qualified.get(r.canonical, set())
             if len(keys) == 1:
-                _adopt(r, leaders[next(iter(keys))])
+                adopt(r, leaders[next(iter(keys))])

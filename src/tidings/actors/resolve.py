@@ -82,8 +82,8 @@ def _modifier_country(tokens: list[Token], dictionary: ActorDictionary, publishe
             code = countries.code_of(f"{tok.text} {tokens[i + 1].text}", fold)
         if code:
             return code, False, None
-        entry = dictionary.lookup(tok.text, published) if tok.pos_ == "PROPN" or (fold and not tok.is_stop) else None
-        if entry is not None and entry.kind == "organisation":
+        entry = dictionary.lookup(tok.text, published) if tok.text[:1].isupper() or (fold and not tok.is_stop) else None
+        if entry is not None and entry.kind != "person":
             return entry.country, False, entry
     return None, False, None
 
@@ -116,7 +116,7 @@ def _person_parts(cand: Candidate, dictionary: ActorDictionary) -> tuple[list[To
             break
         if tok.lower_ in dictionary.lexicon.titles or tok.lower_.rstrip(".") in dictionary.lexicon.titles:
             break
-        if dictionary.lookup(tok.text) is not None and dictionary.lookup(tok.text).kind == "organisation":
+        if dictionary.lookup(tok.text) is not None and dictionary.lookup(tok.text).kind != "person":
             break
         name.insert(0, tok)
     if not name:
@@ -131,7 +131,7 @@ def _role_text(modifiers: list[Token], dictionary: ActorDictionary) -> str | Non
             words = []
             continue
         entry = dictionary.lookup(tok.text) if tok.pos_ == "PROPN" else None
-        if entry is not None and entry.kind == "organisation":
+        if entry is not None and entry.kind != "person":
             words = []
             continue
         words.append(tok)
@@ -203,6 +203,9 @@ def read_candidate(cand: Candidate, dictionary: ActorDictionary, ctx: StoryConte
                     home if sector in DOMESTIC_SECTORS else None)
             return Reading(cand, _clean_name(name_tokens, dictionary), country, sector, "person",
                            role, person=True, text_stated=bool(role or country))
+        if ent.label_ == "ORG" and ent.root.i == ent.end - 1 and role_key(ent.root, lexicon) and all(
+                t.dep_ == "det" or countries.code_of(t.text, fold) for t in ent[:-1]):
+            return _read_role(cand, span_tokens, dictionary, ctx, published)  # "ukrainian police"
         # an organisation named in the text: "the Russian Defence Ministry", "the opposition Party"
         key_token = next((t for t in reversed(ent) if role_key(t, lexicon)), None)
         key = role_key(key_token, lexicon) if key_token is not None else None
@@ -215,7 +218,9 @@ def read_candidate(cand: Candidate, dictionary: ActorDictionary, ctx: StoryConte
             country = home
         name = bare
         if country and key and country in countries.countries:
-            name = f"{countries.countries[country].name} {bare}"
+            own = " ".join(t.text for t in ent if t.dep_ != "det" and t.tag_ != "POS"
+                           and not countries.code_of(t.text, fold))
+            name = f"{countries.countries[country].name} {own}"
         return Reading(cand, name, country, sector, "organisation", text_stated=bool(country))
     return _read_role(cand, span_tokens, dictionary, ctx, published)
 
@@ -245,6 +250,8 @@ def _read_role(cand: Candidate, tokens: list[Token], dictionary: ActorDictionary
             canonical = "security forces"
         if sector == "SPY" and key != "intelligence":
             canonical = "intelligence service"
+    if canonical == "alliance":  # only as a reference to an alliance named elsewhere (coref.py)
+        return Reading(cand, "alliance", None, None, kind, canonical=canonical, pending=True)
     if aligned and sector in ("UAF", "MIL", "PRM"):
         sector = "REB"  # an armed group on a foreign side is an insurgent, not that state's army
         canonical = "militants"
@@ -270,7 +277,7 @@ def _read_role(cand: Candidate, tokens: list[Token], dictionary: ActorDictionary
                            text_stated=stated)
     if canonical is None:  # ministries: "Ukraine's Defense Ministry"
         words = [t.text for t in tokens if t.dep_ not in ("det", "poss", "case") and t.tag_ != "POS"
-                 and not countries.code_of(t.text)]
+                 and not countries.code_of(t.text, ctx.lowercase)]
         base = " ".join(words)
         name = f"{countries.countries[country].name} {base}" if country in countries.countries else base
         return Reading(cand, name, country, sector, "organisation", text_stated=stated)
