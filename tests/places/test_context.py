@@ -57,3 +57,20 @@ def test_breakaway_regions_are_in_the_gazetteer(gazetteer):
     assert ossetia.country == "GEO" and ossetia.geo_precision == 3
     assert gazetteer.lookup("Darfur")[0].country == "SDN"
     assert gazetteer.lookup("European Union")[0].id == "region:european-union"
+
+
+def test_a_state_name_is_the_state_not_a_town_listing_it_as_an_alias(gazetteer):
+    text = "Snow closed schools across Minnesota on Tuesday."
+    (place,) = resolve_toponyms(spans(text, "Minnesota"), gazetteer)
+    assert place.feature == "admin1" and place.admin1 == "Minnesota"
+
+
+def test_home_region_of_the_document_lifts_an_ambiguous_town(gazetteer):
+    text = ("Lubbock police said the driver was heading to Amarillo. He had moved from Paris "
+            "last year, a neighbour in Midland said.")
+    places = resolve_toponyms(spans(text, "Lubbock", "Amarillo", "Paris", "Midland"), gazetteer)
+    assert places[2].country == "USA" and places[2].admin1 == "Texas"
+
+
+def test_city_alias_from_our_lexicon(gazetteer):
+    assert gazetteer.lookup("L.A.")[0].name == "Los Angeles"

@@ -21,6 +21,7 @@ from tidings.places.detect import Toponym
 from tidings.places.gazetteer import Candidate, Gazetteer
 
 MAX_CANDIDATES = 300
+AREAS = ("country", "admin1", "region", "continent")
 ROUNDS = 3
 FEATURE_PRIOR = {"country": 6.0, "continent": 5.0, "region": 5.5, "admin1": 4.0, "admin2": 3.0}
 W_CAPITAL = 1.5
@@ -70,6 +71,10 @@ def _candidates(top: Toponym, gazetteer: Gazetteer) -> list[Candidate]:
         # Local news drops the word: "Pointe Coupee", "DuPage" are counties nothing else is called.
         found = [c for word in ("County", "Parish") for c in gazetteer.candidates(f"{top.text} {word}")]
         found = found or gazetteer.fuzzy_candidates(top.text)
+    feature = lambda c: gazetteer.field("feature", c.index)  # noqa: E731
+    if any(c.main and feature(c) in AREAS for c in found):
+        # "Minnesota" is the state, not a town listing it among its alternate names (Minneota).
+        found = [c for c in found if c.main or feature(c) != "city"]
     if top.hint == "region":
         regions: dict[int, Candidate] = {}
         for c in found:
