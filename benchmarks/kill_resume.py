@@ -25,9 +25,9 @@ _PROGRESS = re.compile(r"progress: (\d+) documents")
 _TIMEOUT = 1800.0
 
 
-def run_and_kill(corpus: Path, db: Path, workers: int, at: int, config: Path) -> int:
-    """Start a run, SIGKILL its process group once the progress line reports `at` documents or
-    more; returns the documents reported done when it was killed."""
+def run_and_kill(corpus: Path, db: Path, workers: int, at: int, config: Path, batch_size: int) -> int:
+    """Start a run and SIGKILL its process group half a batch after the progress line reports `at`
+    documents or more; returns the documents last reported done."""
     log_path = db.with_suffix(".killed.log")
     command = [TIDINGS, "run", str(corpus), "--db", str(db), "--workers", str(workers), "--config", str(config)]
     with log_path.open("w") as out:
@@ -38,6 +38,9 @@ def run_and_kill(corpus: Path, db: Path, workers: int, at: int, config: Path) ->
             counts = [int(m) for m in _PROGRESS.findall(log_path.read_text())]
             done = max(counts, default=0)
             if done >= at:
+                # half a batch later: the kill lands inside the next batch's analysis or write
+                per_batch = (time.monotonic() - started) / done * batch_size
+                time.sleep(0.5 * per_batch)
                 os.killpg(process.pid, signal.SIGKILL)  # the run and its worker processes, mid-flight
                 process.wait()
                 return done
@@ -70,7 +73,7 @@ def main() -> None:
     config.write_text(f"batch_size: {args.batch_size}\n")
 
     interrupted = fresh_db(args.out, f"killed-{args.count}")
-    done = run_and_kill(corpus, interrupted, args.workers, args.count // 2, config)
+    done = run_and_kill(corpus, interrupted, args.workers, args.count // 2, config, args.batch_size)
     after_kill = table_counts(interrupted)["documents"]
     log.info("killed after %d reported documents; %d stored", done, after_kill)
     resumed = run_cli(corpus, interrupted, args.workers, "--config", str(config))
