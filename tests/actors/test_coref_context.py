@@ -126,3 +126,9 @@ def test_groups_take_their_sentence_place_country(nlp, builtins, gazetteer):
     doc = nlp(text)
     found = {m.text: m.actor for m in find_actors(doc, find_places(doc, gazetteer), builtins)}
     assert found["Rebels"].country == "SYR"
+
+
+def test_dateline_is_not_part_of_an_actor_mention(placed):
+    found = placed("KHARKIV - Ukrainian police detained two men on Monday.")
+    assert "Ukrainian police" in found
+    assert not any(text.startswith("KHARKIV") for text in found)

@@ -197,6 +197,12 @@ def _left_edge(token: Token) -> int:
     for child in token.lefts:
         if child.dep_ in _LEFT_DEPS:
             left = min(left, child.left_edge.i)
-    while left < token.i and token.doc[left].is_punct and token.doc[left].text not in ("-",):
+    doc = token.doc
+    for i in range(token.i - 1, left - 1, -1):  # "TOKYO - Japanese officials": after the dateline
+        t = doc[i]
+        if t.text in ("-", "—", "–") and t.whitespace_ and i > 0 and doc[i - 1].whitespace_:
+            left = i + 1
+            break
+    while left < token.i and doc[left].is_punct and doc[left].text not in ("-",):
         left += 1
     return left
