@@ -18,6 +18,8 @@ _PRIORITY = {kind: i for i, kind in enumerate(PATTERNS)}
 _AMBIGUOUS_MONTHS = frozenset({"May", "March"})
 _NOT_DATE_ENTS = frozenset({"PERSON", "ORG", "FAC", "WORK_OF_ART", "PRODUCT", "EVENT", "LAW"})
 _NEED_IN = frozenset({"the past", "the future"})
+_GENERIC_NOUNS = frozenset({"youth", "world", "generation", "generations", "society", "children",
+                            "young", "kids", "standards"})
 
 
 @dataclass(frozen=True)
@@ -50,6 +52,13 @@ def _keep(doc: Doc, kind: str, start: int, end: int, groups: dict[str, str | Non
         following = text[end:end + 2].lstrip()
         if following and following[0].isalnum() and groups.get("dir", "").lower() != "earlier":
             return False  # "two days before the vote": anchored on an event, not on publication
+    if kind == "deictic" and groups["w"].lower() in ("today", "tomorrow"):
+        following = text[end:end + 16].lower().lstrip("'’s ").split()
+        if before == "of" or (following and following[0] in _GENERIC_NOUNS):
+            return False  # "today's youth", "the people of tomorrow": an era, not a date
+    if kind == "relative" and groups["unit"][0].isupper() and groups["rel"][0].isupper() \
+            and _word_before(text, start) not in ("", "."):
+        return False  # "ABC's \"This Week\"": a title mid-sentence
     if kind == "month":
         token = _token_at(doc, start if not groups.get("edge") else text.index(groups["mon"], start))
         if token is None or token.ent_type_ in _NOT_DATE_ENTS:
