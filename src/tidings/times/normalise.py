@@ -6,7 +6,9 @@ Values are ISO dates; the precision says how much of the value to trust:
 * week: the MONDAY of that ISO week ("last week" in an article of Sunday 2014-04-13 -> 2014-03-31);
 * month: the first day of the month ("in February" -> 2014-02-01);
 * year: January 1st of the year ("in 2013" -> 2013-01-01); a quarter or a season is given as its
-  year too, its first day as value, and the quarter or season in the label (``quarter:Q3``);
+  year too, its first day as value, and the quarter or season in the label (``quarter:Q3``); a
+  decade ("the early 1980s") is its first year with ``decade:decade``; a weekend is its week with
+  ``...:WE`` in the label;
 * unknown: value None ("recently", "within days", or a relative expression without a publication
   date).
 
