@@ -19,7 +19,7 @@ from tidings.store import Store, open_store
 app = typer.Typer(add_completion=False, no_args_is_help=True, rich_markup_mode=None,
                   pretty_exceptions_show_locals=False,
                   help="Turn news articles into a traceable event dataset.")
-err = Console(stderr=True)
+err = Console(stderr=True, soft_wrap=True)  # one rejected input = one line, never wrapped
 out = Console()
 
 DbOption = Annotated[Path, typer.Option("--db", help="DuckDB database file.")]
