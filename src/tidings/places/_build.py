@@ -21,7 +21,7 @@ log = logging.getLogger(__name__)
 #: Bump when the index layout or the build rules change, so old caches are rebuilt.
 INDEX_FORMAT = 7
 DATA_FILES = ("places_admin1.yaml", "places_regions.yaml", "places_lexicon.yaml", "places_countries.yaml",
-              "places_us_counties.yaml", "places_admin1_points.yaml")
+              "places_admin1_points.yaml")
 
 # A record: (id, name, lat, lon, iso3, admin1 key "CC.code" or "", feature, population, precision)
 Record = tuple[str, str, float, float, str, str, str, int, int]
@@ -95,11 +95,9 @@ def _capital_records(records: list[Record], capitals: set[tuple[str | None, str]
     return {i for _, i in best.values()}
 
 
-def _add_us_counties(b: _Builder, table: dict[str, Any], admin1_index: dict[str, int],
-                     record_of_city: dict[int, int]) -> dict[int, int]:
+def _add_us_counties(b: _Builder, points: dict[str, tuple[float, float]], towns: dict[str, list[int]],
+                     admin1_index: dict[str, int], record_of_city: dict[int, int]) -> dict[int, int]:
     """Add US counties with their derived points; return town record -> county record."""
-    points = table.get("points") or {}
-    towns = table.get("towns") or {}
     county_of: dict[int, int] = {}
     for county in _geonames_json("us_counties.json"):
         key = f"US.{county['state']}"
@@ -130,7 +128,9 @@ def build_index() -> dict[str, Any]:
     countries = _geonames_json("countries.json")
     iso2to3 = {c["iso"]: c["iso3"] for c in countries.values()}
     cities = _geonames_json("cities500.json")
-    counties = read_yaml("places_us_counties.yaml") or {}
+    from tidings.places._counties import derive as derive_counties  # it reads _geonames_json from here
+
+    county_points, county_towns = derive_counties()
     city_aliases = {int(k): list(v) for k, v in (lexicon.get("city_aliases") or {}).items()}
     b = _Builder()
     record_of_city: dict[int, int] = {}
@@ -191,7 +191,7 @@ def build_index() -> dict[str, Any]:
         lat, lon = admin1_points.get(key) or _midpoint(points)
         admin1_index[key] = b.add((f"admin1:{key}", display, lat, lon, iso3, key, "admin1", 0, 3), names)
 
-    county_of = _add_us_counties(b, counties, admin1_index, record_of_city)
+    county_of = _add_us_counties(b, county_points, county_towns, admin1_index, record_of_city)
 
     for slug, entry in regions.items():
         try:

