@@ -87,3 +87,8 @@ def test_seed_articles_find_places(nlp, gazetteer, shared_dir):
         pytest.skip("no seed articles")
     found = [m for path in seeds[:3] for m in find_places(nlp(path.read_text(encoding="utf-8")), gazetteer)]
     assert any(m.place.country == "UKR" for m in found)
+
+
+def test_organisation_acronyms_are_not_small_towns(nlp, gazetteer):
+    found = places(nlp, gazetteer, "The UN and NATO condemned the shelling of the port on Sunday.")
+    assert "UN" not in found and "NATO" not in found
