@@ -6,6 +6,7 @@ and check (decide) with the same definitions.
 
 from __future__ import annotations
 
+from calendar import monthrange
 from datetime import date as Date
 from typing import Iterable
 
@@ -32,6 +33,11 @@ REALIS = frozenset({"asserted", "claimed", "denied", "negated", "unconfirmed"})
 PRECISION_WINDOWS = {"week": 7, "month": 31}
 #: Precisions whose date we compare; "year" and "unknown" fall back to document / publication day.
 DATED = ("day", "week", "month")
+#: Types whose modes are not told apart by outlets: a state visit, a summit and "talks" are one meeting.
+MODE_FREE_TYPES = frozenset({"CONSULT"})
+#: A sentence without a date is dated to its publication day at week precision (events stage); the
+#: event it reports happened on that day or up to this many days before.
+REPORT_LAG_DAYS = 3
 
 
 def types_compatible(type_a: str, mode_a: str | None, type_b: str, mode_b: str | None) -> bool:
@@ -45,6 +51,15 @@ def types_compatible(type_a: str, mode_a: str | None, type_b: str, mode_b: str |
             ):
                 return True
     return False
+
+
+def modes_compatible(type_a: str, mode_a: str | None, type_b: str, mode_b: str | None) -> bool:
+    """Of one type, two stated modes must agree (tear gas is not live fire, a beating is not a
+    shelling); an unstated mode ("attacked") fits any. Pairs in `COMPATIBLE_TYPE_PAIRS` keep their
+    own mode rule, and `MODE_FREE_TYPES` ignore modes."""
+    if type_a != type_b:
+        return types_compatible(type_a, mode_a, type_b, mode_b)
+    return type_a in MODE_FREE_TYPES or mode_a is None or mode_b is None or mode_a == mode_b
 
 
 def partner_types(type_: str) -> tuple[str, ...]:
@@ -90,6 +105,30 @@ def dates_compatible(
     return abs(day_a - day_b) <= max(win_a, win_b)
 
 
+def date_span(iso: str | None, precision: str, date_text: str | None = None) -> tuple[int, int] | None:
+    """The days (first, last) a date can stand for; None for year-precise or unknown dates.
+
+    A day is itself; a month is its days; a week from a time expression starts on its Monday and
+    covers seven days; a week-precise date that is the publication-day fallback (its text says so,
+    or it is not a Monday, which a real week never is) covers the `REPORT_LAG_DAYS` before it.
+    """
+    day = day_number(iso)
+    if day is None or precision not in DATED:
+        return None
+    if precision == "day":
+        return day, day
+    if precision == "month":
+        first = Date.fromordinal(day)
+        return day, day + monthrange(first.year, first.month)[1] - first.day
+    fallback = (date_text or "").startswith("publication") or Date.fromordinal(day).weekday() != 0
+    return (day - REPORT_LAG_DAYS, day) if fallback else (day, day + 6)
+
+
+def span_gap(a: tuple[int, int], b: tuple[int, int]) -> int:
+    """Days between two spans (0 when they overlap)."""
+    return max(0, max(a[0], b[0]) - min(a[1], b[1]))
+
+
 def place_chain(location: Location | None) -> tuple[str, ...]:
     """Keys of a location and of what contains it, most specific first; () when there is none.
 
@@ -100,6 +139,8 @@ def place_chain(location: Location | None) -> tuple[str, ...]:
         return ()
     country = location.country
     precision = location.geo_precision or (1 if location.place_id else 4)
+    if precision == 3 and not location.admin1 and (location.place_id or "").startswith("country:"):
+        precision = 4  # "western Kenya": some part of the country, so it is as vague as the country
     admin1 = (location.admin1 or (location.name if precision == 3 else None) or "").casefold()
     chain: list[str] = []
     if precision <= 2:
@@ -124,6 +165,13 @@ def places_compatible(chain_a: tuple[str, ...], chain_b: tuple[str, ...]) -> int
         return 3
     if chain_a[0] in chain_b or chain_b[0] in chain_a:
         return 1
+    return None
+
+
+def chain_country(chain: tuple[str, ...]) -> str | None:
+    """The country code of a chain that names only a country (no town or region), else None."""
+    if len(chain) == 1 and chain[0].startswith("ctry:"):
+        return chain[0][5:]
     return None
 
 

@@ -74,6 +74,7 @@ def merge_matching_fields(event: Event, members: list[EventMention]) -> Event:
     dated = _best_date(members)
     event.date = dated.date if dated else None
     event.date_precision = dated.date_precision if dated else "unknown"
+    event.date_text = dated.date_text if dated else None  # tells a publication-day fallback
     return event
 
 

@@ -19,17 +19,24 @@ from tidings.resolve._compat import (
     DATED,
     actor_countries,
     actor_ids,
+    date_span,
     date_window,
-    dates_compatible,
     day_number,
     modality_compatible,
+    modes_compatible,
     partner_types,
     place_chain,
     places_compatible,
     role_compatible,
-    types_compatible,
+    span_gap,
 )
 from tidings.resolve._merge import merge_event, merge_matching_fields
+from tidings.resolve._parties import (
+    is_meeting_plan,
+    is_town,
+    meeting_places_compatible,
+    party_country_place,
+)
 
 log = logging.getLogger(__name__)
 
@@ -59,7 +66,11 @@ class _Cluster:
     docs: set[str] = field(default_factory=set)
     pub_days: set[int] = field(default_factory=set)
     chain: tuple[str, ...] = ()
+    town: bool = False
     day: int | None = None
+    span: tuple[int, int] | None = None
+    type_modes: set[tuple[str, str | None]] = field(default_factory=set)
+    parties: set[str] = field(default_factory=set)
     source_ids: set[str] = field(default_factory=set)
     source_countries: set[str] = field(default_factory=set)
     target_ids: set[str] = field(default_factory=set)
@@ -238,37 +249,64 @@ class EventIndex:
                     block = self._blocks.get(prefix + where)
                     if block:
                         out.update(block)
+        if day is not None and mention.date_precision == "day" and is_meeting_plan(mention.type, mention.modality):
+            out.update(self._blocks.get(("m", mention.type, day), {}))
         return out
 
     def _score(self, mention: EventMention, cluster: _Cluster) -> float | None:
         """How well `mention` fits `cluster`, or None when they cannot be one event."""
         event = cluster.event
-        if not types_compatible(mention.type, mention.mode, event.type, event.mode):
-            return None
+        same_doc = mention.doc_id in cluster.docs
+        for type_, mode in cluster.type_modes:
+            if not modes_compatible(mention.type, mention.mode, type_, mode):
+                return None
+            if same_doc and type_ != mention.type:
+                return None  # one report that codes two acts differently tells of two acts
         if not modality_compatible(mention.modality, event.modality):
             return None
-        same_doc = mention.doc_id in cluster.docs
-        day = day_number(mention.date)
-        fits = dates_compatible(day, mention.date_precision, cluster.day, event.date_precision,
-                                self.day_window)
-        if fits is False:
-            return None
+        span = date_span(mention.date, mention.date_precision, mention.date_text)
         distance = 0.0
-        if fits is None:
+        if span is not None and cluster.span is not None:
+            gap = span_gap(span, cluster.span)
+            if gap > self.day_window:
+                return None
+            distance = gap / (self.day_window + 1.0)
+        else:
             if mention.date and event.date and mention.date[:4] != event.date[:4]:
                 return None
             pub = day_number(mention.evidence.published)
             if not same_doc and (pub is None or pub not in cluster.pub_days):
                 return None
-        elif day is not None and cluster.day is not None:
-            distance = abs(day - cluster.day) / (self.day_window + 1.0)
-        place = places_compatible(place_chain(mention.location), cluster.chain)
+        chain = place_chain(mention.location)
+        place = places_compatible(chain, cluster.chain)
+        meeting = (span is not None and cluster.span is not None and span[0] == span[1]
+                   and span == cluster.span and is_meeting_plan(mention.type, mention.modality)
+                   and is_meeting_plan(event.type, event.modality))
+        parties = cluster.parties | actor_countries(mention.source) | actor_countries(mention.target)
         if place is None:
-            return None
+            if meeting and meeting_places_compatible(chain, is_town(mention.location), cluster.chain,
+                                                     cluster.town):
+                place = 0
+            elif party_country_place(chain, cluster.chain, parties):
+                place = 0
+            else:
+                return None
         source = role_compatible(mention.source, cluster.source_ids, cluster.source_countries)
         target = role_compatible(mention.target, cluster.target_ids, cluster.target_countries)
         if source is None or target is None:
-            return None
+            if not meeting:
+                return None
+            source = target = 0  # who meets whom: either order, the shared parties decide below
+        if meeting and place < 3:
+            own = actor_ids(mention.source) | actor_ids(mention.target)
+            mine = actor_countries(mention.source) | actor_countries(mention.target)
+            if own & (cluster.source_ids | cluster.target_ids) or mine & cluster.parties:
+                source += 1
+            elif own or mine:
+                if cluster.parties:
+                    return None  # same day, but other parties: another meeting
+            elif not same_doc:
+                source += 0.5  # a plan without parties joins the day's meeting
         if place == 0 and not same_doc and source + target == 0:
             return None  # without a place, only a shared actor ties reports from other documents
         return place + source + target + (0.5 if same_doc else 0.0) - distance
@@ -288,6 +326,8 @@ class EventIndex:
         cluster.source_countries |= actor_countries(mention.source)
         cluster.target_ids |= actor_ids(mention.target)
         cluster.target_countries |= actor_countries(mention.target)
+        cluster.parties |= actor_countries(mention.source) | actor_countries(mention.target)
+        cluster.type_modes.add((mention.type, mention.mode))
         day = day_number(mention.date) if mention.date_precision in DATED else None
         cluster.last_day = max([cluster.last_day] + [d for d in (day, pub) if d is not None])
 
@@ -305,6 +345,8 @@ class EventIndex:
         cluster.event = event
         cluster.chain = place_chain(event.location)
         cluster.day = day_number(event.date) if event.date_precision in DATED else None
+        cluster.span = date_span(event.date, event.date_precision, event.date_text)
+        cluster.town = is_town(event.location)
         ids = cluster.source_ids | cluster.target_ids
         if cluster.chain:
             wheres = [("u", key) for key in cluster.chain] + [("s", cluster.chain[0])]
@@ -314,6 +356,10 @@ class EventIndex:
         prefixes: list[tuple] = [("p", event.type, pub) for pub in sorted(cluster.pub_days)]
         if cluster.day is not None:
             prefixes.append(("d", event.type, event.date_precision, cluster.day // BUCKET_DAYS))
+            if event.date_precision == "day" and is_meeting_plan(event.type, event.modality):
+                key = ("m", event.type, cluster.day)
+                cluster.keys.add(key)
+                self._blocks.setdefault(key, {})[event.id] = None
         for prefix in prefixes:
             for where in wheres:
                 key = prefix + where
