@@ -6,9 +6,13 @@ for the event's place. Two rules keep those reports together without letting dif
 
 * party country: a place that is only a country C is compatible with a place in another country D
   when both C and D are countries of the pair's actors (both are parties to the act);
-* planned meeting: two plans of a meeting (CONSULT, not yet held) on the same day are one meeting
+* meetings (CONSULT): a plan of a meeting and the report that it was held are one event when
+  their dates meet (the gold guidelines key them together), and who meets whom may be said in
+  either order, so the roles' countries do not veto when the venue town or an actor is shared;
+* planned meeting: a plan and a meeting on the same day (both day-precise) are one meeting
   whatever coarse place (country or region) either names, as long as not both name a town and the
-  towns differ; a plan is identified by its day and its parties, the venue is a town when given.
+  towns differ; a plan is identified by its day and its parties (the venue is a town when given),
+  so then a shared actor or party country ties them, and other parties keep them apart.
 """
 
 from __future__ import annotations
@@ -19,6 +23,9 @@ from tidings.resolve._compat import REALIS, chain_country
 
 #: Types whose plans are meetings, identified by day and parties rather than by the place named.
 MEETING_TYPES = frozenset({"CONSULT"})
+#: A meeting's plan ("will meet", "could travel") and the report that it was held may merge; a
+#: denied or called-off meeting may not.
+MEETING_MODALITIES = frozenset({"planned", "hypothetical", "asserted", "claimed"})
 
 
 def chain_country_code(chain: tuple[str, ...]) -> str | None:

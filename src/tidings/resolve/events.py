@@ -32,6 +32,8 @@ from tidings.resolve._compat import (
 )
 from tidings.resolve._merge import merge_event, merge_matching_fields
 from tidings.resolve._parties import (
+    MEETING_MODALITIES,
+    MEETING_TYPES,
     is_meeting_plan,
     is_town,
     meeting_places_compatible,
@@ -70,6 +72,7 @@ class _Cluster:
     day: int | None = None
     span: tuple[int, int] | None = None
     type_modes: set[tuple[str, str | None]] = field(default_factory=set)
+    plans: int = 0  # members that are meeting plans
     parties: set[str] = field(default_factory=set)
     source_ids: set[str] = field(default_factory=set)
     source_countries: set[str] = field(default_factory=set)
@@ -230,7 +233,10 @@ class EventIndex:
             wheres = [("u", chain[0])] + [("s", key) for key in chain]
             wheres += [("n", actor) for actor in sorted(ids)]
         else:
-            wheres = [("a", actor) for actor in sorted(ids)]
+            wheres = []
+        # every event an actor of this mention took part in: the party-country rule may join
+        # places that share no key ("Russia" and a town in Ukraine)
+        wheres += [("a", actor) for actor in sorted(ids)]
         out: dict[str, None] = dict(self._by_doc.get(mention.doc_id, {}))
         day = day_number(mention.date) if mention.date_precision in DATED else None
         pub = day_number(mention.evidence.published)
@@ -249,7 +255,7 @@ class EventIndex:
                     block = self._blocks.get(prefix + where)
                     if block:
                         out.update(block)
-        if day is not None and mention.date_precision == "day" and is_meeting_plan(mention.type, mention.modality):
+        if day is not None and mention.date_precision == "day" and mention.type in MEETING_TYPES:
             out.update(self._blocks.get(("m", mention.type, day), {}))
         return out
 
@@ -262,12 +268,16 @@ class EventIndex:
                 return None
             if same_doc and type_ != mention.type:
                 return None  # one report that codes two acts differently tells of two acts
-        if not modality_compatible(mention.modality, event.modality):
-            return None
         span = date_span(mention.date, mention.date_precision, mention.date_text)
+        gap = span_gap(span, cluster.span) if span is not None and cluster.span is not None else None
+        # a meeting: its plans and the report of it held are one event when the days meet
+        meeting = gap == 0 and mention.type in MEETING_TYPES and event.type in MEETING_TYPES
+        if not modality_compatible(mention.modality, event.modality) and not (
+            meeting and MEETING_MODALITIES >= {mention.modality, event.modality}
+        ):
+            return None
         distance = 0.0
-        if span is not None and cluster.span is not None:
-            gap = span_gap(span, cluster.span)
+        if gap is not None:
             if gap > self.day_window:
                 return None
             distance = gap / (self.day_window + 1.0)
@@ -279,34 +289,33 @@ class EventIndex:
                 return None
         chain = place_chain(mention.location)
         place = places_compatible(chain, cluster.chain)
-        meeting = (span is not None and cluster.span is not None and span[0] == span[1]
-                   and span == cluster.span and is_meeting_plan(mention.type, mention.modality)
-                   and is_meeting_plan(event.type, event.modality))
+        plan_day = (meeting and span is not None and span[0] == span[1] == cluster.span[0] == cluster.span[1]
+                    and (is_meeting_plan(mention.type, mention.modality) or cluster.plans > 0))
         parties = cluster.parties | actor_countries(mention.source) | actor_countries(mention.target)
         if place is None:
-            if meeting and meeting_places_compatible(chain, is_town(mention.location), cluster.chain,
-                                                     cluster.town):
+            if plan_day and meeting_places_compatible(chain, is_town(mention.location), cluster.chain,
+                                                      cluster.town):
                 place = 0
             elif party_country_place(chain, cluster.chain, parties):
                 place = 0
             else:
                 return None
+        own = actor_ids(mention.source) | actor_ids(mention.target)
+        shared_ids = own & (cluster.source_ids | cluster.target_ids)
         source = role_compatible(mention.source, cluster.source_ids, cluster.source_countries)
         target = role_compatible(mention.target, cluster.target_ids, cluster.target_countries)
         if source is None or target is None:
-            if not meeting:
+            if not (meeting and (place == 3 or shared_ids)):
                 return None
-            source = target = 0  # who meets whom: either order, the shared parties decide below
-        if meeting and place < 3:
-            own = actor_ids(mention.source) | actor_ids(mention.target)
+            source = target = 0  # who meets whom is said in either order; the venue or a party ties
+        if plan_day and place < 3:  # the place does not tie a meeting's plans: its parties do
             mine = actor_countries(mention.source) | actor_countries(mention.target)
-            if own & (cluster.source_ids | cluster.target_ids) or mine & cluster.parties:
+            if shared_ids or mine & cluster.parties:
                 source += 1
-            elif own or mine:
-                if cluster.parties:
-                    return None  # same day, but other parties: another meeting
+            elif (own or mine) and cluster.parties:
+                return None  # same day, but other parties: another meeting
             elif not same_doc:
-                source += 0.5  # a plan without parties joins the day's meeting
+                source += 0.5  # a plan that names no party joins the day's meeting
         if place == 0 and not same_doc and source + target == 0:
             return None  # without a place, only a shared actor ties reports from other documents
         return place + source + target + (0.5 if same_doc else 0.0) - distance
@@ -328,6 +337,7 @@ class EventIndex:
         cluster.target_countries |= actor_countries(mention.target)
         cluster.parties |= actor_countries(mention.source) | actor_countries(mention.target)
         cluster.type_modes.add((mention.type, mention.mode))
+        cluster.plans += is_meeting_plan(mention.type, mention.modality)
         day = day_number(mention.date) if mention.date_precision in DATED else None
         cluster.last_day = max([cluster.last_day] + [d for d in (day, pub) if d is not None])
 
@@ -356,7 +366,7 @@ class EventIndex:
         prefixes: list[tuple] = [("p", event.type, pub) for pub in sorted(cluster.pub_days)]
         if cluster.day is not None:
             prefixes.append(("d", event.type, event.date_precision, cluster.day // BUCKET_DAYS))
-            if event.date_precision == "day" and is_meeting_plan(event.type, event.modality):
+            if event.date_precision == "day" and event.type in MEETING_TYPES:
                 key = ("m", event.type, cluster.day)
                 cluster.keys.add(key)
                 self._blocks.setdefault(key, {})[event.id] = None
