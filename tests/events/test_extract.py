@@ -137,3 +137,28 @@ def test_confidence_in_range_and_lower_for_hypothetical(nlp, ontology):
     sure = first(run(nlp, ontology, "Soldiers shelled the village."), "ASSAULT")
     maybe = first(run(nlp, ontology, "The army could shell the village."), "ASSAULT")
     assert 0 <= maybe.confidence < sure.confidence <= 1
+
+
+def test_venue_beats_participant_country(nlp, ontology):
+    """A locative phrase names the venue; a country inside an actor phrase is a participant."""
+    doc = nlp("Negotiators from Russia and Ukraine will meet envoys of the UN in Geneva next week.")
+    from tidings.events import extract_events
+    from tidings.model import Document, Mention, Place
+
+    places = {"Russia": Place("country:RUS", "Russia", 60.0, 90.0, "RUS", feature="country", geo_precision=4),
+              "Ukraine": Place("country:UKR", "Ukraine", 49.0, 32.0, "UKR", feature="country", geo_precision=4),
+              "Geneva": Place("geonames:3", "Geneva", 46.2, 6.14, "CHE")}
+    mentions = []
+    for name, place in places.items():
+        start = doc.text.index(name)
+        mention = Mention("place", name, start, start + len(name), 0)
+        mention.place = place
+        mentions.append(mention)
+    document = Document(id="d1", text=doc.text, clean_text=doc.text, published="2014-04-16", outlet="test")
+    event = first(extract_events(doc, document, mentions, ontology), "CONSULT")
+    assert event.location.name == "Geneva" and event.location.reason == "clause"
+
+
+def test_town_of_name_is_a_venue(nlp, ontology):
+    event = first(run(nlp, ontology, "Militants from Russia attacked a police post in the town of Kramatorsk."), "ASSAULT")
+    assert event.location.name == "Kramatorsk"

@@ -132,7 +132,10 @@ def clause_tokens(trigger: Token) -> set[int]:
 
 def choose_location(trigger: Token, sent: Span, places: list[Mention], excluded: list[tuple[int, int]],
                     document_place: Mention | None) -> Location | None:
-    """A place in the trigger's clause, else the nearest in the sentence, else the document's main place."""
+    """Where the event happened: a venue in a locative phrase of the trigger's clause ("in Geneva")
+    first, then another place of the clause, then the sentence's nearest; places that name a
+    participant ("counterparts from Russia", a country as subject/object) come last; else the
+    document's main place."""
     doc = sent.doc
     clause = clause_tokens(trigger)
     candidates = []
@@ -148,15 +151,64 @@ def choose_location(trigger: Token, sent: Span, places: list[Mention], excluded:
         if head.dep_ in ("poss", "compound", "amod") and head.head.pos_ in ("NOUN", "PROPN") \
                 and head.head.ent_type_ not in ("GPE", "LOC", "FAC") and head.head.i not in span_indices(span):
             continue  # "Ukraine's Defense Ministry": a modifier of an actor, not where it happened
-        candidates.append((mention, span, head.i in clause, abs(head.i - trigger.i)))
+        in_clause = head.i in clause
+        rank = _venue_rank(head, mention, in_clause)
+        candidates.append((rank, abs(head.i - trigger.i), mention, span, in_clause))
     if candidates:
-        in_clause = [c for c in candidates if c[2]]
-        pool, reason = (in_clause, "clause") if in_clause else (candidates, "sentence")
-        mention, span, _, _ = min(pool, key=lambda c: c[3])
-        return _location(mention, reason, _is_near(span))
+        _, _, mention, span, in_clause = min(candidates, key=lambda c: (c[0], c[1]))
+        return _location(mention, "clause" if in_clause else "sentence", _is_near(span))
     if document_place is not None:
         return _location(document_place, "document", False)
     return None
+
+
+_LOCATIVE = {"in", "at", "near", "outside", "inside", "across", "throughout", "around", "on", "into",
+             "within", "nearby", "towards", "toward", "along", "over"}
+_ACTOR_PREPS = {"from", "of", "with", "against", "to", "between", "for", "by"}
+_PLACE_NOUNS = {"town", "city", "village", "province", "region", "district", "state", "area", "county",
+                "capital", "outskirts", "suburb", "neighbourhood", "neighborhood", "governorate", "port",
+                "municipality", "oblast", "part", "centre", "center", "heart", "streets", "street", "edge"}
+_PARTIES = ("nsubj", "nsubjpass", "dobj", "agent", "dative")
+
+
+def _phrase_head(head: Token) -> Token:
+    """The noun phrase a place name heads or sits in: "the town of Ariha" -> town,
+    "Syria's Idlib province" -> province, "in Kyiv and Kharkiv" -> Kyiv."""
+    token = head
+    for _ in range(6):
+        parent = token.head
+        if parent is token:
+            break
+        if token.dep_ in ("compound", "poss", "amod") and parent.pos_ in ("NOUN", "PROPN") \
+                and parent.lemma_.lower() in _PLACE_NOUNS | {parent.lower_} and parent.ent_type_ in ("GPE", "LOC", "FAC", ""):
+            token = parent
+        elif token.dep_ == "conj":
+            token = parent
+        elif token.dep_ == "pobj" and parent.lower_ == "of" and parent.head.lemma_.lower() in _PLACE_NOUNS:
+            token = parent.head
+        elif token.dep_ == "appos" and parent.ent_type_ in ("GPE", "LOC", "FAC"):
+            token = parent
+        else:
+            break
+    return token
+
+
+def _venue_rank(head: Token, mention: Mention, in_clause: bool) -> int:
+    """0 a locative phrase of the clause, 1 another place of the clause, 2 a participant of the
+    clause (a place inside an actor phrase, a country as subject/object), then the same three
+    outside the clause (3, 4, 5)."""
+    phrase = _phrase_head(head)
+    prep = phrase.head if phrase.dep_ == "pobj" else None
+    country = mention.place is not None and mention.place.feature == "country"
+    if prep is not None and prep.lower_ in _LOCATIVE:
+        rank = 0
+    elif prep is not None and prep.lower_ in _ACTOR_PREPS and prep.head.pos_ in ("NOUN", "PROPN", "PRON"):
+        rank = 2  # "counterparts from Russia", "officials of Donetsk", "talks with Russia"
+    elif country and (phrase.dep_ in _PARTIES or prep is not None and prep.lower_ in _ACTOR_PREPS):
+        rank = 2  # "Russia attacked ...", "... met Ukraine", "sided with Russia": a party, not the venue
+    else:
+        rank = 1
+    return rank if in_clause else rank + 3
 
 
 def span_indices(span: Span) -> set[int]:
