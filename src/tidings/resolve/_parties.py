@@ -64,3 +64,17 @@ def meeting_places_compatible(
     if town_a and town_b:
         return chain_a[0] == chain_b[0]
     return True
+
+
+def party_tie(shared_actor: bool, named: bool, countries: set[str], parties: set[str],
+              same_doc: bool) -> float | None:
+    """What the parties add to a same-day meeting plan whose place does not tie it; None: apart.
+
+    A shared actor or party country ties it (1); other parties on both sides make it another
+    meeting; a plan that names no party joins the day's meeting from another document (0.5).
+    """
+    if shared_actor or countries & parties:
+        return 1.0
+    if named and parties:
+        return None
+    return 0.0 if same_doc else 0.5

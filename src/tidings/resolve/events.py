@@ -4,6 +4,21 @@ The integrator loads the events of a batch's date window (with their mentions) i
 `EventIndex`, calls `add()` with the batch's new mentions and writes back what `add()` returns.
 Candidates are found by blocking on (type, date bucket, place or actor), so each mention is compared
 with a handful of events whatever the size of the archive (DESIGN §9).
+
+A mention joins the best-scoring compatible event. Vetoes, in order (rules in `_compat`/`_parties`):
+* type: same type or a listed pair; stated modes must agree with every member's (tear gas is not live
+  fire), an unstated mode fits any, CONSULT modes are ignored; inside one document two types are
+  two acts (the pairs are for outlets that code one act differently);
+* modality: real vs planned never merge, except a meeting's plan and the meeting held;
+* date: each date is a span of days (a week from a time expression is its 7 days; the
+  publication-day fallback is the `REPORT_LAG_DAYS` before publication; a month its days); spans
+  more than `day_window` apart do not merge; year/unknown dates need the same publication day;
+* place: different towns never merge; a town joins its region or country ("western Kenya" counts
+  as Kenya); a bare country joins a place in another country only when both countries are parties
+  (actor countries), since then the country named is a party, not the venue; plans of a meeting on
+  one day ignore coarse places and are tied by shared parties instead;
+* actors: contradicting countries in a role veto (not for meetings, whose roles are symmetric);
+  without a shared place, reports from different documents need a shared actor.
 """
 
 from __future__ import annotations
@@ -37,6 +52,7 @@ from tidings.resolve._parties import (
     is_meeting_plan,
     is_town,
     meeting_places_compatible,
+    party_tie,
     party_country_place,
 )
 
@@ -310,12 +326,10 @@ class EventIndex:
             source = target = 0  # who meets whom is said in either order; the venue or a party ties
         if plan_day and place < 3:  # the place does not tie a meeting's plans: its parties do
             mine = actor_countries(mention.source) | actor_countries(mention.target)
-            if shared_ids or mine & cluster.parties:
-                source += 1
-            elif (own or mine) and cluster.parties:
-                return None  # same day, but other parties: another meeting
-            elif not same_doc:
-                source += 0.5  # a plan that names no party joins the day's meeting
+            tie = party_tie(bool(shared_ids), bool(own or mine), mine, cluster.parties, same_doc)
+            if tie is None:
+                return None
+            source += tie
         if place == 0 and not same_doc and source + target == 0:
             return None  # without a place, only a shared actor ties reports from other documents
         return place + source + target + (0.5 if same_doc else 0.0) - distance
