@@ -53,3 +53,11 @@ def test_date_compared_at_gold_precision():
     assert date_matches("2014-05-12", "2014-05-12")
     assert not date_matches("2014-06-01", "2014-05") and not date_matches(None, "2014")
     assert not date_matches("2014-05", "2014-05-12")  # a coarser prediction does not match a day
+
+
+def test_withdrawal_is_a_transfer_only_when_someone_takes_over():
+    ontology = Ontology.load()
+    leave = _mention("RETREAT", "The brigade pulled its soldiers out of the airbase near the coast.", mode="withdraw")
+    assert case_label([leave], ontology) == "CHANGE_TO_GROUP_ACT"
+    handed = _mention("RETREAT", "The brigade left the airbase, and the militia controlled it by noon.", mode="withdraw")
+    assert case_label([handed], ontology) == "NON_VIOL_TERRIT_TRANSFER"

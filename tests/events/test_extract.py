@@ -162,3 +162,11 @@ def test_venue_beats_participant_country(nlp, ontology):
 def test_town_of_name_is_a_venue(nlp, ontology):
     event = first(run(nlp, ontology, "Militants from Russia attacked a police post in the town of Kramatorsk."), "ASSAULT")
     assert event.location.name == "Kramatorsk"
+
+
+def test_caption_only_text_still_yields_a_low_confidence_event(nlp, ontology):
+    caption = "GUNMEN SEIZE TWO POLICE STATIONS IN DONETSK REGION"
+    events = run(nlp, ontology, caption)
+    assert events and all(e.confidence < 0.6 for e in events)
+    with_prose = run(nlp, ontology, caption + "\nThe council met on Monday.")
+    assert all(e.evidence.sentence_index == 1 for e in with_prose)

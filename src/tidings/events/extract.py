@@ -27,6 +27,8 @@ _MODALITY_FACTOR = {"asserted": 1.0, "claimed": 0.95, "unconfirmed": 0.8, "plann
 _CASUALTY_TYPES = {"ASSAULT", "PROTEST"}
 _FINITE = {"VBD", "VBZ", "VBP", "MD"}
 _IMPLICIT_TYPES = {"ASSAULT", "COERCE"}
+_FALLBACK_FACTOR = 0.6
+_LABEL = re.compile(r"^[A-Z][A-Z ]{2,}:")
 
 
 def extract_events(doc: Doc, document: Document, mentions: list[Mention], ontology: Ontology) -> list[EventMention]:
@@ -43,11 +45,23 @@ def extract_events(doc: Doc, document: Document, mentions: list[Mention], ontolo
     times = [m for m in mentions if m.kind == "time"]
     document_place = main_place(places)
     events: list[EventMention] = []
+    skipped: list[tuple[int, Span]] = []
     for index, sent in enumerate(doc.sents):
         if is_debris(sent):
+            skipped.append((index, sent))
             continue
         found = _sentence_events(sent, index, document, lexicon, ontology, actors, places, times, document_place)
         events.extend(found)
+    if not events:
+        # A caption or headline-only text: its lines are all the report there is, so read them,
+        # at lowered confidence (they are terse and often lack the arguments prose gives).
+        for index, sent in skipped:
+            if _LABEL.match(sent.text.strip()):
+                continue  # "WATCH: ...": a link to other content, not a report
+            for event in _sentence_events(sent, index, document, lexicon, ontology, actors, places, times,
+                                          document_place):
+                event.confidence = round(event.confidence * _FALLBACK_FACTOR, 3)
+                events.append(event)
     return events
 
 
@@ -56,7 +70,7 @@ def is_debris(sent: Span) -> bool:
     text = sent.text.strip()
     if not text:
         return True
-    if re.match(r"^[A-Z][A-Z ]{2,}:", text):
+    if _LABEL.match(text):
         return True
     words = [t for t in sent if t.is_alpha]
     if not words:
