@@ -61,3 +61,14 @@ def test_withdrawal_is_a_transfer_only_when_someone_takes_over():
     assert case_label([leave], ontology) == "CHANGE_TO_GROUP_ACT"
     handed = _mention("RETREAT", "The brigade left the airbase, and the militia controlled it by noon.", mode="withdraw")
     assert case_label([handed], ontology) == "NON_VIOL_TERRIT_TRANSFER"
+
+
+def test_battle_reported_first_outranks_the_capture_it_led_to():
+    ontology = Ontology.load()
+    fight = _mention("ASSAULT", "Troops fought rebels for hours.", mode="firearms",
+                     source=[ActorRef("troops", sector="MIL"), ActorRef("rebels", sector="REB")])
+    capture = _mention("COERCE", "The rebels then captured the hill.", mode="seize", source=[ActorRef("rebels", sector="REB")])
+    capture.evidence.start = 40
+    assert case_label([fight, capture], ontology) == "ARMED_CLASH"
+    fight.evidence.start = 80
+    assert case_label([fight, capture], ontology) == "NON_STATE_ACTOR_OVERTAKES_TER"

@@ -43,8 +43,10 @@ _SPECIFICITY = ["SUIC_BOMB", "CHEM_WEAP", "AIR_STRIKE", "GRENADE", "REM_EXPLOS",
                 "PROTEST_WITH_INTER", "DISR_WEAP", "GOV_REGAINS_TERIT", "NON_VIOL_TERRIT_TRANSFER",
                 "NON_STATE_ACTOR_OVERTAKES_TER", "ARMED_CLASH", "PROPERTY_DISTRUCT", "HQ_ESTABLISHED", "ARREST",
                 "ATTACK", "PEACE_PROTEST", "AGREEMENT", "CHANGE_TO_GROUP_ACT", "OTHER"]
-#: Categories of one family that rank alike: the first reported in the snippet names it.
-_SAME_RANK = {"NON_VIOL_TERRIT_TRANSFER": "GOV_REGAINS_TERIT", "NON_STATE_ACTOR_OVERTAKES_TER": "GOV_REGAINS_TERIT"}
+#: Categories of one family that rank alike: the first reported in the snippet names it (a battle
+#: reported before the capture it led to is the main event; the capture is its outcome).
+_SAME_RANK = {"NON_VIOL_TERRIT_TRANSFER": "GOV_REGAINS_TERIT", "NON_STATE_ACTOR_OVERTAKES_TER": "GOV_REGAINS_TERIT",
+              "ARMED_CLASH": "GOV_REGAINS_TERIT"}
 #: Events that did not (yet) happen name a snippet only when nothing that happened does.
 _UNREAL = ("negated", "hypothetical", "denied", "planned")
 _POLICE_WORDS = re.compile(r"\b(police\w*|cops?|constables?|sho|inspectors?|officers?|jawans?|rpf|raf|crpf|sp|ssp|dsp|dcp|commissioner)\b", re.I)
