@@ -170,3 +170,17 @@ def test_caption_only_text_still_yields_a_low_confidence_event(nlp, ontology):
     assert events and all(e.confidence < 0.6 for e in events)
     with_prose = run(nlp, ontology, caption + "\nThe council met on Monday.")
     assert all(e.evidence.sentence_index == 1 for e in with_prose)
+
+
+@pytest.mark.parametrize("text, trigger", [
+    ("The militia is mobilising hundreds of fighters to attack the town.", "attack"),
+    ("The rebels were massing for attacking the airport.", "attacking"),
+])
+def test_purpose_of_a_build_up_is_planned(nlp, ontology, text, trigger):
+    event = [e for e in run(nlp, ontology, text) if e.evidence.trigger == trigger][0]
+    assert event.modality == "planned"
+
+
+def test_purpose_of_a_deed_stays_asserted(nlp, ontology):
+    event = [e for e in run(nlp, ontology, "Police fired tear gas to disperse the crowd.") if e.type == "ASSAULT"][0]
+    assert event.modality == "asserted"

@@ -73,6 +73,8 @@ def modality_of(trigger: Token, sent: Span, lexicon: Lexicon) -> Modality:
             value = "planned"
         if depth > 0 and value == "asserted" and (lemma in cues["planned_verbs"] or lemma in cues["planned_adjectives"]):
             value = "planned"
+        if depth > 0 and value == "asserted" and _is_purpose(chain[depth - 1], token, cues):
+            value = "planned"  # "mobilising fighters to attack the town": the attack is the aim
         if value == "asserted" and (lemma in ("appear", "seem") and depth > 0 or words & cues["unconfirmed_markers"]):
             value = "unconfirmed"
         if depth > 0 and token.pos_ in ("VERB", "AUX") and token.dep_ not in _REPORT_LINKS:
@@ -87,6 +89,17 @@ def modality_of(trigger: Token, sent: Span, lexicon: Lexicon) -> Modality:
     if speech is not None:
         result.speaker = _speaker(speech)
     return result
+
+
+def _is_purpose(child: Token, head: Token, cues: dict[str, frozenset[str]]) -> bool:
+    """`child` is the aim of a build-up `head`: a to-infinitive ("deployed troops to retake") or
+    "for" + gerund ("mobilising for attacking") under a mobilisation verb."""
+    if head.lemma_.lower() not in cues["purpose_heads"] and not (head.lower_ == "for" and head.dep_ == "prep"
+                                                                  and head.head.lemma_.lower() in cues["purpose_heads"]):
+        return False
+    if child.dep_ in ("advcl", "xcomp", "acl") and any(c.dep_ == "aux" and c.lower_ == "to" for c in child.children):
+        return True
+    return child.dep_ == "pcomp" and child.tag_ == "VBG" and head.lower_ == "for"
 
 
 def _with_speaker(result: Modality, trigger: Token, lexicon: Lexicon) -> Modality:
