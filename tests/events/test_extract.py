@@ -184,3 +184,20 @@ def test_purpose_of_a_build_up_is_planned(nlp, ontology, text, trigger):
 def test_purpose_of_a_deed_stays_asserted(nlp, ontology):
     event = [e for e in run(nlp, ontology, "Police fired tear gas to disperse the crowd.") if e.type == "ASSAULT"][0]
     assert event.modality == "asserted"
+
+
+@pytest.mark.parametrize("text, type_, mode", [
+    ("Army units freed four villages from the insurgents.", "COERCE", "seize"),
+    ("Troops pushed the militants out of the valley.", "COERCE", "seize"),
+    ("The army wrested control of the port from the rebels.", "COERCE", "seize"),
+    ("A new border brigade was formed in the south.", "MOBILIZE", "militia"),
+    ("The group set up a militia wing in the province.", "MOBILIZE", "militia"),
+    ("Troops discovered a large amount of ammunition in the hills.", "COERCE", "seize"),
+])
+def test_territory_group_and_weapons_wordings(nlp, ontology, text, type_, mode):
+    assert (type_, mode) in {(e.type, e.mode) for e in run(nlp, ontology, text)}
+
+
+def test_freed_hostages_are_a_release_not_a_capture(nlp, ontology):
+    event = first(run(nlp, ontology, "The army freed four hostages."), "RETREAT")
+    assert event.mode == "release"

@@ -160,14 +160,33 @@ def _implied_agent(head: Token, sent: Span, agents: list[Token], patients: list[
     return implicit_agent(head, sent, patients, lexicon)
 
 
+_AMOUNTS = {"amount", "amounts", "batch", "quantity", "quantities", "number", "kg", "kilogram", "kilograms",
+            "kilo", "kilos", "tonne", "tonnes", "ton", "tons", "cache", "caches", "stash", "haul", "stockpile",
+            "lot", "lots", "consignment", "box", "boxes", "crate", "crates", "pile", "bag", "bags", "truckload",
+            "dozens", "hundreds", "thousands", "some", "cartons", "sack", "sacks", "load"}
+
+
 def _forms(tokens: list[Token]) -> list[str]:
+    """Words a rule may test for a role: the head's lemma and form, its compound, and for an
+    amount or container ("100kg of explosives", "a cache of rifles") what it holds."""
     out: list[str] = []
-    for token in tokens:
+    for token in [*tokens, *(_contents(t) for t in tokens)]:
+        if token is None:
+            continue
         out += [token.lemma_.lower(), token.lower_]
         compound = " ".join(t.lower_ for t in token.lefts if t.dep_ == "compound")
         if compound:
             out.append(f"{compound} {token.lower_}")
     return out
+
+
+def _contents(token: Token) -> Token | None:
+    if not (token.lower_ in _AMOUNTS or token.like_num or any(ch.isdigit() for ch in token.text)):
+        return None
+    for prep in token.children:
+        if prep.dep_ == "prep" and prep.lower_ == "of":
+            return next((c for c in prep.children if c.dep_ == "pobj"), None)
+    return None
 
 
 def _refs(heads: list[Token], actors: list[Mention], places: list[Mention], lexicon: Lexicon) -> list[ActorRef]:
