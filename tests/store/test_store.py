@@ -41,8 +41,10 @@ def _event() -> Event:
 
 
 def test_a_written_batch_is_read_back_as_model_objects(tmp_path):
+    result = _result()
+    result.document.story_id = "st_1"  # the resolver sets it before the write
     with open_store(tmp_path / "t.duckdb") as store:
-        store.write_batch([_result()], {"a" * 16: ["0:abc"]}, [_event()],
+        store.write_batch([result], {"a" * 16: ["0:abc"]}, [_event()],
                           [Story(id="st_1", title="Minsk arrests", doc_ids=["a" * 16])], {"k": 1})
         assert store.counts()["documents"] == 1
         assert store.known_documents(["a" * 16, "b" * 16]) == {"a" * 16}

@@ -1,5 +1,11 @@
 """Cross-document resolution of a finished batch against the store: near-duplicates, events and
-stories. Runs in the main process, between the workers and the write of the batch."""
+stories. Runs in the main process, between the workers and the write of the batch.
+
+Events and stories stay in memory across the batches of a run: stored events are read once per
+calendar month the run touches (with a month's margin either side, the widest merge window), and the
+oldest are evicted when the index grows past a cap, so memory stays bounded on any corpus. Evicted
+events and stories stay in the store; a later batch that reaches back to their months loads them again.
+"""
 
 from __future__ import annotations
 
@@ -10,14 +16,18 @@ from typing import Any
 
 from tidings.clean import estimate_jaccard, lsh_band_keys
 from tidings.config import Settings
-from tidings.model import DocumentResult, Event, Story
+from tidings.model import DocumentResult, Event, EventMention, Story
 from tidings.resolve import EventIndex, StoryIndex, story_features
 from tidings.store import Store
 
 log = logging.getLogger(__name__)
 
-#: How far around a batch's mention dates the stored events are loaded as merge candidates.
-_WINDOW_MARGIN_DAYS = 40
+#: The widest date window in which two mentions may merge (month precision), loaded around a batch.
+_MARGIN = timedelta(days=31)
+#: Events kept in memory before the oldest months are evicted.
+_MAX_EVENTS_IN_MEMORY = 200_000
+#: Stories kept in memory (and in the saved story state) before the least recent are evicted.
+_MAX_STORIES_IN_MEMORY = 20_000
 
 
 @dataclass
@@ -29,7 +39,7 @@ class ResolvedBatch:
 
 
 class BatchResolver:
-    """Links each batch to what the store already holds. Story state is kept between batches."""
+    """Links each batch to what the store already holds."""
 
     def __init__(self, store: Store, settings: Settings) -> None:
         self.store = store
@@ -38,52 +48,83 @@ class BatchResolver:
         options = {"threshold": settings.story_similarity_threshold, "window_days": settings.story_window_days,
                    "entity_weight": settings.story_entity_weight}
         self.stories = StoryIndex.from_state(state, **options) if state else StoryIndex(**options)
+        self.events = EventIndex(day_window=settings.event_date_window_days)
+        self._months: set[str] = set()  # months whose stored events are in self.events
 
     def resolve(self, results: list[DocumentResult]) -> ResolvedBatch:
         batch = ResolvedBatch()
         near = self._flag_near_duplicates(results, batch)
-        batch.events = self._merge_events(results, near)
+        batch.events = self._merge_events([m for r in results for m in r.event_mentions], near)
         batch.stories = self._assign_stories(results, batch.events)
         batch.story_state = self.stories.to_state()
         return batch
 
+    # -- near-duplicates ----------------------------------------------------------------------
+
     def _flag_near_duplicates(self, results: list[DocumentResult], batch: ResolvedBatch) -> dict[str, str]:
-        """Set `near_duplicate_of` from MinHash bands: against the store, then earlier in the batch."""
+        """Set `near_duplicate_of` from MinHash bands: one store query per batch, then earlier
+        documents of the same batch."""
         threshold = self.settings.near_duplicate_threshold
-        seen: dict[str, list[str]] = {}  # band key -> doc ids earlier in this batch
-        signatures = {r.document.id: r.minhash for r in results}
+        for result in results:
+            batch.band_keys[result.document.id] = lsh_band_keys(result.minhash) if result.minhash else []
+        stored = self.store.near_duplicate_candidates(sorted({k for keys in batch.band_keys.values() for k in keys}))
+        stored_bands = {doc_id: set(lsh_band_keys(signature)) for doc_id, signature in stored}
+        signatures = dict(stored)
+        earlier: list[str] = []
         near: dict[str, str] = {}
         for result in results:
             doc = result.document
-            keys = lsh_band_keys(result.minhash) if result.minhash else []
-            batch.band_keys[doc.id] = keys
-            candidates = self.store.near_duplicate_candidates(keys)
-            candidates += [(other, signatures[other]) for key in keys for other in seen.get(key, [])
-                           if other not in near]
-            best = max(((estimate_jaccard(result.minhash, sig), other) for other, sig in candidates
-                        if other != doc.id), default=(0.0, None))
+            keys = set(batch.band_keys[doc.id])
+            candidates = [d for d in (*stored_bands, *earlier) if d != doc.id and d not in near
+                          and (stored_bands.get(d) or set(batch.band_keys.get(d, []))) & keys]
+            scored = [(estimate_jaccard(result.minhash, signatures[d]), d) for d in candidates]
+            best = max(scored, default=(0.0, None))
             if best[1] is not None and best[0] >= threshold:
-                doc.near_duplicate_of = best[1]
-                near[doc.id] = best[1]
-            for key in keys:
-                seen.setdefault(key, []).append(doc.id)
+                doc.near_duplicate_of = near[doc.id] = best[1]
+            earlier.append(doc.id)
+            signatures[doc.id] = result.minhash
         return near
 
-    def _merge_events(self, results: list[DocumentResult], near: dict[str, str]) -> list[Event]:
-        mentions = [m for r in results for m in r.event_mentions]
+    # -- events -------------------------------------------------------------------------------
+
+    def _merge_events(self, mentions: list[EventMention], near: dict[str, str]) -> list[Event]:
         if not mentions:
             return []
-        dates = [date.fromisoformat(m.date) for m in mentions if m.date]
+        dates = [date.fromisoformat(m.date[:10]) for m in mentions if m.date and len(m.date) >= 10]
         if dates:
-            since = (min(dates) - timedelta(days=_WINDOW_MARGIN_DAYS)).isoformat()
-            until = (max(dates) + timedelta(days=_WINDOW_MARGIN_DAYS)).isoformat()
-        else:
-            since = until = "0000-00-00"
-        events, members = self.store.event_window(since, until)
-        stored_near = self.store.near_duplicate_map(sorted({m.doc_id for m in members}))
-        index = EventIndex.from_events(events, members, near_duplicates=stored_near,
-                                       day_window=self.settings.event_date_window_days)
-        return index.add(mentions, near_duplicates=near)
+            self._load_months(_months_between(min(dates) - _MARGIN, max(dates) + _MARGIN))
+        changed = self.events.add(mentions, near_duplicates=near)
+        if len(self.events) > _MAX_EVENTS_IN_MEMORY and dates:
+            self._evict(max(dates) - 3 * _MARGIN)
+        return changed
+
+    def _load_months(self, months: list[str]) -> None:
+        """Bring the stored events of months not yet in memory into the index."""
+        missing = [month for month in months if month not in self._months]
+        if not missing:
+            return
+        self._months.update(missing)
+        events, members = self.store.event_window(f"{missing[0]}-01", f"{missing[-1]}-31", include_undated=False)
+        known = {event.id for event in self.events.events()}
+        fresh = [event for event in events if event.id not in known]
+        if not fresh:
+            return
+        fresh_ids = {event.id for event in fresh}
+        current = self.events.events()
+        kept = [m for event in current for m in self.events.mentions_of(event.id)]
+        loaded = [m for m in members if m.event_id in fresh_ids]
+        doc_ids = sorted({m.doc_id for m in (*kept, *loaded)})
+        log.debug("loading %d stored events for %s..%s", len(fresh), missing[0], missing[-1])
+        self.events = EventIndex.from_events(current + fresh, kept + loaded,
+                                             near_duplicates=self.store.near_duplicate_map(doc_ids),
+                                             day_window=self.settings.event_date_window_days)
+
+    def _evict(self, before: date) -> None:
+        gone = self.events.evict(before.isoformat())
+        self._months = {month for month in self._months if month >= before.isoformat()[:7]}
+        log.debug("evicted %d events dated before %s", len(gone), before)
+
+    # -- stories ------------------------------------------------------------------------------
 
     def _assign_stories(self, results: list[DocumentResult], events: list[Event]) -> list[Story]:
         touched: list[str] = []
@@ -97,4 +138,19 @@ class BatchResolver:
             first = event.mentions[0].doc_id if event.mentions else None
             if event.story_id is None and first in story_of:
                 event.story_id = story_of[first]
-        return [self.stories.describe(story_id) for story_id in touched]
+        described = [self.stories.describe(story_id) for story_id in touched]
+        if len(self.stories) > _MAX_STORIES_IN_MEMORY:
+            newest = max((r.document.published for r in results if r.document.published), default=None)
+            if newest:
+                horizon = date.fromisoformat(newest) - timedelta(days=4 * self.settings.story_window_days)
+                self.stories.evict(horizon.isoformat())
+        return described
+
+
+def _months_between(first: date, last: date) -> list[str]:
+    """Calendar months (YYYY-MM) from `first` to `last`, inclusive."""
+    months, year, month = [], first.year, first.month
+    while (year, month) <= (last.year, last.month):
+        months.append(f"{year:04d}-{month:02d}")
+        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+    return months

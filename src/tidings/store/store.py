@@ -11,6 +11,7 @@ from datetime import datetime, timezone
 from typing import Any
 
 import duckdb
+import pyarrow as pa
 
 from tidings.errors import StoreError
 from tidings.model import DocumentResult, Event, EventMention, Story
@@ -111,11 +112,13 @@ class Store(Queries):
         ).fetchall()
         return [(doc_id, _codec.loads(signature, [])) for doc_id, signature in rows]
 
-    def event_window(self, since: str, until: str) -> tuple[list[Event], list[EventMention]]:
-        """Merged events dated in [since, until] (or undated), with their mentions: what a batch of
-        new mentions may join."""
+    def event_window(self, since: str, until: str, include_undated: bool = True
+                     ) -> tuple[list[Event], list[EventMention]]:
+        """Merged events dated in [since, until] (and undated ones, if asked), with their mentions:
+        what a batch of new mentions may join."""
+        undated = "date IS NULL OR " if include_undated else ""
         events = [_codec.event_from_json(row[0]) for row in self.con.execute(
-            "SELECT data FROM events WHERE date IS NULL OR date BETWEEN ? AND ? ORDER BY id",
+            f"SELECT data FROM events WHERE {undated}date BETWEEN ? AND ? ORDER BY id",
             [since, until]).fetchall()]
         ids = [event.id for event in events]
         mentions = [_codec.event_mention_from_json(row[0]) for row in self.con.execute(
@@ -171,40 +174,40 @@ class Store(Queries):
 
     def _insert_documents(self, results: list[DocumentResult], band_keys: dict[str, list[str]],
                           run_id: int | None) -> None:
-        tables = document_rows(results, band_keys, run_id, _now())
-        for table, rows in tables.items():
-            if not rows:
-                continue
-            columns = list(rows[0])
-            placeholders = ", ".join("?" for _ in columns)
-            conflict = " ON CONFLICT DO NOTHING" if table in ("actors", "places") else ""
-            self.con.executemany(
-                f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({placeholders}){conflict}",
-                [list(row.values()) for row in rows],
-            )
+        for table, rows in document_rows(results, band_keys, run_id, _now()).items():
+            conflict = "ON CONFLICT DO NOTHING" if table in ("actors", "places") else ""
+            self._bulk_insert(table, rows, conflict)
 
     def _upsert_events(self, events: list[Event]) -> None:
-        if not events:
-            return
-        self.con.executemany(
-            "INSERT OR REPLACE INTO events VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            [[e.id, e.type, e.mode, e.quad, e.date, e.date_precision,
-              e.location.country if e.location else None, e.location.place_id if e.location else None,
-              e.story_id, e.num_mentions, e.num_documents, e.num_sources, e.confidence,
-              e.first_reported, _codec.event_to_json(e)] for e in events],
-        )
+        self._bulk_insert("events", [{
+            "id": e.id, "type": e.type, "mode": e.mode, "quad": e.quad, "date": e.date,
+            "date_precision": e.date_precision, "country": e.location.country if e.location else None,
+            "place_id": e.location.place_id if e.location else None, "story_id": e.story_id,
+            "num_mentions": e.num_mentions, "num_documents": e.num_documents, "num_sources": e.num_sources,
+            "confidence": e.confidence, "first_reported": e.first_reported, "data": _codec.event_to_json(e),
+        } for e in events], "OR REPLACE")
 
     def _upsert_stories(self, stories: list[Story]) -> None:
-        if not stories:
+        # A story's documents carry its id from their own insert; only the story row changes here.
+        self._bulk_insert("stories", [{
+            "id": s.id, "title": s.title, "first_date": s.first_date, "last_date": s.last_date,
+            "num_documents": len(s.doc_ids), "num_events": s.num_events, "data": _codec.dumps(s.to_dict()),
+        } for s in stories], "OR REPLACE")
+
+    def _bulk_insert(self, table: str, rows: list[dict[str, Any]], conflict: str = "") -> None:
+        """Insert rows through Arrow: one statement per table and batch instead of one per row."""
+        if not rows:
             return
-        self.con.executemany(
-            "INSERT OR REPLACE INTO stories VALUES (?, ?, ?, ?, ?, ?, ?)",
-            [[s.id, s.title, s.first_date, s.last_date, len(s.doc_ids), s.num_events,
-              _codec.dumps(s.to_dict())] for s in stories],
-        )
-        for story in stories:
-            self.con.execute("UPDATE documents SET story_id = ? WHERE id IN (SELECT unnest(?)) "
-                             "AND story_id IS DISTINCT FROM ?", [story.id, story.doc_ids, story.id])
+        columns = list(rows[0])
+        arrow_rows = pa.Table.from_pylist(rows)
+        self.con.register("_batch_rows", arrow_rows)
+        try:
+            verb = f"INSERT {conflict} INTO" if conflict.startswith("OR") else "INSERT INTO"
+            tail = conflict if not conflict.startswith("OR") else ""
+            self.con.execute(f"{verb} {table} ({', '.join(columns)}) SELECT {', '.join(columns)} "
+                             f"FROM _batch_rows {tail}")
+        finally:
+            self.con.unregister("_batch_rows")
 
     # -- run records --------------------------------------------------------------------------
 
