@@ -8,6 +8,8 @@ else the home country (ACLED's convention, see `resolve.py`).
 
 from __future__ import annotations
 
+import re
+
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -16,6 +18,7 @@ from spacy.tokens import Doc, Token
 
 from tidings.actors._tables import CountryTable
 from tidings.model import Mention
+from tidings.nlp._text import doc_text
 
 _COUNTED_LABELS = ("GPE", "NORP", "LOC", "PERSON", "PRODUCT", "ORG")
 _NON_STATE = ("WST", "EUR", "IGO", "UNO", "NGO")
@@ -39,10 +42,13 @@ class StoryContext:
         return self.sentence_country.get(index, self.home) if index is not None else self.home
 
 
+_WORDS = re.compile(r"[^\W\d_]{3,}")
+
+
 def is_lowercase(doc: Doc) -> bool:
     """Almost no capitalised words: lower-cased text, where NER and case-sensitive lookups fail."""
-    words = [t for t in doc if t.is_alpha and len(t) > 2]
-    return len(words) >= 8 and sum(t.text[0].isupper() for t in words) / len(words) < 0.02
+    words = _WORDS.findall(doc_text(doc))
+    return len(words) >= 8 and sum(w[0].isupper() for w in words) / len(words) < 0.02
 
 
 def _pro_prefixed(token: Token) -> bool:

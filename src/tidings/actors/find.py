@@ -14,6 +14,7 @@ from tidings.actors.context import story_context
 from tidings.actors.coref import attach_owners, link_roles
 from tidings.actors.resolve import Reading, read_candidate
 from tidings.model import Actor, Mention
+from tidings.nlp._text import doc_text
 
 log = logging.getLogger(__name__)
 
@@ -55,7 +56,7 @@ def _mentions(doc: Doc, readings: list[Reading]) -> list[Mention]:
         if r.cand.entity is None:
             last = r.cand.head
         start, end = first.idx, last.idx + len(last.text)
-        text = doc.text[start:end]
+        text = doc_text(doc)[start:end]
         ident = actor_id(r.name, r.country, r.sector)
         actor = actors.get(ident)
         if actor is None:

@@ -9,6 +9,7 @@ from spacy.tokens import Span, Token
 
 from tidings.events.lexicon import Lexicon
 from tidings.model import ActorRef, Location, Mention
+from tidings.nlp._text import doc_text
 
 _CUT = ("relcl", "acl", "appos", "conj", "cc", "punct", "advcl", "prep")
 _NEAR = ("near", "outside", "nearby", "around", "close")
@@ -45,7 +46,7 @@ def actor_ref(head: Token, actors: list[Mention], places: list[Mention], lexicon
         return _antecedent(head, actors)
     if lexicon.classes_of(head.lemma_, head.lower_) & _INANIMATE and not _hint_sector(head.lower_, lexicon):
         return None
-    text = head.doc.text[start:end].strip(" \"'“”‘’")
+    text = doc_text(head.doc)[start:end].strip(" \"'“”‘’")
     if not _actor_like(head, text, lexicon):
         return None
     for place in places:

@@ -16,6 +16,7 @@ from spacy.tokens import Token
 from tidings.events.arguments import phrase_span
 from tidings.events.lexicon import Lexicon
 from tidings.model import ActorRef, Location
+from tidings.nlp._text import doc_text
 
 #: Sectors of actors that act abroad as themselves: never given the event's country.
 _INTERNATIONAL = {"IGO", "UNO", "NGO", "EUR"}
@@ -54,7 +55,7 @@ def owner_targets(patients: list[Token], location: Location | None, lexicon: Lex
     for head in patients:
         if lexicon.classes_of(head.lemma_, head.lower_) & _OWNED:
             start, end = phrase_span(head)
-            text = head.doc.text[start:end].strip()
+            text = doc_text(head.doc)[start:end].strip()
             sector = "COP" if _POLICE_PLACES.search(text) else "MIL" if _MILITARY_PLACES.search(text) else None
             return [ActorRef(text=text, country=location.country, sector=sector)]
     return []

@@ -18,6 +18,7 @@ from tidings.events.quantities import sizes
 from tidings.events.roles import governing_verb, roles
 from tidings.events.triggers import TriggerMatch, decide, find_triggers
 from tidings.model import ActorRef, Document, EventMention, Evidence, Mention, Size
+from tidings.nlp._text import doc_text
 
 log = logging.getLogger(__name__)
 
@@ -130,7 +131,7 @@ def _event(match: TriggerMatch, sent: Span, index: int, document: Document, lexi
     stripped = sent.text.strip()
     sentence_start = sent.start_char + (len(sent.text) - len(sent.text.lstrip()))
     evidence = Evidence(doc_id=document.id, sentence_index=index, sentence=stripped,
-                        trigger=doc.text[start:end], start=start, end=end,
+                        trigger=doc_text(doc)[start:end], start=start, end=end,
                         sentence_start=sentence_start, sentence_end=sentence_start + len(stripped),
                         outlet=document.outlet, url=document.url, published=document.published)
     event_size = Size()

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from tidings.places.gazetteer import Gazetteer
+from tidings.nlp._text import doc_text
 
 NER_LABELS = ("GPE", "LOC", "FAC")
 MAX_NGRAM = 4
@@ -230,7 +231,7 @@ def detect_toponyms(doc: Doc, gazetteer: Gazetteer) -> list[Toponym]:
         if deduped and top.start < deduped[-1].end:
             continue
         deduped.append(top)
-    text = doc.text
+    text = doc_text(doc)
     for i, top in enumerate(deduped[:-1]):
         nxt = deduped[i + 1]
         if text[top.end:nxt.start].strip() == ",":

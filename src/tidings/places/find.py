@@ -8,6 +8,7 @@ from tidings.model import Mention
 from tidings.places.detect import detect_toponyms
 from tidings.places.gazetteer import Gazetteer
 from tidings.places.resolve import resolve_toponyms
+from tidings.nlp._text import doc_text
 
 
 def document_demonyms(doc: Doc, gazetteer: Gazetteer) -> list[str]:
@@ -25,7 +26,7 @@ def find_places(doc: Doc, gazetteer: Gazetteer) -> list[Mention]:
     """Place mentions of `doc`, resolved with the whole document as context, sorted by start."""
     toponyms = detect_toponyms(doc, gazetteer)
     places = resolve_toponyms(toponyms, gazetteer, document_demonyms(doc, gazetteer))
-    text = doc.text  # built anew on every access: read it once
+    text = doc_text(doc)
     mentions = [
         Mention(kind="place", text=text[top.start:top.end], start=top.start, end=top.end,
                 sentence_index=top.sentence_index, place=place, label=top.label)

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc
 
 from tidings.times._patterns import DATE_PREPOSITIONS, PATTERNS
+from tidings.nlp._text import doc_text
 
 _PRIORITY = {kind: i for i, kind in enumerate(PATTERNS)}
 _AMBIGUOUS_MONTHS = frozenset({"May", "March"})
@@ -44,7 +45,7 @@ def _token_at(doc: Doc, char: int):
 
 def _keep(doc: Doc, kind: str, start: int, end: int, groups: dict[str, str | None]) -> bool:
     """The checks a bare pattern match must pass to count as a date."""
-    text = doc.text
+    text = doc_text(doc)
     before = _word_before(text, start)
     if before == "for" and (kind == "ago" or (kind == "relative" and groups["rel"].lower().startswith("the"))):
         return False  # "for the past week", "for two years before": durations ("for next year" is a date)
@@ -98,7 +99,7 @@ def find_candidates(doc: Doc) -> list[Candidate]:
     """Non-overlapping date spans in `doc.text`, longest first when two overlap, sorted by start."""
     found: list[Candidate] = []
     for kind, pattern in PATTERNS.items():
-        for match in pattern.finditer(doc.text):
+        for match in pattern.finditer(doc_text(doc)):
             groups = match.groupdict()
             if _keep(doc, kind, match.start(), match.end(), groups):
                 found.append(Candidate(match.start(), match.end(), kind))

@@ -11,6 +11,7 @@ from tidings.times._context import Reading, apply_reporting_period, resolve_anap
 from tidings.times._detect import find_candidates
 from tidings.times._tense import clause_tense
 from tidings.times.normalise import resolve
+from tidings.nlp._text import doc_text
 
 # Kinds whose value depends on which way the clause points; the others ignore tense, so we skip
 # reading the parse for them.
@@ -30,7 +31,7 @@ def find_times(doc: Doc, published: str | None) -> list[Mention]:
     cache: dict[tuple[str, str], tuple[TimeValue, str]] = {}
     readings: list[Reading] = []
     for cand in find_candidates(doc):
-        text = doc.text[cand.start:cand.end]
+        text = doc_text(doc)[cand.start:cand.end]
         tense = "past"
         if cand.kind in _TENSE_SENSITIVE:
             span = doc.char_span(cand.start, cand.end, alignment_mode="expand")
