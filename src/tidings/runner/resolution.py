@@ -3,8 +3,8 @@ stories. Runs in the main process, between the workers and the write of the batc
 
 Events and stories stay in memory across the batches of a run: stored events are read once per
 calendar month the run touches (with a month's margin either side, the widest merge window), and the
-oldest are evicted when the index grows past a cap, so memory stays bounded on any corpus. Evicted
-events and stories stay in the store; a later batch that reaches back to their months loads them again.
+older half is evicted when the index grows past a cap, so memory stays bounded on any corpus. Evicted
+events and stories stay in the store, and the next run loads them again for the months it touches.
 """
 
 from __future__ import annotations
@@ -24,10 +24,10 @@ log = logging.getLogger(__name__)
 
 #: The widest date window in which two mentions may merge (month precision), loaded around a batch.
 _MARGIN = timedelta(days=31)
-#: Events kept in memory before the oldest months are evicted.
-_MAX_EVENTS_IN_MEMORY = 200_000
+#: Events kept in memory before the older half is evicted (they stay in the store).
+_MAX_EVENTS_IN_MEMORY = 20_000
 #: Stories kept in memory (and in the saved story state) before the least recent are evicted.
-_MAX_STORIES_IN_MEMORY = 20_000
+_MAX_STORIES_IN_MEMORY = 5_000
 
 
 @dataclass
@@ -94,8 +94,10 @@ class BatchResolver:
         if dates:
             self._load_months(_months_between(min(dates) - _MARGIN, max(dates) + _MARGIN))
         changed = self.events.add(mentions, near_duplicates=near)
-        if len(self.events) > _MAX_EVENTS_IN_MEMORY and dates:
-            self._evict(max(dates) - 3 * _MARGIN)
+        if len(self.events) > _MAX_EVENTS_IN_MEMORY:
+            days = sorted(e.date[:10] for e in self.events.events() if e.date and len(e.date) >= 10)
+            if days:
+                self._evict(date.fromisoformat(days[len(days) // 2]))
         return changed
 
     def _load_months(self, months: list[str]) -> None:
@@ -120,8 +122,10 @@ class BatchResolver:
                                              day_window=self.settings.event_date_window_days)
 
     def _evict(self, before: date) -> None:
+        # The months stay marked as loaded: reloading them would bring the evicted events straight
+        # back. Within this run, a late report of an evicted event starts a new event; the next run
+        # (a new resolver) loads those months again.
         gone = self.events.evict(before.isoformat())
-        self._months = {month for month in self._months if month >= before.isoformat()[:7]}
         log.debug("evicted %d events dated before %s", len(gone), before)
 
     # -- stories ------------------------------------------------------------------------------

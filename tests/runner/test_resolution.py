@@ -1,0 +1,52 @@
+"""Batch resolution keeps memory bounded: stored events are loaded by month, old ones evicted."""
+
+from __future__ import annotations
+
+from tidings.config import Settings
+from tidings.model import Document, DocumentResult, EventMention, Evidence, Location
+from tidings.runner import resolution
+from tidings.runner.resolution import BatchResolver
+from tidings.store import open_store
+
+
+def _result(number: int) -> DocumentResult:
+    doc_id = f"{number:016x}"
+    day = f"2020-{1 + number // 28:02d}-{1 + number % 28:02d}"
+    text = f"Rebels shelled village number {number} on that day."
+    mention = EventMention(
+        id=f"em_{doc_id}_8", type="ASSAULT", mode="heavy-weapons", quad=4,
+        evidence=Evidence(doc_id=doc_id, sentence_index=0, sentence=text, trigger="shelled", start=7, end=14,
+                          outlet=f"outlet {number}", published=day),
+        location=Location(text=f"village {number}", place_id=f"geonames:{number}", country="SYR",
+                          geo_precision=1),
+        date=day, date_precision="day")
+    return DocumentResult(document=Document(id=doc_id, text=text, clean_text=text, published=day,
+                                            outlet=f"outlet {number}"),
+                          event_mentions=[mention], minhash=[number] * 64)
+
+
+def test_events_in_memory_stay_under_the_cap_and_evicted_ones_stay_stored(tmp_path, monkeypatch):
+    monkeypatch.setattr(resolution, "_MAX_EVENTS_IN_MEMORY", 10)
+    with open_store(tmp_path / "t.duckdb") as store:
+        resolver = BatchResolver(store, Settings.load(workers=1))
+        for start in range(0, 60, 5):
+            batch = [_result(n) for n in range(start, start + 5)]
+            resolved = resolver.resolve(batch)
+            store.write_batch(batch, resolved.band_keys, resolved.events, resolved.stories, resolved.story_state)
+            assert len(resolver.events) <= 15
+        assert store.counts()["events"] == 60
+
+
+def test_a_new_run_loads_the_stored_events_of_the_months_it_touches(tmp_path):
+    with open_store(tmp_path / "t.duckdb") as store:
+        first = BatchResolver(store, Settings.load(workers=1))
+        batch = [_result(3)]
+        resolved = first.resolve(batch)
+        store.write_batch(batch, resolved.band_keys, resolved.events, resolved.stories, resolved.story_state)
+        again = _result(3)
+        again.document.id = again.event_mentions[0].evidence.doc_id = "f" * 16
+        again.event_mentions[0].id = "em_" + "f" * 16 + "_8"
+        again.document.outlet = again.event_mentions[0].evidence.outlet = "another outlet"
+        later = BatchResolver(store, Settings.load(workers=1))
+        (event,) = later.resolve([again]).events
+        assert event.id == resolved.events[0].id and event.num_sources == 2
