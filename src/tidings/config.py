@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass, field, fields
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -57,6 +58,11 @@ class Settings:
         if unknown:
             raise UsageError(f"{path or 'settings'}: unknown setting(s): {', '.join(unknown)}")
         settings = cls(**values)
+        if settings.published_default is not None:
+            try:
+                settings.published_default = date.fromisoformat(str(settings.published_default)[:10]).isoformat()
+            except ValueError as exc:
+                raise UsageError(f"published_default: {settings.published_default!r} is not an ISO date") from exc
         if settings.workers <= 0:
             settings.workers = os.cpu_count() or 1
         return settings

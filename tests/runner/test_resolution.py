@@ -47,6 +47,7 @@ def test_a_new_run_loads_the_stored_events_of_the_months_it_touches(tmp_path):
         again.document.id = again.event_mentions[0].evidence.doc_id = "f" * 16
         again.event_mentions[0].id = "em_" + "f" * 16 + "_8"
         again.document.outlet = again.event_mentions[0].evidence.outlet = "another outlet"
+        again.minhash = [7] * 64  # a different article, not a syndicated copy
         later = BatchResolver(store, Settings.load(workers=1))
         (event,) = later.resolve([again]).events
         assert event.id == resolved.events[0].id and event.num_sources == 2

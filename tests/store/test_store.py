@@ -98,3 +98,11 @@ def test_a_file_that_is_not_a_database_is_refused(tmp_path):
     path.write_text("hello")
     with pytest.raises(StoreError, match="notes.duckdb"):
         open_store(path)
+
+
+def test_events_become_a_pandas_frame_with_flattened_fields(tmp_path):
+    with open_store(tmp_path / "t.duckdb") as store:
+        store.write_batch([_result()], {}, [_event()], [], None)
+        frame = store.events().to_pandas()
+    assert list(frame["id"]) == ["ev_1"]
+    assert frame["location.country"][0] == "BLR"

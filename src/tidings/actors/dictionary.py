@@ -142,10 +142,6 @@ class ActorDictionary:
         candidates.sort(key=lambda e: (not e.user, not e.dated))
         return candidates[0]
 
-    def known_forms(self) -> set[str]:
-        """Every name and alias (casefolded), for quick membership tests."""
-        return set(self._index)
-
 
 def _key(text: str) -> str:
     text = " ".join(text.split()).casefold()

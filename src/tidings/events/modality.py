@@ -21,15 +21,6 @@ class Modality:
     speech_verb: Token | None = None
 
 
-def _clause_root(token: Token) -> Token:
-    if token.pos_ in ("VERB", "AUX"):
-        return token
-    for ancestor in token.ancestors:
-        if ancestor.pos_ in ("VERB", "AUX"):
-            return ancestor
-    return token
-
-
 def _aux_words(verb: Token) -> set[str]:
     return {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass", "neg", "advmod", "mark", "det")}
 
@@ -123,8 +114,3 @@ def _according_to(sent: Span) -> Token | None:
         if token.lower_ == "according" and token.i + 1 < sent.end and sent.doc[token.i + 1].lower_ == "to":
             return sent.doc[token.i + 1]
     return None
-
-
-def is_speech_report(token: Token, lexicon: Lexicon) -> bool:
-    """True for a verb that only reports speech (its content carries the event)."""
-    return token.lemma_.lower() in lexicon.modality["speech_verbs"]

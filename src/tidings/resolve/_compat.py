@@ -95,16 +95,6 @@ def date_window(precision: str, day_window: int) -> int | None:
     return PRECISION_WINDOWS.get(precision)
 
 
-def dates_compatible(
-    day_a: int | None, precision_a: str, day_b: int | None, precision_b: str, day_window: int
-) -> bool | None:
-    """True/False when both dates are comparable; None when one is year-precise or unknown."""
-    win_a, win_b = date_window(precision_a, day_window), date_window(precision_b, day_window)
-    if day_a is None or day_b is None or win_a is None or win_b is None:
-        return None
-    return abs(day_a - day_b) <= max(win_a, win_b)
-
-
 def date_span(iso: str | None, precision: str, date_text: str | None = None) -> tuple[int, int] | None:
     """The days (first, last) a date can stand for; None for year-precise or unknown dates.
 

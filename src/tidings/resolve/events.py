@@ -342,6 +342,8 @@ class EventIndex:
         self._mention_event[mention.id] = cluster.event.id
         cluster.docs.add(mention.doc_id)
         self._by_doc.setdefault(mention.doc_id, {})[cluster.event.id] = None
+        if mention.evidence.outlet:  # also for mentions reloaded by from_events: source counts need it
+            self._doc_outlet.setdefault(mention.doc_id, mention.evidence.outlet)
         pub = day_number(mention.evidence.published)
         if pub is not None:
             cluster.pub_days.add(pub)

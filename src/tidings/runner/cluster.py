@@ -7,11 +7,14 @@ that is already on disk is not analysed again, so an interrupted cluster run res
 
 from __future__ import annotations
 
+import hashlib
 import json
+import shutil
 import logging
 import tempfile
 from collections import deque
 from collections.abc import Iterable, Iterator
+from concurrent.futures import Future
 from pathlib import Path
 
 import pyarrow as pa
@@ -100,7 +103,7 @@ def analyse_batches_on_dask(batches: Iterable[list[Document]], settings: Setting
         limit = 2 * max(1, len(client.scheduler_info().get("workers", {})) or settings.workers)
         pending: deque = deque()
         for number, batch in enumerate(batches):
-            path = folder / f"part-{number:06d}-{batch[0].id}.parquet"
+            path = folder / f"part-{number:06d}-{_batch_key(batch, settings)}.parquet"
             pending.append(path if path.exists() else client.submit(analyse_partition, batch, str(path), pure=False))
             if len(pending) >= limit:
                 yield _collect(pending.popleft(), owned)
@@ -109,12 +112,19 @@ def analyse_batches_on_dask(batches: Iterable[list[Document]], settings: Setting
     finally:
         client.close()
         if owned:
-            for part in folder.glob("*.parquet"):
-                part.unlink()
-            folder.rmdir()
+            shutil.rmtree(folder, ignore_errors=True)
 
 
-def _collect(item, remove: bool) -> BatchOutcome:  # noqa: ANN001
+def _batch_key(batch: list[Document], settings: Settings) -> str:
+    """Names a partition by its documents and the settings that shape results, so a kept partition
+    is reused only for the same batch analysed the same way."""
+    digest = hashlib.sha256(json.dumps([d.id for d in batch]).encode())
+    digest.update(json.dumps([settings.model, settings.max_nlp_chars, settings.actors_file,
+                              settings.published_default, settings.minhash_permutations]).encode())
+    return digest.hexdigest()[:16]
+
+
+def _collect(item: "Path | Future", remove: bool) -> BatchOutcome:
     path = Path(item) if isinstance(item, Path) else Path(item.result())
     outcome = read_partition(str(path))
     if remove:

@@ -16,6 +16,7 @@ from typing import Any
 
 from tidings.clean import estimate_jaccard, lsh_band_keys
 from tidings.config import Settings
+from tidings.errors import StoreError
 from tidings.model import DocumentResult, Event, EventMention, Story
 from tidings.resolve import EventIndex, StoryIndex, story_features
 from tidings.store import Store
@@ -47,7 +48,10 @@ class BatchResolver:
         state = store.story_state()
         options = {"threshold": settings.story_similarity_threshold, "window_days": settings.story_window_days,
                    "entity_weight": settings.story_entity_weight}
-        self.stories = StoryIndex.from_state(state, **options) if state else StoryIndex(**options)
+        try:
+            self.stories = StoryIndex.from_state(state, **options) if state else StoryIndex(**options)
+        except ValueError as exc:
+            raise StoreError(f"{store.path}: saved story state cannot be read: {exc}") from exc
         self.events = EventIndex(day_window=settings.event_date_window_days)
         self._months: set[str] = set()  # months whose stored events are in self.events
 

@@ -76,20 +76,22 @@ function showError(target, err) {
 }
 
 // The text with the given spans ({start, end, className, title}) wrapped in <mark>; overlapping spans
-// after the first are skipped.
-function highlight(text, spans) {
+// after the first are skipped. Offsets from the server count code points (Python), so the text is
+// sliced as an array of code points, not UTF-16 units: an emoji before a span must not shift it.
+function highlight(rawText, spans) {
+  const text = Array.from(rawText);
   const fragment = document.createDocumentFragment();
   const sorted = spans.filter((s) => s.start >= 0 && s.end > s.start && s.end <= text.length)
     .sort((a, b) => a.start - b.start || b.end - a.end);
   let at = 0;
   for (const span of sorted) {
     if (span.start < at) continue;
-    if (span.start > at) fragment.appendChild(document.createTextNode(text.slice(at, span.start)));
+    if (span.start > at) fragment.appendChild(document.createTextNode(text.slice(at, span.start).join("")));
     fragment.appendChild(h("mark", {className: span.className, title: span.title},
-      text.slice(span.start, span.end)));
+      text.slice(span.start, span.end).join("")));
     at = span.end;
   }
-  if (at < text.length) fragment.appendChild(document.createTextNode(text.slice(at)));
+  if (at < text.length) fragment.appendChild(document.createTextNode(text.slice(at).join("")));
   return fragment;
 }
 
