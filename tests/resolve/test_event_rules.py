@@ -74,17 +74,17 @@ def test_one_document_coding_two_types_tells_two_acts():
 def test_date_spans_week_month_and_publication_fallback():
     monday = day_number("2023-03-20")
     assert date_span("2023-03-20", "week", "this week") == (monday, monday + 6)
-    # the publication-day fallback (not a Monday, or said so) covers the days before publication
-    assert date_span("2023-03-22", "week", None) == (monday - 1, monday + 2)
-    assert date_span("2023-03-20", "week", "publication date (no date in the sentence)") == (monday - 3, monday)
+    # the publication-day fallback (not a Monday, or said so) covers publication day and the day before
+    assert date_span("2023-03-22", "week", None) == (monday + 1, monday + 2)
+    assert date_span("2023-03-20", "week", "publication date (no date in the sentence)") == (monday - 1, monday)
     assert date_span("2023-02-01", "month") == (day_number("2023-02-01"), day_number("2023-02-28"))
     assert date_span("2023-01-01", "year") is None
 
 
-def test_undated_sentence_joins_the_event_days_before_publication_but_not_a_week_later():
+def test_undated_sentence_joins_the_event_of_the_day_before_publication_but_not_a_week_later():
     index = EventIndex()
     dated = report("d1", date="2023-03-18", published="2023-03-19")
-    undated = report("d2", date="2023-03-21", precision="week", date_text=None, published="2023-03-21")
+    undated = report("d2", date="2023-03-19", precision="week", date_text=None, published="2023-03-19")
     late = report("d3", date="2023-03-28", precision="week", date_text=None, published="2023-03-28")
     index.add([dated, undated, late])
     assert undated.event_id == dated.event_id
@@ -180,3 +180,21 @@ def test_a_planned_attack_is_still_not_the_attack():
     done = report("d2")
     index.add([plan, done])
     assert plan.event_id != done.event_id
+
+
+def test_state_forces_and_rebels_as_perpetrators_are_two_events():
+    from tidings.model import ActorRef, EventMention, Evidence, Location
+    from tidings.resolve import EventIndex
+
+    def mention(doc: str, sector: str, words: str) -> EventMention:
+        return EventMention(
+            id=f"em_{doc}_0", type="COERCE", mode="seize", quad=4,
+            evidence=Evidence(doc_id=doc, sentence_index=0, sentence=words, trigger="seized", start=0, end=6,
+                              outlet=doc, published="2014-04-16"),
+            source=[ActorRef(text=words, country="UKR", sector=sector)],
+            location=Location(text="Kramatorsk", place_id="geonames:704508", country="UKR", geo_precision=1),
+            date="2014-04-16", date_precision="day")
+
+    index = EventIndex()
+    index.add([mention("a" * 16, "MIL", "Ukrainian troops"), mention("b" * 16, "REB", "separatists")])
+    assert len(index) == 2

@@ -157,9 +157,9 @@ def choose_location(trigger: Token, sent: Span, places: list[Mention], excluded:
         candidates.append((rank, abs(head.i - trigger.i), mention, span, in_clause))
     if candidates:
         _, _, mention, span, in_clause = min(candidates, key=lambda c: (c[0], c[1]))
-        return _location(mention, "clause" if in_clause else "sentence", _is_near(span))
+        return place_location(mention, "clause" if in_clause else "sentence", _is_near(span))
     if document_place is not None:
-        return _location(document_place, "document", False)
+        return place_location(document_place, "document", False)
     return None
 
 
@@ -224,7 +224,8 @@ def _is_near(span: Span) -> bool:
     return root.dep_ == "pobj" and head.lower_ in _NEAR or head.lower_ in ("of",) and head.head.lower_ in ("outskirts", "edge", "vicinity")
 
 
-def _location(mention: Mention, reason: str, near: bool) -> Location:
+def place_location(mention: Mention, reason: str, near: bool) -> Location:
+    """The Location of a resolved place mention, chosen for `reason` (clause, sentence, document)."""
     place = mention.place
     assert place is not None
     precision = place.geo_precision

@@ -17,6 +17,7 @@ from tidings.events.ontology import Ontology
 from tidings.events.quantities import sizes
 from tidings.events.roles import governing_verb, roles
 from tidings.events.triggers import TriggerMatch, decide, find_triggers
+from tidings.events.spread import spread_over_places
 from tidings.model import ActorRef, Document, EventMention, Evidence, Mention, Size
 from tidings.nlp._text import doc_text
 
@@ -100,7 +101,7 @@ def _sentence_events(sent: Span, index: int, document: Document, lexicon: Lexico
         event = _event(match, sent, index, document, lexicon, ontology, actors, places, times, document_place, size)
         if event is not None:
             built.append((match, event))
-    return merge_same_event(_consolidate(built))
+    return spread_over_places(merge_same_event(_consolidate(built)), sent, places)
 
 
 def _event(match: TriggerMatch, sent: Span, index: int, document: Document, lexicon: Lexicon,

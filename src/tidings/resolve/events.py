@@ -43,6 +43,7 @@ from tidings.resolve._compat import (
     place_chain,
     places_compatible,
     role_compatible,
+    sides,
     span_gap,
 )
 from tidings.resolve._merge import merge_event, merge_matching_fields
@@ -92,6 +93,7 @@ class _Cluster:
     parties: set[str] = field(default_factory=set)
     source_ids: set[str] = field(default_factory=set)
     source_countries: set[str] = field(default_factory=set)
+    source_sides: set[str] = field(default_factory=set)
     target_ids: set[str] = field(default_factory=set)
     target_countries: set[str] = field(default_factory=set)
     last_day: int = 0
@@ -316,6 +318,9 @@ class EventIndex:
                 place = 0
             else:
                 return None
+        mine_sides = sides(mention.source)
+        if not meeting and mine_sides and cluster.source_sides and not mine_sides & cluster.source_sides:
+            return None  # state forces in one report, rebels or protesters in the other: two acts
         own = actor_ids(mention.source) | actor_ids(mention.target)
         shared_ids = own & (cluster.source_ids | cluster.target_ids)
         source = role_compatible(mention.source, cluster.source_ids, cluster.source_countries)
@@ -349,6 +354,7 @@ class EventIndex:
             cluster.pub_days.add(pub)
         cluster.source_ids |= actor_ids(mention.source)
         cluster.source_countries |= actor_countries(mention.source)
+        cluster.source_sides |= sides(mention.source)
         cluster.target_ids |= actor_ids(mention.target)
         cluster.target_countries |= actor_countries(mention.target)
         cluster.parties |= actor_countries(mention.source) | actor_countries(mention.target)

@@ -1,0 +1,47 @@
+"""One event per place: "armed men took over police stations in Sloviansk, Kramatorsk and
+Druzhkovka" reports three takeovers. ACLED and PLOVER code one location per event, so a mention whose
+venue is a list of conjoined places is copied once for each other place of the list."""
+
+from __future__ import annotations
+
+import dataclasses
+
+from spacy.tokens import Span
+
+from tidings.events.arguments import place_location
+from tidings.model import EventMention, Mention
+
+
+def spread_over_places(events: list[EventMention], sent: Span, places: list[Mention]) -> list[EventMention]:
+    """The events, each followed by its copies for the places conjoined with its venue."""
+    in_sentence = [m for m in places if m.place is not None and sent.start_char <= m.start < sent.end_char]
+    out: list[EventMention] = []
+    for event in events:
+        out.append(event)
+        venue = event.location
+        if venue is None or venue.reason not in ("clause", "sentence") or venue.place_id is None:
+            continue
+        chosen = next((m for m in in_sentence if m.text == venue.text and m.place.id == venue.place_id), None)
+        if chosen is None:
+            continue
+        root = _root(sent, chosen)
+        if root is None:
+            continue
+        conjoined = {t.i for t in root.conjuncts}
+        seen = {venue.place_id}
+        for mention in in_sentence:
+            other = _root(sent, mention)
+            if other is None or other.i not in conjoined or mention.place.id in seen:
+                continue
+            seen.add(mention.place.id)
+            copy = dataclasses.replace(event, id=f"{event.id}_{mention.start}",
+                                       location=place_location(mention, venue.reason, False),
+                                       source=list(event.source), target=list(event.target),
+                                       contexts=list(event.contexts), size=dataclasses.replace(event.size))
+            out.append(copy)
+    return out
+
+
+def _root(sent: Span, mention: Mention):  # noqa: ANN202  (a spaCy Token, or None)
+    span = sent.doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    return span.root if span is not None and len(span) else None
