@@ -177,15 +177,14 @@ class Evidence:
     published: str | None = None
 
 
-@dataclass
-class EventMention:
-    """One sentence's report of an event, with its arguments as that sentence gives them."""
+@dataclass(kw_only=True)
+class EventFields:
+    """What an event mention and a merged event both say: type, arguments, time, place, size, modality."""
 
-    id: str  # "em_" + doc id + trigger offset
+    id: str
     type: str
     mode: str | None
     quad: int
-    evidence: Evidence
     contexts: list[str] = field(default_factory=list)
     source: list[ActorRef] = field(default_factory=list)
     target: list[ActorRef] = field(default_factory=list)
@@ -197,6 +196,14 @@ class EventMention:
     modality: str = "asserted"
     attribution: ActorRef | None = None
     confidence: float = 0.5
+
+
+@dataclass(kw_only=True)
+class EventMention(EventFields):
+    """One sentence's report of an event ("em_" + doc id + trigger offset), with its arguments as that
+    sentence gives them."""
+
+    evidence: Evidence
     event_id: str | None = None
 
     @property
@@ -204,25 +211,10 @@ class EventMention:
         return self.evidence.doc_id
 
 
-@dataclass
-class Event:
-    """A real-world event: the merge of every mention that reports it."""
+@dataclass(kw_only=True)
+class Event(EventFields):
+    """A real-world event ("ev_" + 12 hex): the merge of every mention that reports it."""
 
-    id: str  # "ev_" + 12 hex
-    type: str
-    mode: str | None
-    quad: int
-    contexts: list[str] = field(default_factory=list)
-    source: list[ActorRef] = field(default_factory=list)
-    target: list[ActorRef] = field(default_factory=list)
-    location: Location | None = None
-    date: str | None = None
-    date_precision: str = "unknown"
-    date_text: str | None = None
-    size: Size = field(default_factory=Size)
-    modality: str = "asserted"
-    attribution: ActorRef | None = None
-    confidence: float = 0.5
     story_id: str | None = None
     num_mentions: int = 0
     num_documents: int = 0
