@@ -141,3 +141,28 @@ def test_seeds_with_bad_neighbours_keep_the_good_documents(tmp_path, shared_dir)
     assert "photo.txt" in result.stderr and "feed.jsonl:2" in result.stderr
     docs = json.loads(runner.invoke(app, ["docs", "--db", db, "--format", "json"]).stdout)
     assert len(docs) == 3
+
+
+ACLED_COLUMNS = ("event_id_cnty,event_date,year,time_precision,disorder_type,event_type,sub_event_type,actor1,"
+                 "assoc_actor_1,inter1,actor2,assoc_actor_2,inter2,interaction,civilian_targeting,iso,region,"
+                 "country,admin1,admin2,admin3,location,latitude,longitude,geo_precision,source,source_scale,"
+                 "notes,fatalities,tags,timestamp")
+
+
+def test_export_layouts_write_the_fields_formats(demo_db, tmp_path):
+    acled = tmp_path / "acled.csv"
+    assert runner.invoke(app, ["export", "--layout", "acled", "--db", demo_db, "--out", str(acled)]).exit_code == 0
+    lines = acled.read_text().splitlines()
+    assert lines[0] == ACLED_COLUMNS and len(lines) > 5
+    plover = tmp_path / "plover.jsonl"
+    assert runner.invoke(app, ["export", "--layout", "plover", "--db", demo_db, "--out", str(plover)]).exit_code == 0
+    records = [json.loads(line) for line in plover.read_text().splitlines()]
+    assert records and all("event" in r and "actor" in r for r in records)
+    gdelt = tmp_path / "gdelt"
+    assert runner.invoke(app, ["export", "--layout", "gdelt", "--db", demo_db, "--out", str(gdelt)]).exit_code == 0
+    assert (gdelt / "events.tsv").exists() and (gdelt / "mentions.tsv").exists()
+
+
+def test_eval_names_a_missing_gold_path(tmp_path):
+    result = runner.invoke(app, ["eval", "places", "--gold", str(tmp_path / "nowhere.xml")])
+    assert result.exit_code != 0
