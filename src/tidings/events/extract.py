@@ -9,6 +9,7 @@ from spacy.tokens import Doc, Span, Token
 
 from tidings.events.arguments import actor_ref, choose_date, choose_location, main_place, phrase_span
 from tidings.events.countries import localise, owner_targets
+from tidings.events.embedding import unreported
 from tidings.events.implicit import implicit_agent, pronoun_antecedent
 from tidings.events.lexicon import Lexicon
 from tidings.events.merge import merge_same_event
@@ -97,7 +98,11 @@ def _sentence_events(sent: Span, index: int, document: Document, lexicon: Lexico
                      document_place: Mention | None) -> list[EventMention]:
     size = sizes(sent, lexicon)
     built: list[tuple[TriggerMatch, EventMention]] = []
-    for match in find_triggers(sent, lexicon):
+    matches = find_triggers(sent, lexicon)
+    framing = {match.head.i: match.entry.type for match in matches}
+    for match in matches:
+        if unreported(match, framing):
+            continue
         event = _event(match, sent, index, document, lexicon, ontology, actors, places, times, document_place, size)
         if event is not None:
             built.append((match, event))

@@ -1,0 +1,102 @@
+"""Triggers that name an event the sentence does not report as an occurrence of its own.
+
+Gold coding (tests/gold/events/README.md) codes the act a sentence reports, not every event word in
+it. Words that fail that test, found by their place in the parse:
+* the content of an agreement, threat, demand or refusal ("agreed to release", "warned that fighting
+  could resume", "called for their release", "dismissed a proposal to meet"): the governing
+  AGREE / THREATEN / REQUEST / REJECT event is the one coded;
+* the condition of a conditional ("if Moscow did not pull back", "if attacks continued");
+* a denial of an accusation ("Russia denies any involvement", "police denied that officers fired"):
+  the denied act is coded with modality denied, not as a REJECT;
+* a protest demand ("occupied the building, demanding a referendum"): not a separate REQUEST;
+* habitual or generic statements ("gangs often seize villagers").
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from tidings.events.triggers import TriggerMatch
+
+# Events whose content (an embedded event word) is not itself an occurrence.
+_FRAMING_TYPES = {"AGREE", "THREATEN", "REQUEST", "REJECT"}
+_CONDITION_MARKS = {"if", "unless"}
+_HABITUAL = {"often", "usually", "routinely", "regularly", "frequently", "typically", "sometimes"}
+_DENIAL_VERBS = {"deny", "reject", "dismiss"}
+# What a denial rejects when it rejects a claim rather than a request or an offer.
+_CLAIM_NOUNS = {"accusation", "allegation", "charge", "claim", "involvement", "report", "suggestion",
+                "responsibility", "assertion", "blame", "role", "link", "accusations", "allegations"}
+_MAX_STEPS = 6
+
+
+def unreported(match: TriggerMatch, framing: dict[int, str]) -> bool:
+    """True when the trigger names an event its sentence does not report as happening.
+
+    `framing` maps the token index of every trigger head in the sentence to its event type.
+    Meetings stay: an agreed or threatened meeting is coded as a planned CONSULT.
+    """
+    head = match.head
+    if match.entry.type != "CONSULT" and _framed(head, framing) or _in_condition(head) or _habitual(head):
+        return True
+    if match.entry.type == "REJECT" and _denies_claim(head):
+        return True
+    return match.entry.type == "REQUEST" and _protest_demand(head)
+
+
+def _framed(head: Token, framing: dict[int, str]) -> bool:
+    """The nearest trigger above `head` in the parse frames it (agreement, threat, demand, refusal)."""
+    token, steps = head, 0
+    while token.head.i != token.i and steps < _MAX_STEPS:
+        if token.dep_ in ("relcl", "parataxis") or (token.dep_ == "advcl" and not _purpose(token)):
+            return False  # a clause of its own: "who called the protests", "..., saying ..."
+        if token.dep_ == "conj":
+            token = token.head
+            continue  # "agreed to free X and release Y": the conjunct shares its frame
+        token, steps = token.head, steps + 1
+        if token.i in framing:
+            if framing[token.i] == "REJECT" and _denies_claim(token):
+                return False  # "denied that officers had fired": the act is coded, denied
+            # "agreed to meet ... to discuss further releases": framed through a framed event
+            return framing[token.i] in _FRAMING_TYPES or _framed(token, framing)
+    return False
+
+
+def _purpose(token: Token) -> bool:
+    """An infinitive of purpose ("to discuss further releases") stays inside the frame."""
+    return any(child.dep_ == "aux" and child.lower_ == "to" for child in token.children)
+
+
+def _in_condition(head: Token) -> bool:
+    """The trigger sits in an "if" / "unless" clause: a condition, not a report."""
+    token, steps = head, 0
+    while token.head.i != token.i and steps < _MAX_STEPS:
+        if token.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in _CONDITION_MARKS for c in token.children):
+            return True
+        token, steps = token.head, steps + 1
+    return False
+
+
+def _habitual(head: Token) -> bool:
+    """A frequency adverb on the trigger's clause marks a generic statement ("gangs often seize")."""
+    verb = head if head.pos_ in ("VERB", "AUX") else head.head
+    for token in (verb, head):
+        if any(c.dep_ == "advmod" and c.lower_ in _HABITUAL for c in token.children):
+            return True
+    return False
+
+
+def _denies_claim(head: Token) -> bool:
+    """A denial of a claim or an accusation: "denied that ...", "rejected the accusations"."""
+    if head.lemma_.lower() not in _DENIAL_VERBS:
+        return False
+    if any(c.dep_ == "ccomp" for c in head.children):
+        return True
+    objects = [c for c in head.children if c.dep_ in ("dobj", "nsubjpass")]
+    if head.dep_ == "relcl":
+        objects.append(head.head)  # "a charge Moscow has repeatedly rejected"
+    return any(o.lemma_.lower() in _CLAIM_NOUNS or o.lower_ in _CLAIM_NOUNS for o in objects)
+
+
+def _protest_demand(head: Token) -> bool:
+    """A participle adjunct of demand ("..., demanding a referendum") states a protest's aim."""
+    return head.tag_ == "VBG" and head.dep_ in ("advcl", "xcomp", "conj")

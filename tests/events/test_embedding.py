@@ -1,0 +1,54 @@
+"""Event words the sentence does not report as occurrences (sentences written for these tests)."""
+
+import pytest
+
+from tidings.events import Ontology
+
+from ._build import run
+
+
+@pytest.fixture(scope="module")
+def ontology():
+    return Ontology.load()
+
+
+def _types(nlp, ontology, text):
+    return [(e.type, e.evidence.trigger) for e in run(nlp, ontology, text)]
+
+
+def test_agreed_content_is_not_a_second_event(nlp, ontology):
+    found = _types(nlp, ontology, "The two factions agreed on Friday to free 40 hostages held in the north.")
+    assert ("AGREE", "agreed") in found
+    assert not [t for t, _ in found if t == "RETREAT"]
+
+
+def test_threatened_act_is_not_coded(nlp, ontology):
+    found = _types(nlp, ontology, "The governor warned that protest leaders would be arrested.")
+    assert not [t for t, _ in found if t == "COERCE"]
+
+
+def test_condition_is_not_coded(nlp, ontology):
+    found = _types(nlp, ontology, "The mayor said the market would close if rebels attacked the town again.")
+    assert not [t for t, _ in found if t == "ASSAULT"]
+
+
+def test_denial_of_accusation_is_not_a_rejection(nlp, ontology):
+    assert not [t for t, _ in _types(nlp, ontology, "The army denied any involvement.") if t == "REJECT"]
+    found = _types(nlp, ontology, "The army denied that its soldiers had shot the two farmers.")
+    assert "REJECT" not in [t for t, _ in found]
+    assert "ASSAULT" in [t for t, _ in found]
+
+
+def test_real_rejection_stays(nlp, ontology):
+    found = _types(nlp, ontology, "The union rejected the government's pay offer on Tuesday.")
+    assert ("REJECT", "rejected") in found
+
+
+def test_protest_demand_is_not_a_request(nlp, ontology):
+    found = _types(nlp, ontology, "Farmers blocked the highway near Lyon on Monday, demanding lower fuel taxes.")
+    assert "REQUEST" not in [t for t, _ in found]
+
+
+def test_habitual_statement_is_not_an_event(nlp, ontology):
+    found = _types(nlp, ontology, "Bandits in the hills often kidnap travellers for ransom.")
+    assert "ASSAULT" not in [t for t, _ in found]
