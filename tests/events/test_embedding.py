@@ -52,3 +52,15 @@ def test_protest_demand_is_not_a_request(nlp, ontology):
 def test_habitual_statement_is_not_an_event(nlp, ontology):
     found = _types(nlp, ontology, "Bandits in the hills often kidnap travellers for ransom.")
     assert "ASSAULT" not in [t for t, _ in found]
+
+
+def test_definite_noun_referring_back_is_not_a_new_event(nlp, ontology):
+    text = ("Gunmen attacked a police post in Kidal on Sunday.\n"
+            "Residents said the market had been busy at the time of the attack.")
+    events = run(nlp, ontology, text)
+    assert [e.evidence.sentence_index for e in events if e.type == "ASSAULT"] == [0]
+
+
+def test_definite_noun_in_a_first_report_stays(nlp, ontology):
+    events = run(nlp, ontology, "Residents said the market had been busy at the time of the attack.")
+    assert "ASSAULT" in [e.type for e in events]

@@ -9,13 +9,17 @@ it. Words that fail that test, found by their place in the parse:
 * a denial of an accusation ("Russia denies any involvement", "police denied that officers fired"):
   the denied act is coded with modality denied, not as a REJECT;
 * a protest demand ("occupied the building, demanding a referendum"): not a separate REQUEST;
-* habitual or generic statements ("gangs often seize villagers").
+* habitual or generic statements ("gangs often seize villagers");
+* a definite event noun that only refers back to an event told before ("at the time of the raid",
+  "welcomed the agreement", "the march had been peaceful"): the earlier sentence carries it. A noun
+  its clause reports afresh stays: "the strike was carried out by warplanes", "the next protest".
 """
 
 from __future__ import annotations
 
 from spacy.tokens import Token
 
+from tidings.events.roles import governing_verb
 from tidings.events.triggers import TriggerMatch
 
 # Events whose content (an embedded event word) is not itself an occurrence.
@@ -27,16 +31,26 @@ _DENIAL_VERBS = {"deny", "reject", "dismiss"}
 _CLAIM_NOUNS = {"accusation", "allegation", "charge", "claim", "involvement", "report", "suggestion",
                 "responsibility", "assertion", "blame", "role", "link", "accusations", "allegations"}
 _MAX_STEPS = 6
+_DEFINITE = {"the", "this", "that", "these", "those"}
+# Modifiers that make a definite noun a new event: "the next protest", "the second strike".
+_NEW_EVENT = {"next", "new", "second", "third", "latest", "further", "another", "first", "last",
+              "fresh", "renewed", "planned", "upcoming"}
+# Verbs that tell an event's occurrence: "the attacks happened in three provinces at 8pm".
+_OCCURRENCE = {"happen", "occur", "unfold", "erupt", "begin", "start", "continue", "end", "resume", "spread"}
 
 
-def unreported(match: TriggerMatch, framing: dict[int, str]) -> bool:
+def unreported(match: TriggerMatch, framing: dict[int, str], support_verbs: frozenset[str],
+               told: frozenset[str] = frozenset()) -> bool:
     """True when the trigger names an event its sentence does not report as happening.
 
-    `framing` maps the token index of every trigger head in the sentence to its event type.
+    `framing` maps the token index of every trigger head in the sentence to its event type; `told`
+    holds the event types earlier sentences of the document reported (what a definite noun can refer to).
     Meetings stay: an agreed or threatened meeting is coded as a planned CONSULT.
     """
     head = match.head
     if match.entry.type != "CONSULT" and _framed(head, framing) or _in_condition(head) or _habitual(head):
+        return True
+    if match.entry.kind == "noun" and match.entry.type in told and _refers_back(match, framing, support_verbs):
         return True
     if match.entry.type == "REJECT" and _denies_claim(head):
         return True
@@ -77,12 +91,33 @@ def _in_condition(head: Token) -> bool:
 
 
 def _habitual(head: Token) -> bool:
-    """A frequency adverb on the trigger's clause marks a generic statement ("gangs often seize")."""
-    verb = head if head.pos_ in ("VERB", "AUX") else head.head
-    for token in (verb, head):
+    """A frequency adverb on the trigger's clause marks a generic statement ("gangs often seize",
+    "kidnapping gangs often seize villagers to demand ransom")."""
+    token, steps = head, 0
+    while steps < _MAX_STEPS:
         if any(c.dep_ == "advmod" and c.lower_ in _HABITUAL for c in token.children):
             return True
+        if token.head.i == token.i or token.dep_ in ("relcl", "ccomp", "conj", "parataxis"):
+            return False
+        token, steps = token.head, steps + 1
     return False
+
+
+def _refers_back(match: TriggerMatch, framing: dict[int, str], support_verbs: frozenset[str]) -> bool:
+    """A definite event noun that names an event told before, in a clause that says nothing new of it."""
+    head = match.head
+    children = list(head.children)
+    if not any(c.dep_ == "det" and c.lower_ in _DEFINITE or c.dep_ == "poss" for c in children):
+        return False
+    if any(c.lower_ in _NEW_EVENT or c.dep_ == "agent" or c.lower_ == "by" for c in children):
+        return False  # "the next protest", "the killing of ten men by soldiers": new information
+    verb = governing_verb(head)
+    if verb is None or verb.lemma_.lower() in support_verbs or verb.lemma_.lower() in _OCCURRENCE:
+        return False
+    # Under a verb of another event the noun is that event's argument ("welcomed the agreement",
+    # "rejected the accusations", "arrested 50 during Monday's protests"); under a same-type verb
+    # it is merged into it ("killed in the attack").
+    return framing.get(verb.i, match.entry.type) != match.entry.type or verb.i not in framing
 
 
 def _denies_claim(head: Token) -> bool:

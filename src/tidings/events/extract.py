@@ -53,7 +53,8 @@ def extract_events(doc: Doc, document: Document, mentions: list[Mention], ontolo
         if is_debris(sent):
             skipped.append((index, sent))
             continue
-        found = _sentence_events(sent, index, document, lexicon, ontology, actors, places, times, document_place)
+        found = _sentence_events(sent, index, document, lexicon, ontology, actors, places, times, document_place,
+                                 told=frozenset(e.type for e in events))
         events.extend(found)
     if not events:
         # A caption or headline-only text: its lines are all the report there is, so read them,
@@ -95,13 +96,14 @@ def _is_clause_root(token: Token) -> bool:
 
 def _sentence_events(sent: Span, index: int, document: Document, lexicon: Lexicon, ontology: Ontology,
                      actors: list[Mention], places: list[Mention], times: list[Mention],
-                     document_place: Mention | None) -> list[EventMention]:
+                     document_place: Mention | None, told: frozenset[str] = frozenset()) -> list[EventMention]:
+    """The sentence's events; `told` holds the event types earlier sentences reported."""
     size = sizes(sent, lexicon)
     built: list[tuple[TriggerMatch, EventMention]] = []
     matches = find_triggers(sent, lexicon)
     framing = {match.head.i: match.entry.type for match in matches}
     for match in matches:
-        if unreported(match, framing):
+        if unreported(match, framing, lexicon.support_verbs, told):
             continue
         event = _event(match, sent, index, document, lexicon, ontology, actors, places, times, document_place, size)
         if event is not None:
