@@ -64,3 +64,8 @@ def test_definite_noun_referring_back_is_not_a_new_event(nlp, ontology):
 def test_definite_noun_in_a_first_report_stays(nlp, ontology):
     events = run(nlp, ontology, "Residents said the market had been busy at the time of the attack.")
     assert "ASSAULT" in [e.type for e in events]
+
+
+def test_missile_launch_without_target_is_mobilize(nlp, ontology):
+    events = run(nlp, ontology, "The navy fired a ballistic missile into the sea off the coast on Tuesday.")
+    assert [(e.type, e.mode) for e in events if e.evidence.trigger == "fired"] == [("MOBILIZE", "weapons")]
