@@ -69,3 +69,13 @@ def test_definite_noun_in_a_first_report_stays(nlp, ontology):
 def test_missile_launch_without_target_is_mobilize(nlp, ontology):
     events = run(nlp, ontology, "The navy fired a ballistic missile into the sea off the coast on Tuesday.")
     assert [(e.type, e.mode) for e in events if e.evidence.trigger == "fired"] == [("MOBILIZE", "weapons")]
+
+
+def test_calling_off_protests_is_a_concession(nlp, ontology):
+    events = run(nlp, ontology, "The union called off the strikes planned for next week.")
+    assert [e.type for e in events] == ["CONCEDE"]
+
+
+def test_dropping_a_complaint_is_a_concession(nlp, ontology):
+    events = run(nlp, ontology, "Chile said it would withdraw its complaint against Peru at the tribunal.")
+    assert "CONCEDE" in [e.type for e in events] and "RETREAT" not in [e.type for e in events]
