@@ -6,8 +6,10 @@ it. Words that fail that test, found by their place in the parse:
   could resume", "called for their release", "dismissed a proposal to meet"): the governing
   AGREE / THREATEN / REQUEST / REJECT event is the one coded;
 * the condition of a conditional ("if Moscow did not pull back", "if attacks continued");
-* a denial of an accusation ("Russia denies any involvement", "police denied that officers fired"):
-  the denied act is coded with modality denied, not as a REJECT;
+* a denial whose content is an act ("police denied that officers fired", "Russia denies any
+  involvement"): the denied act is coded with modality denied, not as a REJECT. A denial of an
+  accusation itself ("the Kremlin denies the charge", "rejected the accusations") stays a REJECT: it
+  answers an ACCUSE that the document reports, and it is the denial DESIGN's seed checks ask for;
 * a protest demand ("occupied the building, demanding a referendum"): not a separate REQUEST;
 * habitual or generic statements ("gangs often seize villagers");
 * a definite event noun that only refers back to an event told before ("at the time of the raid",
@@ -28,8 +30,8 @@ _CONDITION_MARKS = {"if", "unless"}
 _HABITUAL = {"often", "usually", "routinely", "regularly", "frequently", "typically", "sometimes"}
 _DENIAL_VERBS = {"deny", "reject", "dismiss"}
 # What a denial rejects when it rejects a claim rather than a request or an offer.
-_CLAIM_NOUNS = {"accusation", "allegation", "charge", "claim", "involvement", "report", "suggestion",
-                "responsibility", "assertion", "blame", "role", "link", "accusations", "allegations"}
+_CLAIM_NOUNS = {"claim", "involvement", "report", "suggestion", "responsibility", "assertion", "blame",
+                "role", "link"}
 _MAX_STEPS = 6
 _DEFINITE = {"the", "this", "that", "these", "those"}
 # Modifiers that make a definite noun a new event: "the next protest", "the second strike".
