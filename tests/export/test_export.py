@@ -3,11 +3,9 @@
 from __future__ import annotations
 
 import csv
-import importlib.util
 import io
 import json
 import logging
-from pathlib import Path
 
 import pyarrow.parquet as pq
 import pytest
@@ -18,18 +16,13 @@ from tidings.export.acled import ACLED_COLUMNS
 from tidings.export.gdelt import EVENT_COLUMNS, MENTION_COLUMNS
 from tidings.store import open_store
 
-
-def _builder():
-    spec = importlib.util.spec_from_file_location("tidings_tests_build", Path(__file__).with_name("_build.py"))
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+from tests.export._build import build_database
 
 
 @pytest.fixture(scope="module")
 def store(tmp_path_factory):
     path = tmp_path_factory.mktemp("export") / "t.duckdb"
-    _builder().build_database(path)
+    build_database(path)
     with open_store(path, read_only=True) as opened:
         yield opened
 

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import importlib.util
-from pathlib import Path
 
 import pytest
 from starlette.testclient import TestClient
@@ -11,20 +9,13 @@ from starlette.testclient import TestClient
 from tidings.web import create_app
 from tidings.web.server import is_loopback
 
-BUILD = Path(__file__).resolve().parents[1] / "export" / "_build.py"
-
-
-def _builder():
-    spec = importlib.util.spec_from_file_location("tidings_tests_build", BUILD)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+from tests.export._build import build_database
 
 
 @pytest.fixture(scope="module")
 def client(tmp_path_factory):
     path = tmp_path_factory.mktemp("web") / "t.duckdb"
-    _builder().build_database(path)
+    build_database(path)
     with TestClient(create_app(str(path)), base_url="http://127.0.0.1") as test_client:
         yield test_client
 

@@ -3,7 +3,6 @@ filters from the query string, and show hostile article text as text. Skips when
 
 from __future__ import annotations
 
-import importlib.util
 import shutil
 import socket
 import subprocess
@@ -15,17 +14,11 @@ import pytest
 
 from tidings.web import create_app
 
+from tests.export._build import build_database
+
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 pytestmark = pytest.mark.skipif(CHROMIUM is None, reason="headless test needs Debian's `chromium` "
                                 "(apt-get install -y chromium); not installed here")
-BUILD = Path(__file__).resolve().parents[1] / "export" / "_build.py"
-
-
-def _builder():
-    spec = importlib.util.spec_from_file_location("tidings_tests_build", BUILD)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
 
 
 def _free_port() -> int:
@@ -39,7 +32,7 @@ def base_url(tmp_path_factory):
     import uvicorn
 
     path = tmp_path_factory.mktemp("browser") / "t.duckdb"
-    _builder().build_database(path)
+    build_database(path)
     port = _free_port()
     server = uvicorn.Server(uvicorn.Config(create_app(str(path)), host="127.0.0.1", port=port,
                                            log_level="warning"))
