@@ -26,12 +26,16 @@ log = logging.getLogger(__name__)
 class Store(Queries):
     """A Tidings database file. Open it with `open_store(path)` or `Store(path)`."""
 
-    def __init__(self, path: str | os.PathLike[str] = "tidings.duckdb", read_only: bool = False) -> None:
+    def __init__(self, path: str | os.PathLike[str] = "tidings.duckdb", read_only: bool = False,
+                 memory_limit: str = "512MB") -> None:
         self.path = str(path)
         if read_only and not os.path.exists(self.path):
             raise StoreError(f"{self.path}: no such database (run `tidings run` or `tidings demo` first)")
         try:
-            self.con = duckdb.connect(self.path, read_only=read_only)
+            # DuckDB's buffer pool defaults to 80 % of RAM and keeps pages it has read: capped, the
+            # process stays flat however large the database grows.
+            self.con = duckdb.connect(self.path, read_only=read_only,
+                                      config={"memory_limit": memory_limit})
         except duckdb.IOException as exc:
             message = str(exc).splitlines()[0]
             if "lock" in message.lower():
