@@ -45,3 +45,14 @@ def test_an_interrupted_run_resumes_without_duplicates(tmp_path):
         run_documents(make_documents(40), store, _settings())
         assert store.counts()["documents"] == counts["documents"] == 40
         assert store.counts()["sentences"] == counts["sentences"]
+
+
+def test_two_worker_processes_store_what_one_process_stores(tmp_path):
+    with open_store(tmp_path / "one.duckdb") as store:
+        run_documents(make_documents(10), store, Settings.load(workers=1, batch_size=3))
+        one = (sorted(d["id"] for d in store.documents()), store.counts())
+    with open_store(tmp_path / "two.duckdb") as store:
+        summary = run_documents(make_documents(10), store, Settings.load(workers=2, batch_size=3))
+        two = (sorted(d["id"] for d in store.documents()), store.counts())
+    assert summary.added == 10 and not summary.rejected
+    assert one == two
