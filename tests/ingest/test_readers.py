@@ -240,3 +240,16 @@ def test_published_default_fills_missing_and_unreadable_dates(tmp_path, caplog):
     assert any("sometime soon" in r.getMessage() for r in caplog.records)
     with pytest.raises(UsageError):
         read_inputs([str(path)], lambda e: None, published_default="not a date")
+
+
+def test_a_random_blob_named_warc_gz_is_rejected_in_one_printable_line(tmp_path):
+    import random
+
+    from tidings.ingest import read_inputs
+
+    blob = tmp_path / "crawl.warc.gz"
+    blob.write_bytes(bytes(random.Random(5).randrange(256) for _ in range(4000)))
+    errors: list[str] = []
+    assert list(read_inputs([str(blob)], on_error=lambda e: errors.append(str(e)))) == []
+    assert len(errors) == 1 and "crawl.warc.gz" in errors[0]
+    assert errors[0].isprintable()

@@ -51,10 +51,18 @@ def read_warc(path: Path, context: ReadContext) -> Iterator[Document]:
                     continue
                 yield document
         except (ArchiveLoadFailed, EOFError, zlib.error, ValueError) as exc:
-            raise InputError(f"{path}: truncated or corrupt WARC after {read} HTML record(s) ({exc})") from exc
+            raise InputError(f"{path}: truncated or corrupt WARC after {read} HTML record(s) "
+                             f"({_printable(str(exc))})") from exc
     # warcio stops quietly at a cut gzip member; check the compression ended where the file does.
     if path.name.lower().endswith(".gz") and not gzip_is_complete(path):
         raise InputError(f"{path}: truncated or corrupt WARC after {read} HTML record(s) (incomplete gzip)")
+
+
+def _printable(message: str, limit: int = 80) -> str:
+    """The start of a library's message, without the binary bytes it may quote from the file."""
+    head = message.split(",", 1)[0] if "first line" in message else message
+    clean = "".join(ch if ch.isprintable() and ord(ch) < 0x2000 else "?" for ch in head)
+    return clean[:limit] + ("…" if len(clean) > limit else "")
 
 
 def gzip_is_complete(path: Path) -> bool:
