@@ -201,3 +201,20 @@ def test_territory_group_and_weapons_wordings(nlp, ontology, text, type_, mode):
 def test_freed_hostages_are_a_release_not_a_capture(nlp, ontology):
     event = first(run(nlp, ontology, "The army freed four hostages."), "RETREAT")
     assert event.mode == "release"
+
+
+def test_a_period_bound_does_not_date_the_event(nlp, gazetteer):
+    from tidings.actors import ActorDictionary, find_actors
+    from tidings.events import Ontology, extract_events
+    from tidings.model import Document
+    from tidings.places import find_places
+    from tidings.times import find_times
+
+    text = "The president will visit Tokyo next week, the first such visit since 2011."
+    doc = nlp(text)
+    document = Document(id="d" * 16, text=text, clean_text=text, published="2023-03-06")
+    places = find_places(doc, gazetteer)
+    mentions = [*places, *find_times(doc, document.published),
+                *find_actors(doc, places, ActorDictionary.load(), document.published)]
+    events = extract_events(doc, document, sorted(mentions, key=lambda m: m.start), Ontology.load())
+    assert events and all(not (e.date or "").startswith("2011") for e in events)

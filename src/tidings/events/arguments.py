@@ -245,6 +245,10 @@ def main_place(places: list[Mention]) -> Mention | None:
     return next(m for m in resolved if m.place and counts[m.place.id] == top)
 
 
+#: Words before a time expression that make it the edge of a period rather than the event's date.
+_PERIOD_BOUNDS = {"since"}
+
+
 def choose_date(trigger: Token, sent: Span, times: list[Mention], published: str | None) -> tuple[str | None, str, str | None]:
     """(ISO date, precision, the text it came from): the clause's time, else the sentence's, else
     the publication date at lowered precision."""
@@ -257,6 +261,8 @@ def choose_date(trigger: Token, sent: Span, times: list[Mention], published: str
         if not (sent.start_char <= mention.start < sent.end_char):
             continue
         span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+        if span is not None and span.start > 0 and doc[span.start - 1].lower_ in _PERIOD_BOUNDS:
+            continue  # "the first visit since 2011": the time bounds a period, it does not date the event
         index = span.root.i if span is not None else trigger.i
         candidates.append((index not in clause, abs(index - trigger.i), mention))
     if candidates:
