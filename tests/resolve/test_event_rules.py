@@ -198,3 +198,28 @@ def test_state_forces_and_rebels_as_perpetrators_are_two_events():
     index = EventIndex()
     index.add([mention("a" * 16, "MIL", "Ukrainian troops"), mention("b" * 16, "REB", "separatists")])
     assert len(index) == 2
+
+
+def test_an_event_reported_past_the_member_cap_keeps_exact_counts(monkeypatch):
+    from tidings.model import EventMention, Evidence, Location
+    from tidings.resolve import EventIndex
+    from tidings.resolve import events as events_module
+
+    monkeypatch.setattr(events_module, "MAX_MEMBERS", 3)
+
+    def mention(number: int) -> EventMention:
+        doc = f"{number:016x}"
+        return EventMention(
+            id=f"em_{doc}_0", type="PROTEST", mode="demo", quad=4,
+            evidence=Evidence(doc_id=doc, sentence_index=0, sentence="Thousands marched.", trigger="marched",
+                              start=10, end=17, outlet=f"outlet {number % 4}", published="2023-03-20"),
+            location=Location(text="Nairobi", place_id="geonames:184745", country="KEN", geo_precision=1),
+            date="2023-03-20", date_precision="day")
+
+    index = EventIndex()
+    (event,) = index.add([mention(n) for n in range(10)])
+    assert (event.num_mentions, event.num_documents, event.num_sources) == (10, 10, 4)
+    assert len(event.mentions) == 3
+    reloaded = EventIndex.from_events([event], index.mentions_of(event.id))
+    (again,) = reloaded.add([mention(10)])
+    assert (again.id, again.num_mentions, again.num_documents) == (event.id, 11, 11)

@@ -65,6 +65,12 @@ BUCKET_DAYS = 7
 MAX_DUPLICATE_HOPS = 8
 
 
+#: Mentions kept per event to merge its arguments and evidence from. Past that, a mention only updates
+#: the event's counts: a story reported thousands of times keeps bounded memory and a bounded cost per
+#: batch. Every mention stays in the store's event_mentions table.
+MAX_MEMBERS = 200
+
+
 def event_id_for(mention_id: str) -> str:
     """"ev_" + 12 hex of the first mention's id: adding mentions later never changes it."""
     return "ev_" + hashlib.sha1(mention_id.encode("utf-8")).hexdigest()[:12]
@@ -81,7 +87,15 @@ class _Cluster:
 
     event: Event
     order: int
-    members: list[EventMention] = field(default_factory=list)
+    members: list[EventMention] = field(default_factory=list)  # the first MAX_MEMBERS, in member order
+    mention_ids: list[str] = field(default_factory=list)  # every member, kept or not
+    total: int = 0
+    sources: set[str] = field(default_factory=set)
+    first_published: str | None = None
+    # What a reloaded event counted beyond the members handed back (those past MAX_MEMBERS).
+    extra_mentions: int = 0
+    extra_documents: int = 0
+    extra_sources: int = 0
     docs: set[str] = field(default_factory=set)
     pub_days: set[int] = field(default_factory=set)
     chain: tuple[str, ...] = ()
@@ -145,6 +159,12 @@ class EventIndex:
             index._clusters[event.id] = cluster
             for mention in sorted(members, key=_member_order):
                 index._attach(cluster, mention)
+            cluster.extra_mentions = max(0, event.num_mentions - cluster.total)
+            cluster.extra_documents = max(0, event.num_documents - len(cluster.docs))
+            cluster.extra_sources = max(0, event.num_sources - len(cluster.sources))
+            if event.first_reported and (cluster.first_published is None
+                                         or event.first_reported < cluster.first_published):
+                cluster.first_published = event.first_reported
             index._refresh(cluster)
         return index
 
@@ -217,14 +237,15 @@ class EventIndex:
                     block.pop(event_id, None)
                     if not block:
                         del self._blocks[key]
-            for mention in cluster.members:
-                self._mention_event.pop(mention.id, None)
-                docs = self._by_doc.get(mention.doc_id)
+            for mention_id in cluster.mention_ids:
+                self._mention_event.pop(mention_id, None)
+            for doc_id in cluster.docs:
+                docs = self._by_doc.get(doc_id)
                 if docs is not None:
                     docs.pop(event_id, None)
                     if not docs:
-                        del self._by_doc[mention.doc_id]
-                        self._doc_outlet.pop(mention.doc_id, None)
+                        del self._by_doc[doc_id]
+                        self._doc_outlet.pop(doc_id, None)
         return gone
 
     # -- matching -----------------------------------------------------------------------------
@@ -342,13 +363,20 @@ class EventIndex:
     # -- bookkeeping --------------------------------------------------------------------------
 
     def _attach(self, cluster: _Cluster, mention: EventMention) -> None:
-        insort(cluster.members, mention, key=_member_order)
+        if len(cluster.members) < MAX_MEMBERS:
+            insort(cluster.members, mention, key=_member_order)
+        cluster.total += 1
+        cluster.mention_ids.append(mention.id)
+        published = mention.evidence.published
+        if published and (cluster.first_published is None or published < cluster.first_published):
+            cluster.first_published = published
         mention.event_id = cluster.event.id
         self._mention_event[mention.id] = cluster.event.id
         cluster.docs.add(mention.doc_id)
         self._by_doc.setdefault(mention.doc_id, {})[cluster.event.id] = None
         if mention.evidence.outlet:  # also for mentions reloaded by from_events: source counts need it
             self._doc_outlet.setdefault(mention.doc_id, mention.evidence.outlet)
+        cluster.sources.add(self._source_of(mention))
         pub = day_number(mention.evidence.published)
         if pub is not None:
             cluster.pub_days.add(pub)
@@ -372,6 +400,11 @@ class EventIndex:
         if full:
             event = merge_event(cluster.event.id, cluster.members, self._source_of,
                                 cluster.event.story_id)
+            # Counts cover every member, also those past MAX_MEMBERS.
+            event.num_mentions = cluster.total + cluster.extra_mentions
+            event.num_documents = len(cluster.docs) + cluster.extra_documents
+            event.num_sources = len(cluster.sources) + cluster.extra_sources
+            event.first_reported = cluster.first_published or event.first_reported
         else:
             event = merge_matching_fields(cluster.event, cluster.members)
         cluster.event = event
