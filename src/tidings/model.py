@@ -222,7 +222,7 @@ class Event(EventFields):
     first_reported: str | None = None
     disputed: list[str] = field(default_factory=list)
     values: dict[str, list[Any]] = field(default_factory=dict)  # disputed field -> each source's value
-    mentions: list[Evidence] = field(default_factory=list)
+    mentions: list[Evidence] = field(default_factory=list)  # up to 200; all are in event_mentions
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON shape of `tidings events --format jsonl` (DESIGN §6)."""
