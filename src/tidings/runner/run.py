@@ -17,7 +17,7 @@ from tidings.ingest import read_inputs
 from tidings.model import Document
 from tidings.runner.resolution import BatchResolver
 from tidings.runner.workers import BatchOutcome, analyse_batches
-from tidings.store import Store
+from tidings.store import METADATA_FIELDS, Store
 
 log = logging.getLogger(__name__)
 
@@ -112,15 +112,14 @@ def _new_documents(documents: Iterable[Document], store: Store, batch_size: int,
     iterator = iter(documents)
     seen: dict[str, None] = {}  # ids of recent batches still in flight (bounded; older ones are stored)
     while batch := list(islice(iterator, batch_size)):
-        known = store.known_documents([d.id for d in batch])
+        known = store.stored_metadata([d.id for d in batch])  # one query per batch, not per document
         fresh = []
         for document in batch:
             if document.id in known or document.id in seen:
                 summary.skipped += 1
                 if document.id in known:
-                    store.fill_metadata(document.id, {"url": document.url, "outlet": document.outlet,
-                                                      "title": document.title, "published": document.published,
-                                                      "language": document.language})
+                    fields = {name: getattr(document, name) for name in METADATA_FIELDS}
+                    store.fill_metadata(document.id, fields, current=known[document.id])
                 continue
             seen[document.id] = None
             fresh.append(document)

@@ -22,6 +22,9 @@ from tidings.store.migrations import MIGRATIONS
 
 log = logging.getLogger(__name__)
 
+#: Document metadata a later ingest may fill when the stored value is empty.
+METADATA_FIELDS = ("url", "outlet", "title", "published", "language")
+
 
 class Store(Queries):
     """A Tidings database file. Open it with `open_store(path)` or `Store(path)`."""
@@ -144,14 +147,23 @@ class Store(Queries):
 
     # -- writes -------------------------------------------------------------------------------
 
-    def fill_metadata(self, document_id: str, fields: dict[str, Any]) -> list[str]:
+    def stored_metadata(self, ids: list[str]) -> dict[str, dict[str, Any]]:
+        """For those of `ids` already stored, their metadata: one query for a whole batch."""
+        if not ids:
+            return {}
+        rows = self.con.execute(f"SELECT id, {', '.join(METADATA_FIELDS)} FROM documents "
+                                "WHERE id IN (SELECT unnest(?))", [ids]).fetchall()
+        return {row[0]: dict(zip(METADATA_FIELDS, row[1:])) for row in rows}
+
+    def fill_metadata(self, document_id: str, fields: dict[str, Any],
+                      current: dict[str, Any] | None = None) -> list[str]:
         """Fill empty metadata fields of a stored document from a later ingest; never overwrite.
+        `current` is the stored metadata when the caller already has it (`stored_metadata`).
         Returns the names of the fields that conflicted (kept as stored)."""
-        names = ["url", "outlet", "title", "published", "language"]
-        row = self.con.execute(f"SELECT {', '.join(names)} FROM documents WHERE id = ?", [document_id]).fetchone()
-        if row is None:
-            return []
-        current = dict(zip(names, row))
+        if current is None:
+            current = self.stored_metadata([document_id]).get(document_id)
+            if current is None:
+                return []
         updates = {k: v for k, v in fields.items() if k in current and v and not current[k]}
         conflicts = [k for k, v in fields.items() if k in current and v and current[k] and current[k] != v]
         if updates:

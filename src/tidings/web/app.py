@@ -113,7 +113,7 @@ class Api:
     def doc_page(self, request: Request) -> Response:
         doc_id = _path_id(request, "doc_id")
         with self.store() as store:
-            if store.document(doc_id) is None:
+            if not store.known_documents([doc_id]):  # existence only: the page fetches the rest
                 raise HTTPException(404, f"no document {doc_id!r}")
         return FileResponse(self.static / "doc.html")
 
