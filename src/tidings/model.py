@@ -211,6 +211,11 @@ class EventMention(EventFields):
         return self.evidence.doc_id
 
 
+#: Pieces of evidence a merged event carries (its first reports in publication order); every mention
+#: stays in the store's `event_mentions`, and the counts cover them all.
+EVIDENCE_PER_EVENT = 200
+
+
 @dataclass(kw_only=True)
 class Event(EventFields):
     """A real-world event ("ev_" + 12 hex): the merge of every mention that reports it."""
@@ -222,7 +227,7 @@ class Event(EventFields):
     first_reported: str | None = None
     disputed: list[str] = field(default_factory=list)
     values: dict[str, list[Any]] = field(default_factory=dict)  # disputed field -> each source's value
-    mentions: list[Evidence] = field(default_factory=list)  # up to 200; all are in event_mentions
+    mentions: list[Evidence] = field(default_factory=list)  # up to EVIDENCE_PER_EVENT
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON shape of `tidings events --format jsonl` (DESIGN §6)."""

@@ -28,7 +28,7 @@ import logging
 from bisect import insort
 from dataclasses import dataclass, field
 
-from tidings.model import Event, EventMention
+from tidings.model import EVIDENCE_PER_EVENT, Event, EventMention
 
 from tidings.resolve._compat import (
     DATED,
@@ -68,7 +68,7 @@ MAX_DUPLICATE_HOPS = 8
 #: Mentions kept per event to merge its arguments and evidence from. Past that, a mention only updates
 #: the event's counts: a story reported thousands of times keeps bounded memory and a bounded cost per
 #: batch. Every mention stays in the store's event_mentions table.
-MAX_MEMBERS = 200
+MAX_MEMBERS = EVIDENCE_PER_EVENT
 
 
 def event_id_for(mention_id: str) -> str:

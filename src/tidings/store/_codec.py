@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from typing import Any
 
 from tidings._serial import from_plain, to_plain
-from tidings.model import Event, EventMention, Removal
+from tidings.model import Event, EventMention, Evidence, Removal
 
 
 def dumps(value: Any) -> str:
@@ -25,8 +26,16 @@ def event_mention_from_json(text: str) -> EventMention:
     return from_plain(EventMention, loads(text))
 
 
+def evidence_from_mention_json(text: str) -> Evidence:
+    """Only the evidence of a stored event mention (cheaper than rebuilding the whole mention)."""
+    return from_plain(Evidence, loads(text)["evidence"])
+
+
 def event_to_json(event: Event) -> str:
-    return dumps(to_plain(event))
+    """The merged event without its evidence list: every mention is a row of `event_mentions`, so the
+    row stays small however often the event is reported, and rewriting it per batch stays cheap.
+    Readers put the evidence back (`Queries.events`)."""
+    return dumps(to_plain(replace(event, mentions=[])))
 
 
 def event_from_json(text: str) -> Event:

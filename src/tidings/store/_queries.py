@@ -7,11 +7,19 @@ from typing import Any
 
 import duckdb
 
-from tidings.model import Event, EventList, EventMention, Story
+from tidings.model import EVIDENCE_PER_EVENT, Event, EventList, EventMention, Evidence, Story
 from tidings.store import _codec
 
 #: The tables a user may export whole.
 TABLES = ("documents", "sentences", "actors", "places", "mentions", "event_mentions", "events", "stories")
+#: The first members of each of a list of events, in member order (publication, document, position):
+#: an event's evidence when read, and the members the resolver merges from.
+FIRST_MEMBERS_SQL = """
+    SELECT m.event_id, m.data FROM event_mentions m LEFT JOIN documents d ON d.id = m.doc_id
+    WHERE m.event_id IN (SELECT unnest(?))
+    QUALIFY row_number() OVER (PARTITION BY m.event_id
+                               ORDER BY d.published NULLS LAST, m.doc_id, m.sentence_index, m.id) <= ?
+    ORDER BY m.event_id, d.published NULLS LAST, m.doc_id, m.sentence_index, m.id"""
 DOC_FIELDS = ("id", "url", "outlet", "title", "published", "story_id", "near_duplicate_of",
               "num_sentences", "num_events", "status")
 
@@ -93,11 +101,23 @@ class Queries:
         rows = self.con.execute(
             f"SELECT data FROM events {where} ORDER BY date NULLS LAST, id LIMIT ? OFFSET ?",
             [*params, limit if limit is not None else 2**62, offset]).fetchall()
-        return EventList(_codec.event_from_json(row[0]) for row in rows)
+        return EventList(self._with_evidence([_codec.event_from_json(row[0]) for row in rows]))
 
     def event(self, event_id: str) -> Event | None:
         row = self.con.execute("SELECT data FROM events WHERE id = ?", [event_id]).fetchone()
-        return _codec.event_from_json(row[0]) if row else None
+        return self._with_evidence([_codec.event_from_json(row[0])])[0] if row else None
+
+    def _with_evidence(self, events: list[Event]) -> list[Event]:
+        """Give each event its first reports as evidence: event rows leave them out, since every
+        mention is a row of event_mentions (see `_codec.event_to_json`)."""
+        if not events:
+            return events
+        by_id = {event.id: event for event in events}
+        for event in events:
+            event.mentions = []
+        for event_id, data in self.con.execute(FIRST_MEMBERS_SQL, [list(by_id), EVIDENCE_PER_EVENT]).fetchall():
+            by_id[event_id].mentions.append(_codec.evidence_from_mention_json(data))
+        return events
 
     def actors(self) -> list[dict[str, Any]]:
         """Resolved actors with the names they were written as and how often."""
@@ -139,7 +159,7 @@ class Queries:
         """A whole table as a pyarrow Table, for Parquet export (names checked against the schema)."""
         if name not in TABLES:
             raise ValueError(f"unknown table {name!r}; one of {', '.join(TABLES)}")
-        return self.con.execute(f"SELECT * FROM {name}").to_arrow_table()
+        return self.con.sql(f"SELECT * FROM {name}").to_arrow_table()
 
     def doc_lengths(self) -> dict[str, int]:
         """Characters of clean text per document (the GDELT mentions layout reports them)."""

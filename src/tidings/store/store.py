@@ -14,9 +14,9 @@ import duckdb
 import pyarrow as pa
 
 from tidings.errors import StoreError
-from tidings.model import DocumentResult, Event, EventMention, Story
+from tidings.model import EVIDENCE_PER_EVENT, DocumentResult, Event, EventMention, Story
 from tidings.store import _codec
-from tidings.store._queries import Queries
+from tidings.store._queries import FIRST_MEMBERS_SQL, Queries
 from tidings.store._rows import document_rows
 from tidings.store.migrations import MIGRATIONS
 
@@ -121,16 +121,15 @@ class Store(Queries):
 
     def event_window(self, since: str, until: str, include_undated: bool = True
                      ) -> tuple[list[Event], list[EventMention]]:
-        """Merged events dated in [since, until] (and undated ones, if asked), with their mentions:
-        what a batch of new mentions may join."""
+        """Merged events dated in [since, until] (and undated ones, if asked), with their first
+        `EVIDENCE_PER_EVENT` mentions (the resolver keeps no more): what a batch of new mentions may join."""
         undated = "date IS NULL OR " if include_undated else ""
         events = [_codec.event_from_json(row[0]) for row in self.con.execute(
             f"SELECT data FROM events WHERE {undated}date BETWEEN ? AND ? ORDER BY id",
             [since, until]).fetchall()]
         ids = [event.id for event in events]
-        mentions = [_codec.event_mention_from_json(row[0]) for row in self.con.execute(
-            "SELECT data FROM event_mentions WHERE event_id IN (SELECT unnest(?)) ORDER BY id",
-            [ids]).fetchall()] if ids else []
+        mentions = [_codec.event_mention_from_json(row[1]) for row in self.con.execute(
+            FIRST_MEMBERS_SQL, [ids, EVIDENCE_PER_EVENT]).fetchall()] if ids else []
         return events, mentions
 
     def near_duplicate_map(self, doc_ids: list[str]) -> dict[str, str]:
