@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from tidings.config import Settings
 from tidings.model import Document, DocumentResult, EventMention, Evidence, Location
-from tidings.runner import resolution
 from tidings.runner.resolution import BatchResolver
 from tidings.store import open_store
 
@@ -25,16 +24,29 @@ def _result(number: int) -> DocumentResult:
                           event_mentions=[mention], minhash=[number] * 64)
 
 
-def test_events_in_memory_stay_under_the_cap_and_evicted_ones_stay_stored(tmp_path, monkeypatch):
-    monkeypatch.setattr(resolution, "_MAX_EVENTS_IN_MEMORY", 10)
+def test_mentions_in_memory_stay_under_the_budget_and_evicted_events_stay_stored(tmp_path):
     with open_store(tmp_path / "t.duckdb") as store:
-        resolver = BatchResolver(store, Settings.load(workers=1))
+        resolver = BatchResolver(store, Settings.load(workers=1, resolver_memory_mentions=10))
         for start in range(0, 60, 5):
             batch = [_result(n) for n in range(start, start + 5)]
             resolved = resolver.resolve(batch)
             store.write_batch(batch, resolved.band_keys, resolved.events, resolved.stories, resolved.story_state)
-            assert len(resolver.events) <= 15
+            assert resolver.events.member_count() <= 10
         assert store.counts()["events"] == 60
+        # The oldest reports left memory first: the newest batch is still there.
+        assert resolver.events.get(resolved.events[-1].id) is not None
+
+
+def test_a_new_run_loads_no_more_stored_mentions_than_its_budget(tmp_path):
+    with open_store(tmp_path / "t.duckdb") as store:
+        first = BatchResolver(store, Settings.load(workers=1))
+        batch = [_result(n) for n in range(20)]
+        resolved = first.resolve(batch)
+        store.write_batch(batch, resolved.band_keys, resolved.events, resolved.stories, resolved.story_state)
+        later = BatchResolver(store, Settings.load(workers=1, resolver_memory_mentions=7))
+        later.resolve([_result(25)])
+        loaded = sorted(e.date for e in later.events.events() if e.date != "2020-01-26")
+        assert loaded == [f"2020-01-{day}" for day in range(15, 21)]  # the six most recent, and room for one
 
 
 def test_a_new_run_loads_the_stored_events_of_the_months_it_touches(tmp_path):

@@ -219,6 +219,10 @@ class EventIndex:
             self._refresh(self._clusters[event_id])
         return [self._clusters[event_id].event for event_id in changed]
 
+    def member_count(self) -> int:
+        """Member mentions held in memory (what the index's memory grows with)."""
+        return sum(len(cluster.members) for cluster in self._clusters.values())
+
     def evict(self, before: str) -> list[str]:
         """Drop events whose latest date and publication day are before `before` (bounded memory).
 
@@ -229,6 +233,23 @@ class EventIndex:
         if limit is None:
             raise ValueError(f"evict: {before!r} is not an ISO date")
         gone = [eid for eid, c in self._clusters.items() if c.last_day < limit]
+        self._drop(gone)
+        return gone
+
+    def evict_oldest(self, keep_members: int) -> list[str]:
+        """Drop the events whose latest date or publication day is oldest until at most `keep_members`
+        member mentions remain; returns the evicted ids (they stay in the store)."""
+        held = self.member_count()
+        gone: list[str] = []
+        for cluster in sorted(self._clusters.values(), key=lambda c: (c.last_day, c.order)):
+            if held <= keep_members:
+                break
+            held -= len(cluster.members)
+            gone.append(cluster.event.id)
+        self._drop(gone)
+        return gone
+
+    def _drop(self, gone: list[str]) -> None:
         for event_id in gone:
             cluster = self._clusters.pop(event_id)
             for key in cluster.keys:
@@ -246,7 +267,6 @@ class EventIndex:
                     if not docs:
                         del self._by_doc[doc_id]
                         self._doc_outlet.pop(doc_id, None)
-        return gone
 
     # -- matching -----------------------------------------------------------------------------
 

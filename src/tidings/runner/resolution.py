@@ -2,8 +2,9 @@
 stories. Runs in the main process, between the workers and the write of the batch.
 
 Events and stories stay in memory across the batches of a run: stored events are read once per
-calendar month the run touches (with a month's margin either side, the widest merge window), and the
-older half is evicted when the index grows past a cap, so memory stays bounded on any corpus. Evicted
+calendar month the run touches (with a month's margin either side, the widest merge window), the most
+recent first and no more than the memory budget (`resolver_memory_mentions`). When the index grows past
+that budget, the events reported longest ago leave memory, so memory stays bounded on any corpus. Evicted
 events and stories stay in the store, and the next run loads them again for the months it touches.
 """
 
@@ -25,8 +26,6 @@ log = logging.getLogger(__name__)
 
 #: The widest date window in which two mentions may merge (month precision), loaded around a batch.
 _MARGIN = timedelta(days=31)
-#: Events kept in memory before the older half is evicted (they stay in the store).
-_MAX_EVENTS_IN_MEMORY = 20_000
 #: Stories kept in memory (and in the saved story state) before the least recent are evicted.
 _MAX_STORIES_IN_MEMORY = 5_000
 
@@ -96,21 +95,28 @@ class BatchResolver:
             return []
         dates = [date.fromisoformat(m.date[:10]) for m in mentions if m.date and len(m.date) >= 10]
         if dates:
-            self._load_months(_months_between(min(dates) - _MARGIN, max(dates) + _MARGIN))
+            self._load_months(_months_between(min(dates) - _MARGIN, max(dates) + _MARGIN), len(mentions))
         changed = self.events.add(mentions, near_duplicates=near)
-        if len(self.events) > _MAX_EVENTS_IN_MEMORY:
-            days = sorted(e.date[:10] for e in self.events.events() if e.date and len(e.date) >= 10)
-            if days:
-                self._evict(date.fromisoformat(days[len(days) // 2]))
+        budget = self.settings.resolver_memory_mentions
+        if self.events.member_count() > budget:
+            # Down to half the budget, so that eviction (a pass over the index) happens rarely. The
+            # months stay marked as loaded: reloading them would bring the evicted events straight
+            # back. Within this run a late report of an evicted event starts a new event; the next
+            # run (a new resolver) loads those months again.
+            gone = self.events.evict_oldest(budget // 2)
+            log.debug("evicted %d events reported longest ago", len(gone))
         return changed
 
-    def _load_months(self, months: list[str]) -> None:
-        """Bring the stored events of months not yet in memory into the index."""
+    def _load_months(self, months: list[str], arriving: int) -> None:
+        """Bring the stored events of months not yet in memory into the index, leaving room in the
+        memory budget for the `arriving` mentions of the batch."""
         missing = [month for month in months if month not in self._months]
         if not missing:
             return
         self._months.update(missing)
-        events, members = self.store.event_window(f"{missing[0]}-01", f"{missing[-1]}-31", include_undated=False)
+        room = max(0, self.settings.resolver_memory_mentions - self.events.member_count() - arriving)
+        events, members = self.store.event_window(f"{missing[0]}-01", f"{missing[-1]}-31", include_undated=False,
+                                                  max_members=room)
         known = {event.id for event in self.events.events()}
         fresh = [event for event in events if event.id not in known]
         if not fresh:
@@ -124,13 +130,6 @@ class BatchResolver:
         self.events = EventIndex.from_events(current + fresh, kept + loaded,
                                              near_duplicates=self.store.near_duplicate_map(doc_ids),
                                              day_window=self.settings.event_date_window_days)
-
-    def _evict(self, before: date) -> None:
-        # The months stay marked as loaded: reloading them would bring the evicted events straight
-        # back. Within this run, a late report of an evicted event starts a new event; the next run
-        # (a new resolver) loads those months again.
-        gone = self.events.evict(before.isoformat())
-        log.debug("evicted %d events dated before %s", len(gone), before)
 
     # -- stories ------------------------------------------------------------------------------
 

@@ -119,14 +119,19 @@ class Store(Queries):
         ).fetchall()
         return [(doc_id, _codec.loads(signature, [])) for doc_id, signature in rows]
 
-    def event_window(self, since: str, until: str, include_undated: bool = True
+    def event_window(self, since: str, until: str, include_undated: bool = True, max_members: int | None = None
                      ) -> tuple[list[Event], list[EventMention]]:
         """Merged events dated in [since, until] (and undated ones, if asked), with their first
-        `EVIDENCE_PER_EVENT` mentions (the resolver keeps no more): what a batch of new mentions may join."""
+        `EVIDENCE_PER_EVENT` mentions (the resolver keeps no more): what a batch of new mentions may join.
+        `max_members` bounds the mentions returned, keeping the most recently dated events."""
         undated = "date IS NULL OR " if include_undated else ""
+        # With `max_members`, the most recently dated events whose members fit.
+        budget = ("QUALIFY sum(least(num_mentions, ?)) OVER (ORDER BY date DESC NULLS LAST, id "
+                  "ROWS UNBOUNDED PRECEDING) <= ?") if max_members is not None else ""
+        params = [since, until] + ([EVIDENCE_PER_EVENT, max_members] if max_members is not None else [])
         events = [_codec.event_from_json(row[0]) for row in self.con.execute(
-            f"SELECT data FROM events WHERE {undated}date BETWEEN ? AND ? ORDER BY id",
-            [since, until]).fetchall()]
+            f"SELECT data FROM events WHERE ({undated}date BETWEEN ? AND ?) {budget} ORDER BY id",
+            params).fetchall()]
         ids = [event.id for event in events]
         mentions = [_codec.event_mention_from_json(row[1]) for row in self.con.execute(
             FIRST_MEMBERS_SQL, [ids, EVIDENCE_PER_EVENT]).fetchall()] if ids else []
