@@ -96,14 +96,11 @@ def _hint_country(text: str, lexicon: Lexicon) -> str | None:
 
 
 def _hint_sector(text: str, lexicon: Lexicon) -> str | None:
+    """The sector of the last hint word (or its plural) in the phrase: "pro-Russian armed men"."""
     words = _words(text)
     best: tuple[int, str] | None = None
-    for code, names in lexicon.sector_hints.items():
-        for name in names:
-            for form in (name, name + "s", name + "es"):
-                position = words.rfind(f" {form} ")
-                if position >= 0 and (best is None or position > best[0]):
-                    best = (position, code)
+    for found in lexicon.sector_pattern.finditer(words):
+        best = (found.start(), lexicon.sector_of_form[found.group(1)])
     if best is not None and " pro-" in words and best[1] in ("UAF", "CVL", "GOV"):
         return "REB"  # "pro-Russian armed men", "pro-Russia activists"
     if best is None and (" pro-" in words and any(w in words for w in (" activist", " protester", " demonstrator"))):
@@ -132,13 +129,13 @@ def clause_tokens(trigger: Token) -> set[int]:
 
 
 def choose_location(trigger: Token, sent: Span, places: list[Mention], excluded: list[tuple[int, int]],
-                    document_place: Mention | None) -> Location | None:
+                    document_place: Mention | None, clause: set[int] | None = None) -> Location | None:
     """Where the event happened: a venue in a locative phrase of the trigger's clause ("in Geneva")
     first, then another place of the clause, then the sentence's nearest; places that name a
     participant ("counterparts from Russia", a country as subject/object) come last; else the
-    document's main place."""
+    document's main place. `clause` is `clause_tokens(trigger)` when the caller has it already."""
     doc = sent.doc
-    clause = clause_tokens(trigger)
+    clause = clause_tokens(trigger) if clause is None else clause
     candidates = []
     for mention in places:
         if mention.place is None or not (sent.start_char <= mention.start < sent.end_char):
@@ -249,10 +246,11 @@ def main_place(places: list[Mention]) -> Mention | None:
 _PERIOD_BOUNDS = {"since"}
 
 
-def choose_date(trigger: Token, sent: Span, times: list[Mention], published: str | None) -> tuple[str | None, str, str | None]:
+def choose_date(trigger: Token, sent: Span, times: list[Mention], published: str | None,
+                clause: set[int] | None = None) -> tuple[str | None, str, str | None]:
     """(ISO date, precision, the text it came from): the clause's time, else the sentence's, else
-    the publication date at lowered precision."""
-    clause = clause_tokens(trigger)
+    the publication date at lowered precision. `clause` as in `choose_location`."""
+    clause = clause_tokens(trigger) if clause is None else clause
     doc = sent.doc
     candidates = []
     for mention in times:

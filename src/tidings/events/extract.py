@@ -7,7 +7,8 @@ import re
 
 from spacy.tokens import Doc, Span, Token
 
-from tidings.events.arguments import actor_ref, choose_date, choose_location, main_place, phrase_span
+from tidings.events._spans import span_text
+from tidings.events.arguments import actor_ref, choose_date, choose_location, clause_tokens, main_place, phrase_span
 from tidings.events.countries import localise, owner_targets
 from tidings.events.embedding import unreported
 from tidings.events.implicit import implicit_agent, pronoun_antecedent
@@ -60,7 +61,7 @@ def extract_events(doc: Doc, document: Document, mentions: list[Mention], ontolo
         # A caption or headline-only text: its lines are all the report there is, so read them,
         # at lowered confidence (they are terse and often lack the arguments prose gives).
         for index, sent in skipped:
-            if _LABEL.match(sent.text.strip()):
+            if _LABEL.match(span_text(sent).strip()):
                 continue  # "WATCH: ...": a link to other content, not a report
             for event in _sentence_events(sent, index, document, lexicon, ontology, actors, places, times,
                                           document_place):
@@ -71,17 +72,18 @@ def extract_events(doc: Doc, document: Document, mentions: list[Mention], ontolo
 
 def is_debris(sent: Span) -> bool:
     """Headline-like lines we never extract from: "WATCH: ...", Title Case without a finite verb."""
-    text = sent.text.strip()
+    text = span_text(sent).strip()
     if not text:
         return True
     if _LABEL.match(text):
         return True
-    words = [t for t in sent if t.is_alpha]
+    tokens = list(sent)
+    words = [t for t in tokens if t.is_alpha]
     if not words:
         return True
     ends_like_prose = text[-1] in ".!?\"”’'" or text.endswith(",")
     capitalised = sum(1 for t in words if t.text[0].isupper()) / len(words)
-    has_finite = any(t.tag_ in _FINITE or _is_clause_root(t) for t in sent)
+    has_finite = any(t.tag_ in _FINITE or _is_clause_root(t) for t in tokens)
     if not ends_like_prose and (not has_finite or (capitalised > 0.6 and len(words) >= 3)):
         return True
     if not has_finite and len(words) <= 8 and "\n" not in text:
@@ -98,9 +100,11 @@ def _sentence_events(sent: Span, index: int, document: Document, lexicon: Lexico
                      actors: list[Mention], places: list[Mention], times: list[Mention],
                      document_place: Mention | None, told: frozenset[str] = frozenset()) -> list[EventMention]:
     """The sentence's events; `told` holds the event types earlier sentences reported."""
+    matches = find_triggers(sent, lexicon)
+    if not matches:
+        return []
     size = sizes(sent, lexicon)
     built: list[tuple[TriggerMatch, EventMention]] = []
-    matches = find_triggers(sent, lexicon)
     framing = {match.head.i: match.entry.type for match in matches}
     for match in matches:
         if unreported(match, framing, lexicon.support_verbs, told):
@@ -118,7 +122,8 @@ def _event(match: TriggerMatch, sent: Span, index: int, document: Document, lexi
     two_sided = any(w in _TWO_SIDED_WORDS for w in match.entry.words)
     agents, patients = roles(match, lexicon, two_sided)
     modality = modality_of(head, sent, lexicon)
-    decision = decide(match, lexicon, _forms(agents), _forms(patients), modality.value, sent.text)
+    text = span_text(sent)
+    decision = decide(match, lexicon, _forms(agents), _forms(patients), modality.value, text)
     if decision is None:
         return None
     source = _refs(agents, actors, places, lexicon)
@@ -129,15 +134,16 @@ def _event(match: TriggerMatch, sent: Span, index: int, document: Document, lexi
             agents = [*agents, implied]
     target = _refs(patients, actors, places, lexicon)
     excluded = [phrase_span(t) for t in agents + patients if t.ent_type_ not in ("GPE", "LOC", "FAC")]
-    location = choose_location(head, sent, places, excluded, document_place)
+    clause = clause_tokens(head)
+    location = choose_location(head, sent, places, excluded, document_place, clause=clause)
     if not target:
         target = owner_targets(patients, location, lexicon)
     source, target = localise(source, location, lexicon), localise(target, location, lexicon)
-    date, precision, date_text = choose_date(head, sent, times, document.published)
+    date, precision, date_text = choose_date(head, sent, times, document.published, clause=clause)
     doc = sent.doc
     start, end = doc[match.first].idx, doc[match.last].idx + len(doc[match.last].text)
-    stripped = sent.text.strip()
-    sentence_start = sent.start_char + (len(sent.text) - len(sent.text.lstrip()))
+    stripped = text.strip()
+    sentence_start = sent.start_char + (len(text) - len(text.lstrip()))
     evidence = Evidence(doc_id=document.id, sentence_index=index, sentence=stripped,
                         trigger=doc_text(doc)[start:end], start=start, end=end,
                         sentence_start=sentence_start, sentence_end=sentence_start + len(stripped),

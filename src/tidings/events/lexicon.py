@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Protocol
@@ -11,6 +12,8 @@ from tidings.errors import DataError
 
 _CONDITIONS = {"object", "subject", "words", "prep", "modality", "no_object"}
 _THEN = {"type", "mode", "contexts", "weight"}
+#: Casualty word lists in the order a word that is in several counts for the first.
+CASUALTY_CATEGORIES = ("dead", "injured", "arrested")
 
 
 class _Checker(Protocol):
@@ -55,11 +58,46 @@ class Lexicon:
     sector_hints: dict[str, tuple[str, ...]]
     country_hints: dict[str, tuple[str, ...]]
     extra: dict[str, Any] = field(default_factory=dict)
+    # Lookups derived from the lists above when the lexicon is built: the extractor asks them for
+    # nearly every token, so they are indexed once instead of scanned per question.
+    class_index: dict[str, frozenset[str]] = field(init=False, repr=False)
+    casualty_rank: dict[str, int] = field(init=False, repr=False)
+    sector_pattern: re.Pattern[str] = field(init=False, repr=False)
+    sector_of_form: dict[str, str] = field(init=False, repr=False)
+
+    def __post_init__(self) -> None:
+        index: dict[str, set[str]] = {}
+        for name, members in self.classes.items():
+            for member in members:
+                index.setdefault(member, set()).add(name)
+        self.class_index = {word: frozenset(names) for word, names in index.items()}
+        self.casualty_rank = {}
+        for rank, name in enumerate(CASUALTY_CATEGORIES):
+            for word in self.casualties.get(name, ()):
+                self.casualty_rank.setdefault(word, rank)
+        # Sector hints as one scan: the alternatives keep the lists' order, so at any position the
+        # first listed form wins, as a loop over the lists would choose.
+        forms: dict[str, str] = {}
+        for code, names in self.sector_hints.items():
+            for name in names:
+                for form in (name, name + "s", name + "es"):
+                    forms.setdefault(form, code)
+        self.sector_of_form = forms
+        alternatives = "|".join(re.escape(form) for form in forms) or "(?!)"
+        self.sector_pattern = re.compile(f"(?= ({alternatives}) )")
 
     def classes_of(self, *words: str) -> set[str]:
         """Word classes any of `words` (lemmas or phrases, any case) belongs to."""
-        lowered = {w.lower() for w in words if w}
-        return {name for name, members in self.classes.items() if lowered & members}
+        found: set[str] = set()
+        for word in words:
+            if word:
+                found.update(self.class_index.get(word.lower(), ()))
+        return found
+
+    def casualty_category(self, *forms: str) -> str | None:
+        """The first of `CASUALTY_CATEGORIES` (dead, injured, arrested) any of `forms` is a word of."""
+        ranks = [self.casualty_rank[f] for f in forms if f in self.casualty_rank]
+        return CASUALTY_CATEGORIES[min(ranks)] if ranks else None
 
 
 def load_lexicon(checker: _Checker, triggers_path: Path | None = None,

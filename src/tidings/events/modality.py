@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
+from tidings.events._spans import span_text
 from tidings.events.lexicon import Lexicon
 
 _REPORT_LINKS = ("ccomp", "parataxis", "xcomp", "conj", "advcl", "dobj", "pobj", "relcl", "acl", "prep", "pcomp", "nsubj", "nsubjpass", "appos", "amod", "compound")
@@ -28,7 +29,6 @@ def _aux_words(verb: Token) -> set[str]:
 def modality_of(trigger: Token, sent: Span, lexicon: Lexicon) -> Modality:
     """Modality of the event whose trigger is `trigger`, read from its clause and the clauses above."""
     cues = lexicon.modality
-    lower_sent = sent.text.lower()
     own = _aux_words(trigger)
     if trigger.pos_ in ("NOUN", "PROPN"):
         if own & {"no"} or any(c.lower_ in ("no", "without") for c in trigger.children):
@@ -70,8 +70,10 @@ def modality_of(trigger: Token, sent: Span, lexicon: Lexicon) -> Modality:
             value = "unconfirmed"
         if depth > 0 and token.pos_ in ("VERB", "AUX") and token.dep_ not in _REPORT_LINKS:
             break
-    if value == "asserted" and ("unconfirmed" in lower_sent or "reportedly" in lower_sent or "allegedly" in lower_sent):
-        value = "unconfirmed"
+    if value == "asserted":
+        lower_sent = span_text(sent).lower()
+        if "unconfirmed" in lower_sent or "reportedly" in lower_sent or "allegedly" in lower_sent:
+            value = "unconfirmed"
     if speech is None:
         speech = _according_to(sent)
     if speech is not None and value == "asserted":

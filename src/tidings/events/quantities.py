@@ -28,11 +28,7 @@ def number_value(token: Token, lexicon: Lexicon) -> int | None:
 
 
 def _category(token: Token, lexicon: Lexicon) -> str | None:
-    forms = {token.lemma_.lower(), token.lower_}
-    for name in ("dead", "injured", "arrested"):
-        if forms & lexicon.casualties[name]:
-            return name
-    return None
+    return lexicon.casualty_category(token.lemma_.lower(), token.lower_)
 
 
 def _is_vague(token: Token, lexicon: Lexicon) -> bool:
