@@ -97,7 +97,7 @@ def story_context(doc: Doc, places: list[Mention], countries: CountryTable,
     town): those are ignored.
     """
     sentences = list(doc.sents)
-    sentence_of = {t.i: index for index, sent in enumerate(sentences) for t in sent}
+    sentence_of = {i: index for index, sent in enumerate(sentences) for i in range(sent.start, sent.end)}
     lowercase = is_lowercase(doc)
     lead_end = sentences[0].end if sentences else 0
     dateline = _dateline_end(doc)

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from spacy.symbols import ADJ, NOUN, PROPN
 from spacy.tokens import Doc, Span, Token
 
 from tidings.actors._tables import CountryTable, RoleLexicon
@@ -18,6 +19,8 @@ _GOVERNANCE_NOUNS = {"control", "decision", "policy", "position", "support", "de
                      "offer", "proposal", "response", "statement", "accusation", "action",
                      "involvement", "aggression", "annexation", "claim", "refusal", "warning"}
 _STATIVE_VERBS = {"be", "have", "lie", "border", "remain", "become", "look", "seem"}
+#: Parts of speech a role or acronym head can have (see `_role_head`, `_is_acronym`).
+_HEAD_POS = {NOUN, PROPN, ADJ}
 
 
 @dataclass
@@ -93,7 +96,12 @@ def acts_as_actor(token: Token, lexicon: RoleLexicon, capital: bool) -> bool:
 
 
 def _role_head(token: Token, lexicon: RoleLexicon) -> str | None:
+    """"role" or "armed" when the token heads such a phrase; run on every token, so the cheap word
+    tests come before the guards that read the parse."""
     if token.pos_ not in ("NOUN", "PROPN") and not (token.pos_ == "ADJ" and token.dep_ == "nsubj"):
+        return None
+    rule = _role_word(token, lexicon)
+    if rule is None:
         return None
     if token.i > 0 and token.doc[token.i - 1].text == "-":
         return None  # "four-party talks", "anti-government"
@@ -102,6 +110,10 @@ def _role_head(token: Token, lexicon: RoleLexicon) -> str | None:
     if token.lemma_.lower() == "force" and token.tag_ == "NN" and not any(
             c.dep_ in ("compound", "amod") for c in token.lefts):
         return None  # "the use of force"
+    return rule
+
+
+def _role_word(token: Token, lexicon: RoleLexicon) -> str | None:
     if role_key(token, lexicon):
         return "role"
     if token.lower_ in lexicon.armed_heads or token.lemma_.lower() in lexicon.armed_heads:
@@ -127,18 +139,22 @@ def person_rejected(ent: Span, lexicon: RoleLexicon, headline: bool) -> bool:
 def find_candidates(doc: Doc, countries: CountryTable, lexicon: RoleLexicon) -> list[Candidate]:
     """Entity and role-noun heads, with nested heads absorbed into the phrase that contains them."""
     heads: dict[int, Candidate] = {}
-    headline = {s.start: is_headline(s) for s in doc.sents}
-    entity_root = {i: ent.root.i for ent in doc.ents for i in range(ent.start, ent.end)}
-    for ent in doc.ents:
+    headline: dict[int, bool] = {}  # sentence start -> is_headline, read only for doubtful PERSONs
+    ents = doc.ents  # a new tuple of Spans on every access
+    entity_root = {i: ent.root.i for ent in ents for i in range(ent.start, ent.end)}
+    for ent in ents:
         if ent.label_ not in _ENTITY_LABELS:
             continue
         if ent.label_ == "PERSON" and countries.code_of(ent.text) is None and person_rejected(
-                ent, lexicon, headline[ent.sent.start]):
+                ent, lexicon, _in_headline(ent, headline)):
             continue
         heads[ent.root.i] = Candidate(ent.start, ent.end, ent.root, f"entity:{ent.label_}", ent)
-    for token in doc:
-        if token.i in heads:
+    # Only nouns, names and adjectives can head a role or an acronym: the parts of speech are read
+    # as one array, so the other tokens never become Token objects.
+    for i, pos in enumerate(doc.to_array("POS").tolist()):
+        if pos not in _HEAD_POS or i in heads:
             continue
+        token = doc[i]
         if token.ent_type_ in ("PERSON", "ORG") and entity_root.get(token.i) in heads:
             continue
         rule = _role_head(token, lexicon)
@@ -166,6 +182,14 @@ def find_candidates(doc: Doc, countries: CountryTable, lexicon: RoleLexicon) -> 
         cand.start = min(cand.start, _left_edge(cand.head))
         kept.append(cand)
     return kept
+
+
+def _in_headline(ent: Span, seen: dict[int, bool]) -> bool:
+    """`is_headline` of the entity's sentence, judged once per sentence."""
+    sent = ent.sent
+    if sent.start not in seen:
+        seen[sent.start] = is_headline(sent)
+    return seen[sent.start]
 
 
 def _is_acronym(token: Token, heads: dict[int, Candidate]) -> bool:

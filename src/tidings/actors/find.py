@@ -45,10 +45,7 @@ def find_actors(doc: Doc, places: list[Mention], dictionary: ActorDictionary,
 
 
 def _mentions(doc: Doc, readings: list[Reading]) -> list[Mention]:
-    sentence_of = {}
-    for index, sent in enumerate(doc.sents):
-        for token in sent:
-            sentence_of[token.i] = index
+    sentence_of = {i: index for index, sent in enumerate(doc.sents) for i in range(sent.start, sent.end)}
     actors: dict[str, Actor] = {}
     mentions: list[Mention] = []
     for r in readings:
