@@ -136,7 +136,8 @@ def _run_with_progress(paths: list[str], db: Path, settings: Settings):  # noqa:
         summary = run_corpus(paths, store, settings, on_error=on_error, on_progress=on_progress)
     err.print(f"{summary.added} documents added, {summary.skipped} already stored, "
               f"{len(summary.rejected)} rejected in {summary.seconds:.1f} s "
-              f"({summary.docs_per_second:.1f} docs/s)", markup=False, highlight=False)
+              f"({summary.docs_per_second:.1f} docs/s; start-up {summary.startup_seconds:.1f} s)",
+              markup=False, highlight=False)
     return summary
 
 

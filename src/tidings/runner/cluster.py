@@ -15,6 +15,7 @@ import tempfile
 from collections import deque
 from collections.abc import Iterable, Iterator
 from concurrent.futures import Future
+from contextlib import contextmanager
 from pathlib import Path
 
 import pyarrow as pa
@@ -24,7 +25,7 @@ from tidings._serial import from_plain, to_plain
 from tidings.config import Settings
 from tidings.errors import UsageError
 from tidings.model import Document, DocumentResult
-from tidings.runner.workers import BatchOutcome, Failure, analyse_batch
+from tidings.runner.workers import Analyse, BatchOutcome, Failure, analyse_batch
 
 log = logging.getLogger(__name__)
 
@@ -91,9 +92,10 @@ def connect(address: str, workers: int):  # noqa: ANN201
     return Client(address)
 
 
-def analyse_batches_on_dask(batches: Iterable[list[Document]], settings: Settings, address: str,
-                            staging: str | None = None) -> Iterator[BatchOutcome]:
-    """Outcomes in input order, computed on the cluster; at most two batches per worker in flight."""
+@contextmanager
+def dask_analyser(settings: Settings, address: str, staging: str | None = None) -> Iterator[Analyse]:
+    """Connect and load the pipeline on every worker on entry; then analyse batches on the cluster,
+    outcomes in input order, at most two batches per worker in flight."""
     client = connect(address, settings.workers)
     owned = staging is None
     folder = Path(staging or tempfile.mkdtemp(prefix="tidings-dask-"))
@@ -101,14 +103,18 @@ def analyse_batches_on_dask(batches: Iterable[list[Document]], settings: Setting
     try:
         client.register_plugin(_pipeline_plugin(settings), name=_PLUGIN_NAME)
         limit = 2 * max(1, len(client.scheduler_info().get("workers", {})) or settings.workers)
-        pending: deque = deque()
-        for number, batch in enumerate(batches):
-            path = folder / f"part-{number:06d}-{_batch_key(batch, settings)}.parquet"
-            pending.append(path if path.exists() else client.submit(analyse_partition, batch, str(path), pure=False))
-            if len(pending) >= limit:
+
+        def analyse(batches: Iterable[list[Document]]) -> Iterator[BatchOutcome]:
+            pending: deque = deque()
+            for number, batch in enumerate(batches):
+                path = folder / f"part-{number:06d}-{_batch_key(batch, settings)}.parquet"
+                pending.append(path if path.exists() else client.submit(analyse_partition, batch, str(path), pure=False))
+                if len(pending) >= limit:
+                    yield _collect(pending.popleft(), owned)
+            while pending:
                 yield _collect(pending.popleft(), owned)
-        while pending:
-            yield _collect(pending.popleft(), owned)
+
+        yield analyse
     finally:
         client.close()
         if owned:

@@ -8,6 +8,7 @@ from __future__ import annotations
 import logging
 import time
 from collections.abc import Callable, Iterable, Iterator
+from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
 from itertools import islice
 
@@ -16,7 +17,7 @@ from tidings.errors import InputError
 from tidings.ingest import read_inputs
 from tidings.model import Document
 from tidings.runner.resolution import BatchResolver
-from tidings.runner.workers import BatchOutcome, analyse_batches
+from tidings.runner.workers import Analyse, local_analyser
 from tidings.store import METADATA_FIELDS, Store
 
 log = logging.getLogger(__name__)
@@ -34,7 +35,8 @@ class RunSummary:
     added: int = 0
     skipped: int = 0
     rejected: list[str] = field(default_factory=list)
-    seconds: float = 0.0
+    seconds: float = 0.0  # the run loop, after start-up
+    startup_seconds: float = 0.0  # loading the model and starting workers
     events_changed: int = 0
 
     @property
@@ -76,34 +78,45 @@ def run_documents(
     reject = reject or (lambda line: summary.rejected.append(line))
     started = time.perf_counter()
     run_id = store.start_run({"settings": vars(settings)})
-    resolver = BatchResolver(store, settings)
     status = "interrupted"
     try:
-        new_batches = _new_documents(documents, store, settings.batch_size, summary)
-        for outcome in _analyse(new_batches, settings):
-            for failure in outcome.failures:
-                reject(f"{failure.source}: {failure.message}")
-            if outcome.results:
-                resolved = resolver.resolve(outcome.results)
-                store.write_batch(outcome.results, resolved.band_keys, resolved.events, resolved.stories,
-                                  resolved.story_state, run_id)
-                summary.added += len(outcome.results)
-                summary.events_changed += len(resolved.events)
-            if on_progress is not None:
-                on_progress(summary.added, summary.skipped, time.perf_counter() - started)
-        status = "done"
+        with _analyser(settings) as analyse:
+            summary.startup_seconds = time.perf_counter() - started
+            started = time.perf_counter()  # the clock measures the work on documents, as nlp.pipe's does
+            resolver = BatchResolver(store, settings)
+            status = _run_loop(analyse, documents, store, settings, resolver, run_id, summary, reject,
+                               on_progress, started)
     finally:
         summary.seconds = time.perf_counter() - started
         store.finish_run(run_id, summary.added, summary.skipped, len(summary.rejected), status)
     return summary
 
 
-def _analyse(batches: Iterable[list[Document]], settings: Settings) -> Iterator[BatchOutcome]:
-    if settings.dask:
-        from tidings.runner.cluster import analyse_batches_on_dask
+def _run_loop(analyse: Analyse, documents: Iterable[Document], store: Store, settings: Settings,
+              resolver: BatchResolver, run_id: int, summary: RunSummary, reject: Callable[[str], None],
+              on_progress: ProgressCallback | None, started: float) -> str:
+    """Analyse, resolve and write batch after batch; returns the run's final status."""
+    new_batches = _new_documents(documents, store, settings.batch_size, summary)
+    for outcome in analyse(new_batches):
+        for failure in outcome.failures:
+            reject(f"{failure.source}: {failure.message}")
+        if outcome.results:
+            resolved = resolver.resolve(outcome.results)
+            store.write_batch(outcome.results, resolved.band_keys, resolved.events, resolved.stories,
+                              resolved.story_state, run_id)
+            summary.added += len(outcome.results)
+            summary.events_changed += len(resolved.events)
+        if on_progress is not None:
+            on_progress(summary.added, summary.skipped, time.perf_counter() - started)
+    return "done"
 
-        return analyse_batches_on_dask(batches, settings, settings.dask, settings.staging_dir)
-    return analyse_batches(batches, settings)
+
+def _analyser(settings: Settings) -> AbstractContextManager[Analyse]:
+    if settings.dask:
+        from tidings.runner.cluster import dask_analyser
+
+        return dask_analyser(settings, settings.dask, settings.staging_dir)
+    return local_analyser(settings)
 
 
 def _new_documents(documents: Iterable[Document], store: Store, batch_size: int,

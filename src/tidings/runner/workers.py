@@ -3,14 +3,16 @@ load the model once. At most a few batches are in flight, so memory stays flat o
 
 from __future__ import annotations
 
+import gc
 import logging
+import multiprocessing
 import os
 import sys
 from collections import deque
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
+from contextlib import contextmanager
 from dataclasses import dataclass, field
-import multiprocessing
 
 from tidings.config import Settings
 from tidings.model import Document, DocumentResult
@@ -60,12 +62,16 @@ def _record_failure(settings: Settings, document: Document, exc: Exception) -> F
 
 # -- worker processes ---------------------------------------------------------------------------
 
-_WORKER_PIPELINE: Pipeline | None = None  # a worker process's own pipeline, built by _init_worker
+#: Analyses batches, yielding outcomes in input order; what an analyser context hands the run loop.
+Analyse = Callable[[Iterable[list[Document]]], Iterator[BatchOutcome]]
+
+_WORKER_PIPELINE: Pipeline | None = None  # a worker process's own pipeline (inherited or built)
 
 
 def _init_worker(settings: Settings) -> None:
     global _WORKER_PIPELINE
-    _WORKER_PIPELINE = Pipeline.build(settings)
+    if _WORKER_PIPELINE is None:  # forked workers inherit the parent's; spawned ones build their own
+        _WORKER_PIPELINE = Pipeline.build(settings)
 
 
 def _run_in_worker(batch: list[Document]) -> BatchOutcome:
@@ -73,26 +79,45 @@ def _run_in_worker(batch: list[Document]) -> BatchOutcome:
     return analyse_batch(_WORKER_PIPELINE, batch)
 
 
-def analyse_batches(batches: Iterable[list[Document]], settings: Settings) -> Iterator[BatchOutcome]:
-    """Outcomes in input order. `settings.workers` 1 runs here; more use a process pool with at most
-    two batches per worker in flight."""
+def _ready() -> int:
+    return os.getpid()
+
+
+@contextmanager
+def local_analyser(settings: Settings) -> Iterator[Analyse]:
+    """Start-up on entry (the model, worker processes), so that a run's clock measures analysis alone.
+
+    `settings.workers` 1 analyses here; more use a process pool with at most two batches per worker
+    in flight. On Linux the pipeline is loaded once, here, and the workers are forked from it: they
+    start in milliseconds and share the model's memory pages. Elsewhere (macOS, Windows) `fork` is
+    unsafe and each spawned worker builds its own."""
+    global _WORKER_PIPELINE
     if settings.workers <= 1:
         pipeline = Pipeline.build(settings)
-        for batch in batches:
-            yield analyse_batch(pipeline, batch)
+        yield lambda batches: (analyse_batch(pipeline, batch) for batch in batches)
         return
-    # fork: a worker starts from the parent's imported modules (about 2 s to a loaded pipeline instead
-    # of 7), and scripts need no `if __name__ == "__main__"` guard. Workers never touch the parent's
-    # database connection. Elsewhere (macOS, Windows) spawn is the safe choice.
-    method = "fork" if "fork" in multiprocessing.get_all_start_methods() and os.name == "posix" \
-        and sys.platform != "darwin" else "spawn"
-    context = multiprocessing.get_context(method)
-    with ProcessPoolExecutor(settings.workers, mp_context=context, initializer=_init_worker,
-                             initargs=(settings,)) as pool:
-        pending: deque[Future[BatchOutcome]] = deque()
-        for batch in batches:
-            pending.append(pool.submit(_run_in_worker, batch))
-            if len(pending) >= 2 * settings.workers:
-                yield pending.popleft().result()
-        while pending:
+    fork = "fork" in multiprocessing.get_all_start_methods() and os.name == "posix" and sys.platform != "darwin"
+    if fork:
+        _WORKER_PIPELINE = Pipeline.build(settings)
+    try:
+        with ProcessPoolExecutor(settings.workers, mp_context=multiprocessing.get_context("fork" if fork else "spawn"),
+                                 initializer=_init_worker, initargs=(settings,)) as pool:
+            # The first task starts every worker (with fork, all at once); then this process lets its
+            # copy go. Workers never touch the parent's database connection.
+            for future in [pool.submit(_ready) for _ in range(settings.workers)]:
+                future.result()
+            _WORKER_PIPELINE = None
+            gc.collect()
+            yield lambda batches: _pooled(pool, batches, 2 * settings.workers)
+    finally:
+        _WORKER_PIPELINE = None
+
+
+def _pooled(pool: ProcessPoolExecutor, batches: Iterable[list[Document]], in_flight: int) -> Iterator[BatchOutcome]:
+    pending: deque[Future[BatchOutcome]] = deque()
+    for batch in batches:
+        pending.append(pool.submit(_run_in_worker, batch))
+        if len(pending) >= in_flight:
             yield pending.popleft().result()
+    while pending:
+        yield pending.popleft().result()
