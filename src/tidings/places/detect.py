@@ -9,10 +9,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Span
 
+from tidings.places._tokens import TokenTexts
 from tidings.places.gazetteer import Gazetteer
-from tidings.nlp._text import doc_text
 
 NER_LABELS = ("GPE", "LOC", "FAC")
 MAX_NGRAM = 4
@@ -45,10 +45,6 @@ class Toponym:
     hint: str | None = None  # "region" ("Donetsk region"), "direction" ("eastern Ukraine"), "city"
     near: bool = False  # "near X", "outside X": precision 2
     container: int | None = None  # index of a toponym right after ", " ("Kramatorsk, Ukraine")
-
-
-def _capitalised(token: Token) -> bool:
-    return token.text[:1].isupper()
 
 
 def _person_context(doc: Doc, start: int, end: int) -> bool:
@@ -85,8 +81,7 @@ def _locative(doc: Doc, start: int) -> bool:
 def _sentence_indexes(doc: Doc) -> list[int]:
     out = [0] * len(doc)
     for i, sent in enumerate(doc.sents):
-        for t in range(sent.start, sent.end):
-            out[t] = i
+        out[sent.start:sent.end] = [i] * (sent.end - sent.start)
     return out
 
 
@@ -124,30 +119,32 @@ def _ner_toponyms(doc: Doc, gazetteer: Gazetteer, sent_of: list[int]) -> list[To
     return found
 
 
-def _ngram_ok(doc: Doc, i: int, n: int) -> bool:
-    tokens = doc[i:i + n]
-    if not _capitalised(tokens[0]) or not _capitalised(tokens[-1]):
+def _ngram_ok(tokens: TokenTexts, i: int, n: int) -> bool:
+    """Capitalised at both ends, and only capitalised words or connectors ("Rostov-on-Don") between."""
+    capitalised = tokens.capitalised
+    if not capitalised[i] or not capitalised[i + n - 1]:
         return False
-    return all(_capitalised(t) or t.lower_ in CONNECTORS or t.text in {".", "-"} for t in tokens)
+    return all(capitalised[j] or tokens.texts[j].lower() in CONNECTORS or tokens.texts[j] in {".", "-"}
+               for j in range(i, i + n))
 
 
 def _scan_toponyms(doc: Doc, gazetteer: Gazetteer, sent_of: list[int], claimed: set[int],
-                   ner_names: set[str]) -> list[Toponym]:
+                   ner_names: set[str], tokens: TokenTexts) -> list[Toponym]:
     found = []
     i = 0
-    while i < len(doc):
-        if i in claimed or not _capitalised(doc[i]):
+    while i < len(tokens):
+        if i in claimed or not tokens.capitalised[i]:
             i += 1
             continue
         match = 0
-        for n in range(min(MAX_NGRAM, len(doc) - i), 0, -1):
-            if any(t in claimed for t in range(i, i + n)) or not _ngram_ok(doc, i, n):
+        for n in range(min(MAX_NGRAM, len(tokens) - i), 0, -1):
+            if any(t in claimed for t in range(i, i + n)) or not _ngram_ok(tokens, i, n):
                 continue
-            span = doc[i:i + n]
-            if gazetteer.has_name(span.text) and _accept(doc, span, gazetteer, ner_names):
+            if gazetteer.has_name(tokens.span_text(i, i + n)) and _accept(doc, doc[i:i + n], gazetteer,
+                                                                         ner_names):
                 match = n
                 break
-        if not match and _fuzzy_slot(doc, i, gazetteer, claimed):
+        if not match and _fuzzy_slot(doc, i, gazetteer, claimed, tokens):
             match = 1
         if match:
             span = doc[i:i + match]
@@ -159,14 +156,14 @@ def _scan_toponyms(doc: Doc, gazetteer: Gazetteer, sent_of: list[int], claimed: 
     return found
 
 
-def _fuzzy_slot(doc: Doc, i: int, gazetteer: Gazetteer, claimed: set[int]) -> bool:
+def _fuzzy_slot(doc: Doc, i: int, gazetteer: Gazetteer, claimed: set[int], tokens: TokenTexts) -> bool:
     """A spelling variant ("Yenakievo") in a place slot ("in/near/and X") that fuzzy-matches a town."""
     token = doc[i]
-    if token.pos_ != "PROPN" or len(token.text) < 6 or not token.text.isalpha():
+    if len(token.text) < 6 or not token.text.isalpha() or token.pos_ != "PROPN":
         return False
     if not _locative(doc, i) or _person_context(doc, i, i + 1):
         return False
-    if i + 1 < len(doc) and _capitalised(doc[i + 1]) and i + 1 not in claimed:
+    if i + 1 < len(tokens) and tokens.capitalised[i + 1] and i + 1 not in claimed:
         return False
     if gazetteer.is_stopword(token.text) or gazetteer.demonym(token.text):
         return False
@@ -216,13 +213,18 @@ def _extend(doc: Doc, top: Toponym, gazetteer: Gazetteer) -> None:
         top.near = True
 
 
-def detect_toponyms(doc: Doc, gazetteer: Gazetteer) -> list[Toponym]:
-    """Toponyms of a parsed Doc, in text order, with region/direction/near hints and containers."""
+def detect_toponyms(doc: Doc, gazetteer: Gazetteer, tokens: TokenTexts | None = None) -> list[Toponym]:
+    """Toponyms of a parsed Doc, in text order, with region/direction/near hints and containers.
+
+    Args:
+        tokens: the Doc's token texts when the caller has read them already.
+    """
+    tokens = tokens if tokens is not None else TokenTexts(doc)
     sent_of = _sentence_indexes(doc)
     found = _ner_toponyms(doc, gazetteer, sent_of)
     claimed = {t for top in found for t in range(top.first_token, top.last_token)}
     ner_names = {top.text for top in found}
-    found += _scan_toponyms(doc, gazetteer, sent_of, claimed, ner_names)
+    found += _scan_toponyms(doc, gazetteer, sent_of, claimed, ner_names, tokens)
     found.sort(key=lambda top: top.start)
     for top in found:
         _extend(doc, top, gazetteer)
@@ -231,7 +233,7 @@ def detect_toponyms(doc: Doc, gazetteer: Gazetteer) -> list[Toponym]:
         if deduped and top.start < deduped[-1].end:
             continue
         deduped.append(top)
-    text = doc_text(doc)
+    text = tokens.doc_text
     for i, top in enumerate(deduped[:-1]):
         nxt = deduped[i + 1]
         if text[top.end:nxt.start].strip() == ",":

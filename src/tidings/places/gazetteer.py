@@ -6,7 +6,6 @@ from __future__ import annotations
 import bisect
 import logging
 import os
-from collections import defaultdict
 from dataclasses import dataclass
 from typing import Any
 
@@ -22,6 +21,9 @@ log = logging.getLogger(__name__)
 FUZZY_THRESHOLD = 88.0
 #: Only towns this large (and every country/region) are fuzzy-matched: small towns make noise.
 FUZZY_MIN_POPULATION = 5000
+#: Entries each per-gazetteer memo (normalised keys, candidates, fuzzy matches) holds before it is
+#: emptied and refilled: news repeats the same few thousand names, and memory stays bounded.
+MEMO_SIZE = 50_000
 
 
 @dataclass(frozen=True)
@@ -39,7 +41,12 @@ class Gazetteer:
     def __init__(self, index: dict[str, Any]) -> None:
         self._ix = index
         self._keys: list[str] = index["keys"]
-        self._fuzzy_buckets: dict[str, list[str]] | None = None
+        self._fuzzy_buckets: dict[tuple[str, int], tuple[list[str], list[int]]] | None = None
+        # Memos of pure functions of a name: detection asks about the same names many times a
+        # document, and a fuzzy search scans thousands of keys.
+        self._key_memo: dict[str, str] = {}
+        self._candidate_memo: dict[str, tuple[Candidate, ...]] = {}
+        self._fuzzy_memo: dict[tuple[str, float], tuple[Candidate, ...]] = {}
 
     @classmethod
     def load(cls, cache_dir: str | os.PathLike[str] | None = None) -> "Gazetteer":
@@ -50,47 +57,81 @@ class Gazetteer:
         return len(self._ix["ids"])
 
     # -- raw access used by detection and resolution -------------------------------------------
+    def key(self, name: str) -> str:
+        """`normalise(name)`, memoised: the same capitalised words recur across a document."""
+        key = self._key_memo.get(name)
+        if key is None:
+            key = _remember(self._key_memo, name, normalise(name))
+        return key
+
     def has_name(self, name: str) -> bool:
         """Whether the normalised name is a key of the index."""
-        key = normalise(name)
+        key = self.key(name)
         i = bisect.bisect_left(self._keys, key)
         return i < len(self._keys) and self._keys[i] == key
 
     def candidates(self, name: str) -> list[Candidate]:
         """Exact-name candidates (after normalisation); empty when the name is unknown."""
-        key = normalise(name)
+        key = self.key(name)
+        found = self._candidate_memo.get(key)
+        if found is None:
+            found = _remember(self._candidate_memo, key, self._exact(key))
+        return list(found)
+
+    def _exact(self, key: str) -> tuple[Candidate, ...]:
         i = bisect.bisect_left(self._keys, key)
         if i >= len(self._keys) or self._keys[i] != key:
-            return []
+            return ()
         start, end = self._ix["offsets"][i], self._ix["offsets"][i + 1]
-        return [Candidate(p, True) if p >= 0 else Candidate(~p, False)
-                for p in self._ix["postings"][start:end]]
+        return tuple(Candidate(p, True) if p >= 0 else Candidate(~p, False)
+                     for p in self._ix["postings"][start:end])
 
     def fuzzy_candidates(self, name: str, threshold: float = FUZZY_THRESHOLD) -> list[Candidate]:
         """Candidates for a spelling variant ("Yenakievo"), only above `threshold` similarity."""
-        key = normalise(name)
+        key = self.key(name)
         if len(key) < 5:
             return []
-        buckets = self._buckets()
-        pool = buckets.get(key[:1], [])
-        found: list[Candidate] = []
-        for match, score, _ in process.extract(key, pool, scorer=fuzz.ratio, score_cutoff=threshold,
-                                               limit=5):
-            found.extend(Candidate(c.index, c.main, score) for c in self.candidates(match))
-        return found
+        found = self._fuzzy_memo.get((key, threshold))
+        if found is None:
+            found = _remember(self._fuzzy_memo, (key, threshold), self._fuzzy_search(key, threshold))
+        return list(found)
 
-    def _buckets(self) -> dict[str, list[str]]:
+    def _fuzzy_search(self, key: str, threshold: float) -> tuple[Candidate, ...]:
+        """The five best keys with the same first letter, best first, ties in key order.
+
+        `fuzz.ratio` is 100 * (1 - indel distance / total length) and the distance is at least the
+        length difference, so only keys of nearby length can reach `threshold`: we search those
+        length buckets alone and merge their hits, sorted as one `process.extract` would sort them.
+        """
+        buckets = self._buckets()
+        slack = (100.0 - threshold) / 100.0 + 1e-9
+        hits = []
+        for length in range(1, 2 * len(key) + 2):
+            if abs(length - len(key)) > slack * (length + len(key)):
+                continue
+            keys, order = buckets.get((key[:1], length), ((), ()))
+            for match, score, i in process.extract(key, keys, scorer=fuzz.ratio, score_cutoff=threshold,
+                                                   limit=None):
+                hits.append((-score, order[i], match))
+        found: list[Candidate] = []
+        for minus_score, _, match in sorted(hits)[:5]:
+            found.extend(Candidate(c.index, c.main, -minus_score) for c in self.candidates(match))
+        return tuple(found)
+
+    def _buckets(self) -> dict[tuple[str, int], tuple[list[str], list[int]]]:
+        """Fuzzy-matchable keys by (first letter, length), each with its rank in the sorted keys."""
         if self._fuzzy_buckets is None:
-            buckets: dict[str, list[str]] = defaultdict(list)
             population, feature = self._ix["population"], self._ix["feature"]
             offsets, postings = self._ix["offsets"], self._ix["postings"]
+            eligible = [f != "city" or pop >= FUZZY_MIN_POPULATION for f, pop in zip(feature, population)]
+            posting_ok = [eligible[p if p >= 0 else ~p] for p in postings]
+            buckets: dict[tuple[str, int], tuple[list[str], list[int]]] = {}
             for i, key in enumerate(self._keys):
-                for p in postings[offsets[i]:offsets[i + 1]]:
-                    r = p if p >= 0 else ~p
-                    if feature[r] != "city" or population[r] >= FUZZY_MIN_POPULATION:
-                        buckets[key[:1]].append(key)
-                        break
-            self._fuzzy_buckets = dict(buckets)
+                if True in posting_ok[offsets[i]:offsets[i + 1]]:
+                    keys, order = buckets.setdefault((key[:1], len(key)), ([], []))
+                    keys.append(key)
+                    order.append(i)
+            self._fuzzy_buckets = buckets
         return self._fuzzy_buckets
 
     def place(self, index: int, precision: int | None = None) -> Place:
@@ -130,15 +171,15 @@ class Gazetteer:
 
     def demonym(self, word: str) -> str | None:
         """ISO3 of a demonym or adjective ("Ukrainian" -> "UKR")."""
-        return self._ix["demonyms"].get(normalise(word))
+        return self._ix["demonyms"].get(self.key(word))
 
     def is_stopword(self, text: str) -> bool:
         """A capitalised common word that never names a place on its own ("Mayor", "Police")."""
-        return normalise(text) in self._ix["never"]
+        return self.key(text) in self._ix["never"]
 
     def needs_ner(self, text: str) -> bool:
         """A town name that is also a common word ("Reading", "Nice"): trust it only from NER."""
-        return normalise(text) in self._ix["ner_only"]
+        return self.key(text) in self._ix["ner_only"]
 
     # -- public lookups ---------------------------------------------------------------------------
     def lookup(self, name: str) -> list[Place]:
@@ -157,3 +198,11 @@ class Gazetteer:
         return sorted(found, key=lambda c: (c.score < 100, not c.main, order.get(feature[c.index], 3)
                                             if population[c.index] < 1_000_000 else -1,
                                             -population[c.index]))
+
+
+def _remember(memo: dict, key: Any, value: Any) -> Any:
+    """Store `value` under `key`, emptying `memo` first when it is full; return `value`."""
+    if len(memo) >= MEMO_SIZE:
+        memo.clear()
+    memo[key] = value
+    return value
