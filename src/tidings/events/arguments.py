@@ -33,7 +33,8 @@ def actor_ref(head: Token, actors: list[Mention], places: list[Mention], lexicon
     """The actor a role head names: the actor mention covering it, else a phrase with inferred
     country and sector; None for things that are not actors (buildings, vehicles, meetings)."""
     start, end = phrase_span(head)
-    covering = [m for m in actors if m.start <= head.idx < m.end]
+    at = head.idx
+    covering = [m for m in actors if m.start <= at < m.end]
     overlapping = covering or [m for m in actors if m.start < end and start < m.end]
     if overlapping:
         best = min(overlapping, key=lambda m: (abs(m.start - head.idx), -(m.end - m.start)))
@@ -88,11 +89,11 @@ def _words(text: str) -> str:
 
 
 def _hint_country(text: str, lexicon: Lexicon) -> str | None:
+    """The first listed country whose name (or "pro-" name) the phrase contains."""
     words = _words(text).replace("'s ", " ")
-    for code, names in lexicon.country_hints.items():
-        if any(f" {name} " in words or f" pro-{name} " in words for name in names):
-            return code
-    return None
+    ranks = [lexicon.country_rank[found.group(1)] for pattern in lexicon.country_patterns
+             for found in pattern.finditer(words)]
+    return list(lexicon.country_hints)[min(ranks)] if ranks else None
 
 
 def _hint_sector(text: str, lexicon: Lexicon) -> str | None:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import logging
 import re
+from collections.abc import Callable
+from functools import cache
 
 from spacy.tokens import Doc, Span, Token
 
@@ -82,10 +84,13 @@ def is_debris(sent: Span) -> bool:
     if not words:
         return True
     ends_like_prose = text[-1] in ".!?\"”’'" or text.endswith(",")
-    capitalised = sum(1 for t in words if t.text[0].isupper()) / len(words)
+    if ends_like_prose and (len(words) > 8 or "\n" in text):
+        return False  # most sentences: prose, whatever its verbs
     has_finite = any(t.tag_ in _FINITE or _is_clause_root(t) for t in tokens)
-    if not ends_like_prose and (not has_finite or (capitalised > 0.6 and len(words) >= 3)):
-        return True
+    if not ends_like_prose:
+        capitalised = sum(1 for t in words if t.text[0].isupper()) / len(words)
+        if not has_finite or (capitalised > 0.6 and len(words) >= 3):
+            return True
     if not has_finite and len(words) <= 8 and "\n" not in text:
         return True  # a heading such as "‘Shooting to kill’"
     return False
@@ -103,7 +108,7 @@ def _sentence_events(sent: Span, index: int, document: Document, lexicon: Lexico
     matches = find_triggers(sent, lexicon)
     if not matches:
         return []
-    size = sizes(sent, lexicon)
+    size = cache(lambda: sizes(sent, lexicon))  # counted once, and only for events that report casualties
     built: list[tuple[TriggerMatch, EventMention]] = []
     framing = {match.head.i: match.entry.type for match in matches}
     for match in matches:
@@ -117,7 +122,7 @@ def _sentence_events(sent: Span, index: int, document: Document, lexicon: Lexico
 
 def _event(match: TriggerMatch, sent: Span, index: int, document: Document, lexicon: Lexicon,
            ontology: Ontology, actors: list[Mention], places: list[Mention], times: list[Mention],
-           document_place: Mention | None, size: Size) -> EventMention | None:
+           document_place: Mention | None, size: Callable[[], Size]) -> EventMention | None:
     head = match.head
     two_sided = any(w in _TWO_SIDED_WORDS for w in match.entry.words)
     agents, patients = roles(match, lexicon, two_sided)
@@ -150,9 +155,9 @@ def _event(match: TriggerMatch, sent: Span, index: int, document: Document, lexi
                         outlet=document.outlet, url=document.url, published=document.published)
     event_size = Size()
     if decision.type in _CASUALTY_TYPES:
-        event_size = Size(dead=size.dead, injured=size.injured, arrested=None)
+        event_size = Size(dead=size().dead, injured=size().injured, arrested=None)
     if decision.type == "COERCE" and decision.mode == "arrest" or decision.mode == "abduct":
-        event_size.arrested = size.arrested
+        event_size.arrested = size().arrested
     contexts = list(decision.contexts)
     event = EventMention(
         id=f"em_{document.id}_{start}", type=decision.type, mode=decision.mode,

@@ -64,6 +64,8 @@ class Lexicon:
     casualty_rank: dict[str, int] = field(init=False, repr=False)
     sector_pattern: re.Pattern[str] = field(init=False, repr=False)
     sector_of_form: dict[str, str] = field(init=False, repr=False)
+    country_patterns: tuple[re.Pattern[str], ...] = field(init=False, repr=False)
+    country_rank: dict[str, int] = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
         index: dict[str, set[str]] = {}
@@ -85,6 +87,13 @@ class Lexicon:
         self.sector_of_form = forms
         alternatives = "|".join(re.escape(form) for form in forms) or "(?!)"
         self.sector_pattern = re.compile(f"(?= ({alternatives}) )")
+        # Country hints: a name or "pro-" name anywhere; the earliest listed country wins.
+        self.country_rank = {}
+        for rank, names in enumerate(self.country_hints.values()):
+            for name in names:
+                self.country_rank.setdefault(name, rank)
+        names = "|".join(re.escape(name) for name in self.country_rank) or "(?!)"
+        self.country_patterns = (re.compile(f"(?= ({names}) )"), re.compile(f"(?= pro-({names}) )"))
 
     def classes_of(self, *words: str) -> set[str]:
         """Word classes any of `words` (lemmas or phrases, any case) belongs to."""

@@ -112,6 +112,8 @@ def _speaker(speech: Token) -> Token | None:
 
 
 def _according_to(sent: Span) -> Token | None:
+    if "according" not in span_text(sent).lower():
+        return None  # most sentences: no need to walk their tokens
     for token in sent:
         if token.lower_ == "according" and token.i + 1 < sent.end and sent.doc[token.i + 1].lower_ == "to":
             return sent.doc[token.i + 1]

@@ -59,9 +59,8 @@ def find_triggers(sent: Span, lexicon: Lexicon) -> list[TriggerMatch]:
 
 def _lemma(token: Token) -> str:
     lemma = token.lemma_.lower()
-    text = token.lower_
     # The tagger lemmatises some event nouns oddly ("talks" -> "talk" is fine, "shelling" stays).
-    return lemma if lemma and lemma != "-pron-" else text
+    return lemma if lemma and lemma != "-pron-" else token.lower_
 
 
 def _match(tokens: list[Token], position: int, entry: TriggerEntry) -> TriggerMatch | None:
@@ -116,10 +115,13 @@ def decide(match: TriggerMatch, lexicon: Lexicon, subject_words: list[str], obje
     decision = Decision(entry.type, entry.mode, entry.contexts, entry.weight)
     subject_classes = lexicon.classes_of(*subject_words)
     object_classes = lexicon.classes_of(*object_words)
-    normalised = " " + re.sub(r"[^a-z0-9'\-]+", " ", sentence_text.lower()) + " "
-    preps = {child.lower_ for child in match.head.children if child.dep_ in ("prep", "agent")}
+    normalised = ""  # the sentence's words and the trigger's prepositions, read once a rule asks
+    preps: set[str] = set()
     for rule in entry.rules:
         when = rule.when
+        if not normalised and ("words" in when or "prep" in when):
+            normalised = " " + re.sub(r"[^a-z0-9'\-]+", " ", sentence_text.lower()) + " "
+            preps = {child.lower_ for child in match.head.children if child.dep_ in ("prep", "agent")}
         if "object" in when and not object_classes & set(when["object"]):
             continue
         if "subject" in when and not subject_classes & set(when["subject"]):
