@@ -48,7 +48,15 @@ _WORDS = re.compile(r"[^\W\d_]{3,}")
 def is_lowercase(doc: Doc) -> bool:
     """Almost no capitalised words: lower-cased text, where NER and case-sensitive lookups fail."""
     words = _WORDS.findall(doc_text(doc))
-    return len(words) >= 8 and sum(w[0].isupper() for w in words) / len(words) < 0.02
+    if len(words) < 8:
+        return False
+    capitalised = 0
+    for word in words:  # stop at the first capitals that settle it: ordinary text has them early
+        if word[0].isupper():
+            capitalised += 1
+            if capitalised / len(words) >= 0.02:
+                return False
+    return capitalised / len(words) < 0.02
 
 
 def _pro_prefixed(token: Token) -> bool:

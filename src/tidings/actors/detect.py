@@ -21,6 +21,7 @@ _GOVERNANCE_NOUNS = {"control", "decision", "policy", "position", "support", "de
 _STATIVE_VERBS = {"be", "have", "lie", "border", "remain", "become", "look", "seem"}
 #: Parts of speech a role or acronym head can have (see `_role_head`, `_is_acronym`).
 _HEAD_POS = {NOUN, PROPN, ADJ}
+_NOUN_POS = (NOUN, PROPN)
 
 
 @dataclass
@@ -36,13 +37,23 @@ class Candidate:
 
 
 def role_key(token: Token, lexicon: RoleLexicon) -> str | None:
-    """The role-lexicon word a token stands for ("Separatists" -> "separatist")."""
+    """The role-lexicon word a token stands for ("Separatists" -> "separatist").
+
+    Tried in order: the lemma, the word, then the word without a plural ending ("-s", "-es",
+    "-men" -> "-man"); asked of every noun, so each form is built only when the one before fails."""
+    roles = lexicon.roles
+    lemma = token.lemma_.lower()
+    if lemma and lemma in roles:
+        return lemma
     lower = token.lower_
-    for form in (token.lemma_.lower(), lower, lower[:-1] if lower.endswith("s") else None,
-                 lower[:-2] if lower.endswith("es") else None,
-                 lower[:-3] + "man" if lower.endswith("men") else None):
-        if form and form in lexicon.roles:
-            return form
+    if lower and lower in roles:
+        return lower
+    if lower.endswith("s"):
+        for form in (lower[:-1], lower[:-2] if lower.endswith("es") else None):
+            if form and form in roles:
+                return form
+    elif lower.endswith("men") and lower[:-3] + "man" in roles:
+        return lower[:-3] + "man"
     return None
 
 
@@ -98,7 +109,7 @@ def acts_as_actor(token: Token, lexicon: RoleLexicon, capital: bool) -> bool:
 def _role_head(token: Token, lexicon: RoleLexicon) -> str | None:
     """"role" or "armed" when the token heads such a phrase; run on every token, so the cheap word
     tests come before the guards that read the parse."""
-    if token.pos_ not in ("NOUN", "PROPN") and not (token.pos_ == "ADJ" and token.dep_ == "nsubj"):
+    if token.pos not in _NOUN_POS and not (token.pos == ADJ and token.dep_ == "nsubj"):
         return None
     rule = _role_word(token, lexicon)
     if rule is None:
