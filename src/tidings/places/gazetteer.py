@@ -41,7 +41,7 @@ class Gazetteer:
     def __init__(self, index: dict[str, Any]) -> None:
         self._ix = index
         self._keys: list[str] = index["keys"]
-        self._fuzzy_buckets: dict[tuple[str, int], tuple[list[str], list[int]]] | None = None
+        self._fuzzy_buckets: dict[str, dict[int, tuple[list[str], list[int]]]] = {}
         # Memos of pure functions of a name: detection asks about the same names many times a
         # document, and a fuzzy search scans thousands of keys.
         self._key_memo: dict[str, str] = {}
@@ -103,36 +103,44 @@ class Gazetteer:
         length difference, so only keys of nearby length can reach `threshold`: we search those
         length buckets alone and merge their hits, sorted as one `process.extract` would sort them.
         """
-        buckets = self._buckets()
+        buckets = self._bucket(key[:1])
         slack = (100.0 - threshold) / 100.0 + 1e-9
         hits = []
-        for length in range(1, 2 * len(key) + 2):
+        for length, (keys, ranks) in buckets.items():
             if abs(length - len(key)) > slack * (length + len(key)):
                 continue
-            keys, order = buckets.get((key[:1], length), ((), ()))
             for match, score, i in process.extract(key, keys, scorer=fuzz.ratio, score_cutoff=threshold,
                                                    limit=None):
-                hits.append((-score, order[i], match))
+                hits.append((-score, ranks[i], match))
         found: list[Candidate] = []
         for minus_score, _, match in sorted(hits)[:5]:
             found.extend(Candidate(c.index, c.main, -minus_score) for c in self.candidates(match))
         return tuple(found)
 
-    def _buckets(self) -> dict[tuple[str, int], tuple[list[str], list[int]]]:
-        """Fuzzy-matchable keys by (first letter, length), each with its rank in the sorted keys."""
-        if self._fuzzy_buckets is None:
+    def _bucket(self, letter: str) -> dict[int, tuple[list[str], list[int]]]:
+        """Fuzzy-matchable keys starting with `letter`, by length, each with its rank among all keys.
+
+        Built on first use, one letter at a time (a run of the sorted keys), so a document that
+        needs two letters does not pay for the whole alphabet.
+        """
+        buckets = self._fuzzy_buckets.get(letter)
+        if buckets is None:
             population, feature = self._ix["population"], self._ix["feature"]
             offsets, postings = self._ix["offsets"], self._ix["postings"]
-            eligible = [f != "city" or pop >= FUZZY_MIN_POPULATION for f, pop in zip(feature, population)]
-            posting_ok = [eligible[p if p >= 0 else ~p] for p in postings]
-            buckets: dict[tuple[str, int], tuple[list[str], list[int]]] = {}
-            for i, key in enumerate(self._keys):
-                if True in posting_ok[offsets[i]:offsets[i + 1]]:
-                    keys, order = buckets.setdefault((key[:1], len(key)), ([], []))
-                    keys.append(key)
-                    order.append(i)
-            self._fuzzy_buckets = buckets
-        return self._fuzzy_buckets
+            lo = bisect.bisect_left(self._keys, letter)
+            hi = (bisect.bisect_left(self._keys, chr(ord(letter) + 1)) if ord(letter) < 0x10FFFF
+                  else len(self._keys))
+            buckets = {}
+            for i in range(lo, hi):
+                for p in postings[offsets[i]:offsets[i + 1]]:
+                    r = p if p >= 0 else ~p
+                    if feature[r] != "city" or population[r] >= FUZZY_MIN_POPULATION:
+                        keys, ranks = buckets.setdefault(len(self._keys[i]), ([], []))
+                        keys.append(self._keys[i])
+                        ranks.append(i)
+                        break
+            self._fuzzy_buckets[letter] = buckets
+        return buckets
 
     def place(self, index: int, precision: int | None = None) -> Place:
         """The model.Place of record `index`."""
