@@ -25,7 +25,9 @@ class CliRun:
     loop: float  # seconds the run loop reports (after start-up)
     added: int
     skipped: int
-    peak_rss: int  # bytes, whole process tree, polled
+    peak_rss: int  # bytes, whole process tree, polled (shared pages of forked workers count once each)
+    peak_pss: int  # bytes, whole process tree: proportional set size, shared pages split between sharers
+    peak_main_rss: int  # bytes, the `tidings run` process alone (resolver, store, ingest)
     cpu: float  # user + system seconds of the tree (reaped descendants): robust to a busy machine
     returncode: int
     output: str
@@ -53,6 +55,37 @@ def tree_rss(pid: int, cpu_seen: dict[int, float] | None = None) -> int:
         except psutil.Error:
             pass
     return total
+
+
+def tree_pss(pid: int) -> int:
+    """Proportional set size of a process and its descendants, in bytes (0 without psutil): the
+    memory the tree really holds, since forked workers share the model's pages."""
+    try:
+        import psutil
+    except ImportError:
+        return 0
+    try:
+        root = psutil.Process(pid)
+        processes = [root, *root.children(recursive=True)]
+    except psutil.Error:
+        return 0
+    total = 0
+    for process in processes:
+        try:
+            total += process.memory_full_info().pss
+        except (psutil.Error, AttributeError):
+            pass
+    return total
+
+
+def _process_rss(pid: int) -> int:
+    try:
+        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1]) * 1024
+    except OSError:
+        pass
+    return 0
 
 
 def _proc_tree_rss(pid: int) -> int:
@@ -83,13 +116,18 @@ def run_cli(corpus: Path, db: Path, workers: int, *extra: str, poll: float = 0.2
     command = [TIDINGS, "run", str(corpus), "--db", str(db), "--workers", str(workers), *extra]
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     started = time.perf_counter()
-    peak = 0
+    peak = peak_pss = peak_main = 0
     cpu_seen: dict[int, float] = {}
     with log_path.open("w") as log:
         process = subprocess.Popen(command, stdout=log, stderr=subprocess.STDOUT, cwd=db.parent,
                                    start_new_session=True)
+        polls = 0
         while process.poll() is None:
             peak = max(peak, tree_rss(process.pid, cpu_seen))
+            peak_main = max(peak_main, _process_rss(process.pid))
+            if polls % 10 == 0:  # reading smaps costs more: every 10th poll
+                peak_pss = max(peak_pss, tree_pss(process.pid))
+            polls += 1
             time.sleep(poll)
     wall = time.perf_counter() - started
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
@@ -98,7 +136,7 @@ def run_cli(corpus: Path, db: Path, workers: int, *extra: str, poll: float = 0.2
     output = log_path.read_text()
     match = _SUMMARY.search(output)
     added, skipped, loop = (int(match[1]), int(match[2]), float(match[4])) if match else (0, 0, 0.0)
-    return CliRun(wall, loop, added, skipped, peak, cpu, process.returncode, output)
+    return CliRun(wall, loop, added, skipped, peak, peak_pss, peak_main, cpu, process.returncode, output)
 
 
 def fresh_db(folder: Path, name: str) -> Path:

@@ -5,8 +5,9 @@ For N documents (default 500) of `benchmarks/corpus.py`:
   e2e w1   `tidings run --workers 1` as a subprocess on a fresh database
   e2e w2   the same with `--workers 2`
   incr     a run over the corpus plus 1 % new documents, on a copy of the w1 database
-For each size in `--sizes` (e.g. 2000,20000): one `--workers 2` run with the peak RSS of the whole
-process tree. "loop" figures use the run loop's own clock (start-up excluded); "wall" includes the
+For each size in `--sizes` (e.g. 2000,20000): one `--workers 2` run with the peak RSS and PSS of the
+whole process tree and the peak RSS of the main process, then a run adding 1 % new documents to a copy
+of its database. "loop" figures use the run loop's own clock (start-up excluded); "wall" includes the
 interpreter start and model loading.
 
 Usage: python benchmarks/throughput.py [-n 500] [--sizes 2000,20000] [--skip-base] [--out DIR]
@@ -49,11 +50,12 @@ def _rate(run: CliRun, seconds: float) -> float:
 def _row(label: str, run: CliRun) -> list[str]:
     return [label, str(run.added), f"{run.wall:.1f}", f"{_rate(run, run.wall):.1f}", f"{run.loop:.1f}",
             f"{_rate(run, run.loop):.1f}", f"{run.cpu:.0f}", f"{_rate(run, run.cpu):.1f}",
-            f"{run.peak_rss / 2**20:.0f}"]
+            f"{run.peak_rss / 2**20:.0f}", f"{run.peak_pss / 2**20:.0f}", f"{run.peak_main_rss / 2**20:.0f}"]
 
 
 def _table(rows: list[list[str]]) -> str:
-    header = ["run", "docs", "wall s", "docs/s wall", "loop s", "docs/s loop", "cpu s", "docs/cpu-s", "peak RSS MiB"]
+    header = ["run", "docs", "wall s", "docs/s wall", "loop s", "docs/s loop", "cpu s", "docs/cpu-s", "peak RSS MiB",
+              "peak PSS MiB", "main RSS MiB"]
     widths = [max(len(r[i]) for r in [header, *rows]) for i in range(len(header))]
     line = lambda r: "  ".join(c.rjust(w) if i else c.ljust(w) for i, (c, w) in enumerate(zip(r, widths)))  # noqa: E731
     return "\n".join([line(header), line(["-" * w for w in widths]), *map(line, rows)])
@@ -77,7 +79,7 @@ def base_benchmark(count: int, out: Path) -> tuple[list[list[str]], dict]:
     two = _checked(run_cli(corpus, fresh_db(out, f"w2-{count}"), 2), "workers 2")
     incremental = _checked(run_cli(plus, copy_db(out / f"w1-{count}.duckdb", f"incr-{count}"), 1),
                            "incremental (+1 %)")
-    rows = [["raw nlp.pipe", str(texts), "", f"{raw:.1f}", "", f"{raw:.1f}", "", f"{raw_cpu:.1f}", ""],
+    rows = [["raw nlp.pipe", str(texts), "", f"{raw:.1f}", "", f"{raw:.1f}", "", f"{raw_cpu:.1f}", "", "", ""],
             _row("e2e --workers 1", one), _row("e2e --workers 2", two), _row("incremental +1 % (w1)", incremental)]
     figures = {
         "raw_docs_per_s": raw,
@@ -91,6 +93,7 @@ def base_benchmark(count: int, out: Path) -> tuple[list[list[str]], dict]:
         "speedup_w2_over_w1_wall": one.wall / two.wall if two.wall else 0.0,
         "incremental_wall_s": incremental.wall, "incremental_added": incremental.added,
         "incremental_skipped": incremental.skipped, "full_w1_wall_s": one.wall,
+        "incremental_loop_s": incremental.loop, "full_w1_loop_s": one.loop,
     }
     return rows, figures
 
@@ -102,7 +105,14 @@ def size_benchmark(sizes: list[int], workers: int, out: Path) -> tuple[list[list
         run = _checked(run_cli(write_corpus(size, out), fresh_db(out, f"size-{size}"), workers),
                        f"size {size}")
         rows.append(_row(f"N={size} --workers {workers}", run))
+        plus = write_corpus(size + size // 100, out)  # same seed: the first `size` are identical
+        more = _checked(run_cli(plus, copy_db(out / f"size-{size}.duckdb", f"size-incr-{size}"), workers),
+                        f"size {size} +1 %")
+        rows.append(_row(f"N={size} +1 % --workers {workers}", more))
+        figures[f"incremental_share_wall_{size}"] = more.wall / run.wall if run.wall else 0.0
         figures[f"rss_mib_{size}"] = run.peak_rss / 2**20
+        figures[f"pss_mib_{size}"] = run.peak_pss / 2**20
+        figures[f"main_rss_mib_{size}"] = run.peak_main_rss / 2**20
         figures[f"docs_per_s_loop_{size}"] = _rate(run, run.loop)
     return rows, figures
 
@@ -137,7 +147,16 @@ def main() -> None:
             print(f"{name}: {figures[name]:.2f}")
     if "incremental_wall_s" in figures:
         print(f"incremental: +{figures['incremental_added']} new, {figures['incremental_skipped']} skipped, "
-              f"{figures['incremental_wall_s']:.1f} s wall vs full run {figures['full_w1_wall_s']:.1f} s")
+              f"{figures['incremental_wall_s']:.1f} s wall vs full run {figures['full_w1_wall_s']:.1f} s "
+              f"({figures['incremental_loop_s']:.1f} s vs {figures['full_w1_loop_s']:.1f} s after start-up)")
+    for size in sizes:
+        print(f"N={size}: the +1 % run took {figures[f'incremental_share_wall_{size}']:.1%} of the full run's wall time")
+    if len(sizes) >= 2:
+        first, last = sizes[0], sizes[-1]
+        for kind in ("rss", "pss", "main_rss"):
+            if figures.get(f"{kind}_mib_{first}"):
+                print(f"peak {kind} at N={last} / N={first}: "
+                      f"{figures[f'{kind}_mib_{last}'] / figures[f'{kind}_mib_{first}']:.2f}")
     if args.json:
         args.json.write_text(json.dumps(figures, indent=2))
 
