@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc
 
-from tidings.times._patterns import DATE_PREPOSITIONS, PATTERNS
+from tidings.times._patterns import DATE_PREPOSITIONS, PATTERNS, TRIGGERS, case_folded
 from tidings.nlp._text import doc_text
 
 _PRIORITY = {kind: i for i, kind in enumerate(PATTERNS)}
@@ -95,11 +95,23 @@ def _keep(doc: Doc, kind: str, start: int, end: int, groups: dict[str, str | Non
     return True
 
 
+def _may_match(kind: str, text: str, folded: str) -> bool:
+    """False when `text` lacks a word every match of `kind` needs (see `TRIGGERS`)."""
+    for words in TRIGGERS.get(kind, ()):
+        if not any(word in (folded if word == word.lower() else text) for word in words):
+            return False
+    return True
+
+
 def find_candidates(doc: Doc) -> list[Candidate]:
     """Non-overlapping date spans in `doc.text`, longest first when two overlap, sorted by start."""
+    text = doc_text(doc)
+    folded = case_folded(text)
     found: list[Candidate] = []
     for kind, pattern in PATTERNS.items():
-        for match in pattern.finditer(doc_text(doc)):
+        if not _may_match(kind, text, folded):
+            continue
+        for match in pattern.finditer(text):
             groups = match.groupdict()
             if _keep(doc, kind, match.start(), match.end(), groups):
                 found.append(Candidate(match.start(), match.end(), kind))

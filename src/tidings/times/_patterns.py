@@ -108,6 +108,53 @@ PATTERNS: dict[str, re.Pattern[str]] = {
         r"|(?:the )?(?:coming|next few) (?:days|weeks|months))\b"),
 }
 
+_MONTH_STEMS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+_WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+_UNIT_WORDS = ("day", "week", "month", "year")
+
+#: Words every match of a kind contains: one word of each group. A pattern costs a pass over the
+#: whole text even where it cannot match, so `find_candidates` skips a kind whose words are absent.
+#: Words with a capital letter are looked for as written (those patterns are case-sensitive), the
+#: others in the case-folded text. Kinds not listed always run. Each entry must be a true necessary
+#: condition of its pattern: a word too many only costs time, a wrong word loses dates.
+TRIGGERS: dict[str, tuple[tuple[str, ...], ...]] = {
+    "iso": (("-",),),
+    "slash": (("/",),),
+    "month_day": (_MONTH_STEMS,),
+    "day_month": (_MONTH_STEMS,),
+    "month_year": (_MONTH_STEMS,),
+    "weekday": (_WEEKDAY_NAMES,),
+    "deictic": (("yesterday", "today", "tomorrow", "tonight", "morning", "afternoon", "evening"),),
+    "ago": (("ago", "earlier", "before", "later", "from now"), _UNIT_WORDS),
+    "quarter": (("quarter", "period"),),
+    "period": (("period", "quarter", "year-"),),
+    "relative": (("last", "this", "next", "the"),
+                 ("week", "month", "year", "spring", "summer", "fall", "autumn", "winter")),
+    "weekend": (("weekend",),),
+    "anaphor": (("that", "same", "following", "next", "previous"),
+                ("day", "month", "year", "quarter", "morning")),
+    "the_season": (("spring", "summer", "autumn", "winter"),),
+    "the_year": (("year",),),
+    "holiday": (("thanksgiving", "christmas", "year", "easter", "election", "labor", "memorial",
+                 "independence", "halloween", "valentine"),),
+    "decade": (("0s", "0's", "twenties", "thirties", "forties", "fifties", "sixties", "seventies",
+                "eighties", "nineties"),),
+    "spoken_year": (("nineteen", "thousand"),),
+    "month": (("January", "February", "March", "April", "May", "June", "July", "August", "September",
+               "October", "November", "December"),),
+    "year": (("18", "19", "20"),),
+}
+
+#: Characters that a case-insensitive pattern matches to an ASCII letter but `str.lower()` does
+#: not turn into that letter (Python's `re` folds them specially); folded first so triggers see them.
+_RE_CASE_TWINS = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s"})
+
+
+def case_folded(text: str) -> str:
+    """`text` lower-cased the way our case-insensitive patterns compare letters, for trigger checks."""
+    return text.translate(_RE_CASE_TWINS).lower()
+
+
 #: Words before a bare month or year that show it is a date ("in February", "since 2013").
 DATE_PREPOSITIONS = frozenset(
     "in since by of until till from before after during through throughout to and or early late "

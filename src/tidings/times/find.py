@@ -26,12 +26,13 @@ def find_times(doc: Doc, published: str | None) -> list[Mention]:
     ``vague:past``, ``dateparser``...). Relative expressions stay unresolved (value None, precision
     "unknown") when `published` is None.
     """
+    text_of_doc = doc_text(doc)
     sentences = list(doc.sents)
     sentence_starts = [sent.start_char for sent in sentences]
     cache: dict[tuple[str, str], tuple[TimeValue, str]] = {}
     readings: list[Reading] = []
     for cand in find_candidates(doc):
-        text = doc_text(doc)[cand.start:cand.end]
+        text = text_of_doc[cand.start:cand.end]
         tense = "past"
         if cand.kind in _TENSE_SENSITIVE:
             span = doc.char_span(cand.start, cand.end, alignment_mode="expand")
@@ -43,7 +44,9 @@ def find_times(doc: Doc, published: str | None) -> list[Mention]:
         value, label = cache[key]
         readings.append(Reading(cand.start, cand.end, cand.kind, text, value, label))
     indices = [max(0, bisect_right(sentence_starts, r.start) - 1) for r in readings]
-    readings = apply_reporting_period(readings, [sentences[i].text for i in indices] if sentences else [])
+    # A slice of the text, not `Span.text`, which joins the sentence's tokens anew.
+    sentence_texts = [text_of_doc[sentences[i].start_char:sentences[i].end_char] for i in indices]
+    readings = apply_reporting_period(readings, sentence_texts if sentences else [])
     readings = resolve_anaphors(readings)
     return [
         Mention(kind="time", text=r.text, start=r.start, end=r.end, sentence_index=i,
