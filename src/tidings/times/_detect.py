@@ -8,11 +8,13 @@ count ("2000 troops"), and a date from a duration ("for the past week").
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from spacy.tokens import Doc
 
-from tidings.times._patterns import DATE_PREPOSITIONS, PATTERNS, TRIGGERS, case_folded
+from tidings.times._patterns import ANCHORS, DATE_PREPOSITIONS, PATTERNS, TRIGGERS, case_folded, spaced
 from tidings.nlp._text import doc_text
 
 _PRIORITY = {kind: i for i, kind in enumerate(PATTERNS)}
@@ -95,23 +97,55 @@ def _keep(doc: Doc, kind: str, start: int, end: int, groups: dict[str, str | Non
     return True
 
 
-def _may_match(kind: str, text: str, folded: str) -> bool:
-    """False when `text` lacks a word every match of `kind` needs (see `TRIGGERS`)."""
+def _may_match(kind: str, spaced: str, folded: str) -> bool:
+    """False when the text lacks a word every match of `kind` needs (see `TRIGGERS`)."""
     for words in TRIGGERS.get(kind, ()):
-        if not any(word in (folded if word == word.lower() else text) for word in words):
+        if not any(word in (folded if word == word.lower() else spaced) for word in words):
             return False
     return True
+
+
+def _occurrences(text: str, words: tuple[str, ...]) -> list[int]:
+    """Sorted start offsets of every occurrence of any of `words` in `text`."""
+    found = set()
+    for word in words:
+        i = text.find(word)
+        while i >= 0:
+            found.add(i)
+            i = text.find(word, i + 1)
+    return sorted(found)
+
+
+def _matches(kind: str, pattern: re.Pattern[str], text: str, folded: str | None) -> Iterator[re.Match[str]]:
+    """`pattern.finditer(text)`, trying only where an `ANCHORS` word of `kind` starts, when it has any.
+
+    Same matches, same order: a match can only start at an anchor, `pattern.match(text, i)` sees
+    the text before `i` as `finditer` does, and skipping anchors inside the last match keeps
+    matches from overlapping, as `finditer` does (no pattern matches the empty string).
+    """
+    anchors = ANCHORS.get(kind)
+    if anchors is None or folded is None:
+        yield from pattern.finditer(text)
+        return
+    end = 0
+    for i in _occurrences(folded, anchors):
+        if i >= end and (match := pattern.match(text, i)):
+            yield match
+            end = match.end()
 
 
 def find_candidates(doc: Doc) -> list[Candidate]:
     """Non-overlapping date spans in `doc.text`, longest first when two overlap, sorted by start."""
     text = doc_text(doc)
     folded = case_folded(text)
+    one_space = spaced(text)
+    one_space_folded = spaced(folded)
+    aligned = folded if len(folded) == len(text) else None  # offsets in `folded` are offsets in `text`
     found: list[Candidate] = []
     for kind, pattern in PATTERNS.items():
-        if not _may_match(kind, text, folded):
+        if not _may_match(kind, one_space, one_space_folded):
             continue
-        for match in pattern.finditer(text):
+        for match in _matches(kind, pattern, text, aligned):
             groups = match.groupdict()
             if _keep(doc, kind, match.start(), match.end(), groups):
                 found.append(Candidate(match.start(), match.end(), kind))

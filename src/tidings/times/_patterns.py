@@ -109,14 +109,21 @@ PATTERNS: dict[str, re.Pattern[str]] = {
 }
 
 _MONTH_STEMS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+_MONTH_NAMES = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
+                "October", "November", "December")
+
 _WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 _UNIT_WORDS = ("day", "week", "month", "year")
+_ANAPHORS = tuple([f"{which} {unit}" for which in ("that", "same") for unit in ("day", "month", "year", "quarter")]
+                  + [f"{step} {unit}" for step in ("following", "next", "previous")
+                     for unit in ("day", "month", "year", "morning")])
 
 #: Words every match of a kind contains: one word of each group. A pattern costs a pass over the
 #: whole text even where it cannot match, so `find_candidates` skips a kind whose words are absent.
-#: Words with a capital letter are looked for as written (those patterns are case-sensitive), the
-#: others in the case-folded text. Kinds not listed always run. Each entry must be a true necessary
-#: condition of its pattern: a word too many only costs time, a wrong word loses dates.
+#: Words are looked for in the text with each run of whitespace made one space (a space in a word
+#: stands for the pattern's `\s+`); words with a capital letter as written (those patterns are
+#: case-sensitive), the others case-folded. Kinds not listed always run. Each entry must be a true
+#: necessary condition of its pattern: a word too many only costs time, a wrong word loses dates.
 TRIGGERS: dict[str, tuple[tuple[str, ...], ...]] = {
     "iso": (("-",),),
     "slash": (("/",),),
@@ -124,25 +131,44 @@ TRIGGERS: dict[str, tuple[tuple[str, ...], ...]] = {
     "day_month": (_MONTH_STEMS,),
     "month_year": (_MONTH_STEMS,),
     "weekday": (_WEEKDAY_NAMES,),
-    "deictic": (("yesterday", "today", "tomorrow", "tonight", "morning", "afternoon", "evening"),),
+    "deictic": (("yesterday", "today", "tomorrow", "tonight", "this morning", "this afternoon",
+                 "this evening"),),
     "ago": (("ago", "earlier", "before", "later", "from now"), _UNIT_WORDS),
     "quarter": (("quarter", "period"),),
     "period": (("period", "quarter", "year-"),),
     "relative": (("last", "this", "next", "the"),
                  ("week", "month", "year", "spring", "summer", "fall", "autumn", "winter")),
     "weekend": (("weekend",),),
-    "anaphor": (("that", "same", "following", "next", "previous"),
-                ("day", "month", "year", "quarter", "morning")),
+    "anaphor": (_ANAPHORS,),
     "the_season": (("spring", "summer", "autumn", "winter"),),
-    "the_year": (("year",),),
-    "holiday": (("thanksgiving", "christmas", "year", "easter", "election", "labor", "memorial",
-                 "independence", "halloween", "valentine"),),
+    "the_year": (("the year", "full year", "fiscal year"),),
+    "holiday": (("thanksgiving", "christmas", "new year", "easter", "election day", "labor day",
+                 "memorial day", "independence day", "halloween", "valentine"),),
     "decade": (("0s", "0's", "twenties", "thirties", "forties", "fifties", "sixties", "seventies",
                 "eighties", "nineties"),),
     "spoken_year": (("nineteen", "thousand"),),
-    "month": (("January", "February", "March", "April", "May", "June", "July", "August", "September",
-               "October", "November", "December"),),
+    "month": (_MONTH_NAMES,),
     "year": (("18", "19", "20"),),
+}
+
+#: Words one of which (case-folded) starts every match of a kind: such a kind is tried only where
+#: one of them occurs instead of at every character. The same caveat as for `TRIGGERS` applies.
+ANCHORS: dict[str, tuple[str, ...]] = {
+    "weekday": ("last", "next", "this", "coming", "the previous", "the following",
+                *(day.lower() for day in _WEEKDAY_NAMES)),
+    "month": ("early", "late", "mid", "earlier", "later", "last", "next", "this",
+              *(month.lower() for month in _MONTH_NAMES)),
+    "month_year": ("early", "late", "mid", "the end of", "the beginning of", "the start of",
+                   *(month.lower() for month in _MONTH_STEMS)),
+    "month_day": (*(day.lower() for day in _WEEKDAY_NAMES), *(month.lower() for month in _MONTH_STEMS)),
+    "relative": ("earlier", "later", "early", "late", "mid", "the end of", "the beginning of",
+                 "the start of", "last", "this past", "this", "next", "the previous", "the past",
+                 "the coming", "the current"),
+    "year": ("early", "late", "mid", "fiscal", "18", "19", "20"),
+    "deictic": ("yesterday", "today", "tomorrow", "tonight", "this morning", "this afternoon",
+                "this evening"),
+    "vague": ("recent", "current", "now", "soon", "these days", "the future", "the past", "the near",
+              "the short", "within", "the coming", "the next few", "coming", "next few"),
 }
 
 #: Characters that a case-insensitive pattern matches to an ASCII letter but `str.lower()` does
@@ -151,8 +177,13 @@ _RE_CASE_TWINS = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s"})
 
 
 def case_folded(text: str) -> str:
-    """`text` lower-cased the way our case-insensitive patterns compare letters, for trigger checks."""
+    """`text` lower-cased the way our case-insensitive patterns compare letters."""
     return text.translate(_RE_CASE_TWINS).lower()
+
+
+def spaced(text: str) -> str:
+    """`text` with each whitespace run made one space (str.split and re's \\s agree on whitespace)."""
+    return " ".join(text.split())
 
 
 #: Words before a bare month or year that show it is a date ("in February", "since 2013").
