@@ -60,3 +60,18 @@ def test_cache_round_trip(tmp_path, monkeypatch, gazetteer):
     second = Gazetteer.load(cache_dir=str(tmp_path))
     assert len(second) == len(first)
     assert second.lookup("Kramatorsk")[0] == first.lookup("Kramatorsk")[0]
+
+
+@pytest.mark.parametrize("spelling", ["Yenakievo", "Druzhkovka", "Kramatorskk", "Sloviansk", "Bakhmutt"])
+def test_fuzzy_length_buckets_match_one_search_over_the_letter(gazetteer, spelling):
+    """Issue 6: searching only nearby lengths finds what one search over the letter finds."""
+    from rapidfuzz import fuzz, process
+
+    key = gazetteer.key(spelling)
+    buckets = gazetteer._bucket(key[0]).values()
+    pool = sorted((rank, k) for keys, ranks in buckets for k, rank in zip(keys, ranks))
+    best = process.extract(key, [k for _, k in pool], scorer=fuzz.ratio, score_cutoff=88.0, limit=5)
+    expected = [(c.index, c.main, score) for match, score, _ in best for c in gazetteer.candidates(match)]
+    found = gazetteer.fuzzy_candidates(spelling)
+    assert [(c.index, c.main, c.score) for c in found] == expected
+    assert gazetteer.fuzzy_candidates(spelling) == found  # the memo answers the same
