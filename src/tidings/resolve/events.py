@@ -193,7 +193,7 @@ class EventIndex:
         `near_duplicates` maps doc_id -> original doc_id: such a copy counts as the original's source.
         """
         self._near_duplicates.update(near_duplicates or {})
-        changed: dict[str, None] = {}
+        changed: dict[str, bool] = {}  # event id -> whether its members changed
         for mention in mentions:
             known = self._mention_event.get(mention.id)
             if known is not None:
@@ -212,11 +212,12 @@ class EventIndex:
                 )
                 self._next_order += 1
                 self._clusters[event_id] = cluster
-            self._attach(cluster, mention)
-            self._refresh(cluster, full=False)
-            changed[cluster.event.id] = None
-        for event_id in changed:  # the full merge (values, disputes) once per event and batch
-            self._refresh(self._clusters[event_id])
+            kept = self._attach(cluster, mention)
+            # A mention past MAX_MEMBERS leaves the members, hence the merged fields, as they were.
+            self._refresh(cluster, full=False, merge=kept)
+            changed[cluster.event.id] = changed.get(cluster.event.id, False) or kept
+        for event_id, members_changed in changed.items():  # the full merge once per event and batch
+            self._refresh(self._clusters[event_id], merge=members_changed)
         return [self._clusters[event_id].event for event_id in changed]
 
     def member_count(self) -> int:
@@ -382,8 +383,10 @@ class EventIndex:
 
     # -- bookkeeping --------------------------------------------------------------------------
 
-    def _attach(self, cluster: _Cluster, mention: EventMention) -> None:
-        if len(cluster.members) < MAX_MEMBERS:
+    def _attach(self, cluster: _Cluster, mention: EventMention) -> bool:
+        """Count the mention in the cluster; returns whether it joined the kept members."""
+        kept = len(cluster.members) < MAX_MEMBERS
+        if kept:
             insort(cluster.members, mention, key=_member_order)
         cluster.total += 1
         cluster.mention_ids.append(mention.id)
@@ -410,23 +413,26 @@ class EventIndex:
         cluster.plans += is_meeting_plan(mention.type, mention.modality)
         day = day_number(mention.date) if mention.date_precision in DATED else None
         cluster.last_day = max([cluster.last_day] + [d for d in (day, pub) if d is not None])
+        return kept
 
-    def _refresh(self, cluster: _Cluster, full: bool = True) -> None:
+    def _refresh(self, cluster: _Cluster, full: bool = True, merge: bool = True) -> None:
         """Recompute the merged event from the members, then index it under its current keys.
 
         With `full=False` only what matching reads is updated (type, mode, modality, date, place);
-        `add()` completes the merge once per changed event at the end of the batch.
+        `add()` completes the merge once per changed event at the end of the batch. With
+        `merge=False` the members did not change: only the counts and the index keys are updated.
         """
-        if full:
-            event = merge_event(cluster.event.id, cluster.members, self._source_of,
-                                cluster.event.story_id)
-            # Counts cover every member, also those past MAX_MEMBERS.
+        if not merge:
+            event = cluster.event
+        elif full:
+            event = merge_event(cluster.event.id, cluster.members, self._source_of, cluster.event.story_id)
+        else:
+            event = merge_matching_fields(cluster.event, cluster.members)
+        if full:  # counts cover every member, also those past MAX_MEMBERS
             event.num_mentions = cluster.total + cluster.extra_mentions
             event.num_documents = len(cluster.docs) + cluster.extra_documents
             event.num_sources = len(cluster.sources) + cluster.extra_sources
             event.first_reported = cluster.first_published or event.first_reported
-        else:
-            event = merge_matching_fields(cluster.event, cluster.members)
         cluster.event = event
         cluster.chain = place_chain(event.location)
         cluster.day = day_number(event.date) if event.date_precision in DATED else None
