@@ -58,7 +58,7 @@ def test_a_written_batch_is_read_back_as_model_objects(tmp_path):
         assert shown["mentions"][2]["value"] == "2020-08-09"
         assert shown["event_mentions"][0]["evidence"]["trigger"] == "detained"
         assert store.actors()[0]["num_mentions"] == 1
-        assert store.near_duplicate_candidates(["0:abc"]) == [("a" * 16, [1, 2, 3])]
+        assert store.near_duplicate_candidates(["0:abc"]) == [("a" * 16, [1, 2, 3], ["0:abc"])]
         assert store.documents()[0]["story_id"] == "st_1"
 
 

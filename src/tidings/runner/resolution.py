@@ -66,26 +66,31 @@ class BatchResolver:
 
     def _flag_near_duplicates(self, results: list[DocumentResult], batch: ResolvedBatch) -> dict[str, str]:
         """Set `near_duplicate_of` from MinHash bands: one store query per batch, then earlier
-        documents of the same batch."""
+        documents of the same batch. Candidates come from an index of band key -> original documents,
+        so the cost follows the shared bands, not the batch size times the candidates."""
         threshold = self.settings.near_duplicate_threshold
         for result in results:
             batch.band_keys[result.document.id] = lsh_band_keys(result.minhash) if result.minhash else []
-        stored = self.store.near_duplicate_candidates(sorted({k for keys in batch.band_keys.values() for k in keys}))
-        stored_bands = {doc_id: set(lsh_band_keys(signature)) for doc_id, signature in stored}
-        signatures = dict(stored)
-        earlier: list[str] = []
+        signatures: dict[str, list[int]] = {}
+        holders: dict[str, list[str]] = {}  # band key -> original documents holding it
+        for doc_id, signature, keys in self.store.near_duplicate_candidates(
+                sorted({k for keys in batch.band_keys.values() for k in keys})):
+            signatures[doc_id] = signature
+            for key in keys:
+                holders.setdefault(key, []).append(doc_id)
         near: dict[str, str] = {}
         for result in results:
             doc = result.document
-            keys = set(batch.band_keys[doc.id])
-            candidates = [d for d in (*stored_bands, *earlier) if d != doc.id and d not in near
-                          and (stored_bands.get(d) or set(batch.band_keys.get(d, []))) & keys]
-            scored = [(estimate_jaccard(result.minhash, signatures[d]), d) for d in candidates]
-            best = max(scored, default=(0.0, None))
+            keys = batch.band_keys[doc.id]
+            candidates = {d for key in keys for d in holders.get(key, ()) if d != doc.id}
+            best = max(((estimate_jaccard(result.minhash, signatures[d]), d) for d in candidates),
+                       default=(0.0, None))
             if best[1] is not None and best[0] >= threshold:
                 doc.near_duplicate_of = near[doc.id] = best[1]
-            earlier.append(doc.id)
+                continue
             signatures[doc.id] = result.minhash
+            for key in keys:
+                holders.setdefault(key, []).append(doc.id)
         return near
 
     # -- events -------------------------------------------------------------------------------

@@ -108,16 +108,18 @@ class Store(Queries):
         rows = self.con.execute("SELECT id FROM documents WHERE id IN (SELECT unnest(?))", [ids]).fetchall()
         return {row[0] for row in rows}
 
-    def near_duplicate_candidates(self, band_keys: list[str]) -> list[tuple[str, list[int]]]:
-        """Stored documents sharing at least one MinHash band with a new one, with their signatures."""
+    def near_duplicate_candidates(self, band_keys: list[str]) -> list[tuple[str, list[int], list[str]]]:
+        """Stored original documents sharing at least one of `band_keys` with a new one: each with its
+        MinHash signature and the keys it shares."""
         if not band_keys:
             return []
         rows = self.con.execute(
-            "SELECT DISTINCT d.id, d.minhash FROM doc_bands b JOIN documents d ON d.id = b.doc_id "
-            "WHERE b.band_key IN (SELECT unnest(?)) AND d.near_duplicate_of IS NULL ORDER BY d.id",
+            "SELECT d.id, any_value(d.minhash), list(b.band_key ORDER BY b.band_key) "
+            "FROM doc_bands b JOIN documents d ON d.id = b.doc_id "
+            "WHERE b.band_key IN (SELECT unnest(?)) AND d.near_duplicate_of IS NULL GROUP BY d.id ORDER BY d.id",
             [band_keys],
         ).fetchall()
-        return [(doc_id, _codec.loads(signature, [])) for doc_id, signature in rows]
+        return [(doc_id, _codec.loads(signature, []), list(keys)) for doc_id, signature, keys in rows]
 
     def event_window(self, since: str, until: str, include_undated: bool = True, max_members: int | None = None
                      ) -> tuple[list[Event], list[EventMention]]:
