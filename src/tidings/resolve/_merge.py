@@ -177,7 +177,7 @@ def _values_and_disputes(
             if value is None:
                 continue
             by_source.setdefault(source, set()).add(value)
-            if name == "location":
+            if name == "location" and value not in chains:
                 chains[value] = place_chain(member.location)
             if (member.doc_id, value) not in seen:
                 seen.add((member.doc_id, value))

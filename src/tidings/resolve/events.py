@@ -88,7 +88,6 @@ class _Cluster:
     event: Event
     order: int
     members: list[EventMention] = field(default_factory=list)  # the first MAX_MEMBERS, in member order
-    mention_ids: list[str] = field(default_factory=list)  # every member, kept or not
     total: int = 0
     sources: set[str] = field(default_factory=set)
     first_published: str | None = None
@@ -189,7 +188,8 @@ class EventIndex:
     ) -> list[Event]:
         """Merge each mention into a compatible event or start one; return created or changed events.
 
-        Sets `mention.event_id`. A mention id already in the index is not added twice (re-runs).
+        Sets `mention.event_id`. A kept member mention is not added twice (re-runs skip whole
+        documents before this; past an event's member cap only its counts are kept).
         `near_duplicates` maps doc_id -> original doc_id: such a copy counts as the original's source.
         """
         self._near_duplicates.update(near_duplicates or {})
@@ -259,8 +259,8 @@ class EventIndex:
                     block.pop(event_id, None)
                     if not block:
                         del self._blocks[key]
-            for mention_id in cluster.mention_ids:
-                self._mention_event.pop(mention_id, None)
+            for member in cluster.members:
+                self._mention_event.pop(member.id, None)
             for doc_id in cluster.docs:
                 docs = self._by_doc.get(doc_id)
                 if docs is not None:
@@ -389,12 +389,12 @@ class EventIndex:
         if kept:
             insort(cluster.members, mention, key=_member_order)
         cluster.total += 1
-        cluster.mention_ids.append(mention.id)
         published = mention.evidence.published
         if published and (cluster.first_published is None or published < cluster.first_published):
             cluster.first_published = published
         mention.event_id = cluster.event.id
-        self._mention_event[mention.id] = cluster.event.id
+        if kept:  # memory follows the kept members, not every report of a big story
+            self._mention_event[mention.id] = cluster.event.id
         cluster.docs.add(mention.doc_id)
         self._by_doc.setdefault(mention.doc_id, {})[cluster.event.id] = None
         if mention.evidence.outlet:  # also for mentions reloaded by from_events: source counts need it
