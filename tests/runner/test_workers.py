@@ -51,3 +51,18 @@ def test_fail_fast_stops_at_the_first_failure(pipeline):
     strict.settings = Settings.load(workers=1, fail_fast=True)
     with pytest.raises(ValueError, match="parser exploded"):
         analyse_batch(strict, documents)
+
+
+def test_forked_workers_give_the_results_of_one_process_and_the_parent_keeps_no_pipeline():
+    from tidings.runner import workers
+
+    documents = make_documents(6)
+    with workers.local_analyser(Settings.load(workers=1, batch_size=3)) as analyse:
+        alone = [r for outcome in analyse([documents[:3], documents[3:]]) for r in outcome.results]
+    fresh = make_documents(6)
+    with workers.local_analyser(Settings.load(workers=2, batch_size=3)) as analyse:
+        assert workers._WORKER_PIPELINE is None  # loaded for the fork, then let go in this process
+        pooled = [r for outcome in analyse([fresh[:3], fresh[3:]]) for r in outcome.results]
+    assert [r.document.id for r in pooled] == [r.document.id for r in alone]
+    assert [[m.id for m in r.event_mentions] for r in pooled] == [[m.id for m in r.event_mentions] for r in alone]
+    assert [len(r.mentions) for r in pooled] == [len(r.mentions) for r in alone]
