@@ -32,9 +32,9 @@ class Store(Queries):
     def __init__(self, path: str | os.PathLike[str] = "tidings.duckdb", read_only: bool = False,
                  memory_limit: str | None = None) -> None:
         """`memory_limit` caps DuckDB's memory: by default 128MB for a writer, whose queries are small
-        and selective (a run's main process then stays flat however large the database grows; a
-        20,000-article database ran as fast with 128MB as with 512MB), and 1GB for a reader, whose
-        exports may read whole tables."""
+        and selective, so a run's main process stays flat however large the database grows (adding
+        200 articles to a 20,000-article database: 579 MiB and 24.1 s, against 867 MiB and 21.9 s with
+        512MB), and 1GB for a reader, whose exports may read whole tables."""
         self.path = str(path)
         if read_only and not os.path.exists(self.path):
             raise StoreError(f"{self.path}: no such database (run `tidings run` or `tidings demo` first)")
