@@ -33,18 +33,27 @@ class CliRun:
     output: str
 
 
-def tree_rss(pid: int, cpu_seen: dict[int, float] | None = None) -> int:
-    """Resident memory of a process and all its descendants, in bytes (psutil, else /proc).
-    With psutil, `cpu_seen` collects each process's latest user + system seconds."""
+def _psutil_tree(pid: int) -> list | None:
+    """psutil handles of a process and all its descendants; None without psutil, [] once it exited."""
     try:
         import psutil
     except ImportError:
-        return _proc_tree_rss(pid)
+        return None
     try:
         root = psutil.Process(pid)
-        processes = [root, *root.children(recursive=True)]
+        return [root, *root.children(recursive=True)]
     except psutil.Error:
-        return 0
+        return []
+
+
+def tree_rss(pid: int, cpu_seen: dict[int, float] | None = None) -> int:
+    """Resident memory of a process and all its descendants, in bytes (psutil, else /proc).
+    With psutil, `cpu_seen` collects each process's latest user + system seconds."""
+    processes = _psutil_tree(pid)
+    if processes is None:
+        return _proc_tree_rss(pid)
+    import psutil
+
     total = 0
     for process in processes:
         try:
@@ -60,15 +69,11 @@ def tree_rss(pid: int, cpu_seen: dict[int, float] | None = None) -> int:
 def tree_pss(pid: int) -> int:
     """Proportional set size of a process and its descendants, in bytes (0 without psutil): the
     memory the tree really holds, since forked workers share the model's pages."""
-    try:
-        import psutil
-    except ImportError:
+    processes = _psutil_tree(pid)
+    if not processes:
         return 0
-    try:
-        root = psutil.Process(pid)
-        processes = [root, *root.children(recursive=True)]
-    except psutil.Error:
-        return 0
+    import psutil
+
     total = 0
     for process in processes:
         try:
@@ -79,6 +84,7 @@ def tree_pss(pid: int) -> int:
 
 
 def _process_rss(pid: int) -> int:
+    """VmRSS of one process from /proc, in bytes (0 once it has exited)."""
     try:
         for line in Path(f"/proc/{pid}/status").read_text().splitlines():
             if line.startswith("VmRSS:"):
@@ -101,12 +107,7 @@ def _proc_tree_rss(pid: int) -> int:
     while stack:
         current = stack.pop()
         stack.extend(children.get(current, []))
-        try:
-            for line in Path(f"/proc/{current}/status").read_text().splitlines():
-                if line.startswith("VmRSS:"):
-                    total += int(line.split()[1]) * 1024
-        except OSError:
-            pass
+        total += _process_rss(current)
     return total
 
 
