@@ -176,8 +176,9 @@ def test_re_adding_a_mention_is_idempotent():
     assert index.events()[0].num_mentions == 1
 
 
-def test_evict_forgets_old_events():
+def test_evict_forgets_the_events_reported_longest_ago():
     index = EventIndex()
     index.add([mention("d1"), mention("d2", date="2014-06-01", published="2014-06-01")])
-    gone = index.evict("2014-05-01")
+    gone = index.evict_oldest(keep_members=1)
     assert len(gone) == 1 and len(index) == 1
+    assert index.events()[0].date == "2014-06-01"

@@ -224,19 +224,6 @@ class EventIndex:
         """Member mentions held in memory (what the index's memory grows with)."""
         return sum(len(cluster.members) for cluster in self._clusters.values())
 
-    def evict(self, before: str) -> list[str]:
-        """Drop events whose latest date and publication day are before `before` (bounded memory).
-
-        Returns the evicted ids; the integrator keeps them in the store and reloads them when a
-        batch reaches back to their dates.
-        """
-        limit = day_number(before)
-        if limit is None:
-            raise ValueError(f"evict: {before!r} is not an ISO date")
-        gone = [eid for eid, c in self._clusters.items() if c.last_day < limit]
-        self._drop(gone)
-        return gone
-
     def evict_oldest(self, keep_members: int) -> list[str]:
         """Drop the events whose latest date or publication day is oldest until at most `keep_members`
         member mentions remain; returns the evicted ids (they stay in the store)."""
