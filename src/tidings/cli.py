@@ -310,14 +310,19 @@ def evaluate(
     format: EvalFormat = EvalFormat.table,
     limit: Annotated[Optional[int], typer.Option(help="Score only the first N gold documents.")] = None,
     config: Annotated[Optional[Path], typer.Option(help="YAML file of settings.")] = None,
+    errors: Annotated[bool, typer.Option("--errors", help="events: also list false alarms (FA, FA-MENTION), "
+                                         "misses (MISS) and wrong arguments (ARG field), one a line.")] = False,
 ) -> None:
     """Score a stage against gold data and print its figures."""
+    from tidings.eval.event_report import report_text
     from tidings.eval.harness import evaluate as run_evaluation
 
     settings = Settings.load(config, workers=1)
-    figures = run_evaluation(dataset, gold, settings, limit)
+    figures = run_evaluation(dataset, gold, settings, limit, errors=errors)
     if format is EvalFormat.json:
         sys.stdout.write(_render.to_json(figures) + "\n")
+    elif dataset == "events":  # plain lines, never wrapped, so that grep works on them
+        sys.stdout.write(report_text(figures, f"tidings eval events {gold or ''}".rstrip()))
     else:
         _render.figures(out, f"tidings eval {dataset}", figures)
 

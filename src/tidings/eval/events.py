@@ -1,7 +1,9 @@
 """Scorers for event extraction: our gold format (DESIGN §6), CASE 2021 task 2 and IndiaPoliceEvents.
 
-`analyse(texts, published) -> list[list[EventMention]]` is supplied by the caller (the full pipeline),
-so these scorers measure exactly what users get.
+The pipeline is supplied by the caller (`harness.py`: documents in, merged events out for our
+format; `analyse(texts, published) -> list[list[EventMention]]` for the others), so these scorers
+measure exactly what users get. How our format is matched and scored: `event_scores`; its error
+lists: `event_errors`; its text report: `event_report`.
 """
 
 from __future__ import annotations
@@ -10,15 +12,16 @@ import csv
 import json
 import re
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
-from itertools import combinations
 from pathlib import Path
 from typing import Any
 
 from tidings.errors import InputError
+from tidings.eval import event_errors, event_scores
 from tidings.events.ontology import Ontology
-from tidings.model import EventMention
+from tidings.ingest._documents import ReadContext, build_document
+from tidings.model import Document, Event, EventMention
 
 Analyse = Callable[[list[str], list["str | None"]], list[list[EventMention]]]
 
@@ -73,12 +76,18 @@ def load_gold_events(gold_dir: Path) -> GoldSet:
         if line.strip():
             record = _json(line, gold_dir / "articles.jsonl", number)
             text_path = gold_dir / "articles" / f"{record['id']}.txt"
-            record["text"] = text_path.read_text(encoding="utf-8") if text_path.is_file() else ""
+            record["text"] = _read_verbatim(text_path) if text_path.is_file() else ""
             gold.articles[str(record["id"])] = record
     for number, line in enumerate((gold_dir / "gold_events.jsonl").read_text(encoding="utf-8").splitlines(), 1):
         if line.strip():
             gold.events.append(_json(line, gold_dir / "gold_events.jsonl", number))
     return gold
+
+
+def _read_verbatim(path: Path) -> str:
+    """The article as written, line ends included (they feed the document id)."""
+    with open(path, encoding="utf-8", newline="") as handle:
+        return handle.read()
 
 
 def _json(line: str, path: Path, number: int) -> dict[str, Any]:
@@ -88,94 +97,60 @@ def _json(line: str, path: Path, number: int) -> dict[str, Any]:
         raise InputError(f"{path}:{number}: invalid JSON: {exc}") from exc
 
 
-def _norm(text: str | None) -> str:
-    return re.sub(r"\W+", " ", (text or "").lower()).strip()
-
-
 def _prf(tp: int, n_pred: int, n_gold: int) -> dict[str, float]:
     p = tp / n_pred if n_pred else 0.0
     r = tp / n_gold if n_gold else 0.0
     return {"precision": round(p, 4), "recall": round(r, 4), "f1": round(2 * p * r / (p + r), 4) if p + r else 0.0}
 
 
-def score_events(gold: GoldSet | list[dict[str, Any]], predicted: list[EventMention],
-                 doc_map: dict[str, str] | None = None) -> dict[str, Any]:
-    """Mention P/R/F1 (same article, same evidence sentence, same type), argument accuracy on
-    matched mentions, and pairwise de-duplication P/R/F1 when predictions carry `event_id`.
+def gold_documents(gold: GoldSet) -> list[tuple[str, Document]]:
+    """The gold articles as the product reads them from `ID.txt` and its `ID.meta.json` sidecar (url,
+    outlet, published, title: the title matters, cleaning drops a headline that repeats it), in the
+    order a folder is read (by name). Pairs of (article id, document)."""
+    context = ReadContext(on_error=_raise, max_bytes=2**62)
+    return [(article_id, build_document(record["text"], f"{article_id}.txt",
+                           {k: record.get(k) for k in ("url", "outlet", "published", "title")}, context))
+            for article_id, record in sorted(gold.articles.items()) if record["text"].strip()]
 
-    `doc_map` maps predicted document ids to gold article ids (identity when absent).
+
+def _raise(error: InputError) -> None:
+    raise error
+
+
+def score_events(gold: GoldSet | list[dict[str, Any]], events: Iterable[Event],
+                 doc_articles: Mapping[str, Iterable[str]] | None = None, errors: bool = False) -> dict[str, Any]:
+    """Score merged events (with their mentions as evidence) against gold lines, as DESIGN §6 and the
+    official scorer say (see `event_scores`); with `errors`, list what went wrong (`event_errors`).
+
+    `doc_articles` maps document ids to the gold article ids of that text (identity when absent).
     """
-    events = gold.events if isinstance(gold, GoldSet) else list(gold)
-    doc_map = doc_map or {}
-    used: set[int] = set()
-    matches: list[tuple[dict[str, Any], EventMention]] = []
-    for g in events:
-        sentence = _norm(g.get("evidence"))
-        for position, p in enumerate(predicted):
-            if position in used or p.type != g.get("event_type"):
-                continue
-            if doc_map.get(p.doc_id, p.doc_id) != str(g.get("article_id")):
-                continue
-            other = _norm(p.evidence.sentence)
-            if sentence and other and (sentence in other or other in sentence):
-                used.add(position)
-                matches.append((g, p))
-                break
-    result: dict[str, Any] = {"mentions": _prf(len(matches), len(predicted), len(events)),
-                              "matched": len(matches), "gold": len(events), "predicted": len(predicted)}
-    result["arguments"] = _argument_accuracy(matches)
-    if any(p.event_id for p in predicted):
-        result["dedup"] = _pairwise(matches)
-    return result
+    lines = gold.events if isinstance(gold, GoldSet) else list(gold)
+    events = list(events)
+    if doc_articles is None:
+        doc_articles = {e.doc_id: [e.doc_id] for event in events for e in event.mentions}
+    figures, matching = event_scores.score(lines, event_scores.predictions(events, doc_articles))
+    if errors:
+        figures["errors"] = event_errors.error_list(matching)
+    return figures
 
 
-def _argument_accuracy(matches: list[tuple[dict[str, Any], EventMention]]) -> dict[str, float | None]:
-    checks: dict[str, list[bool]] = defaultdict(list)
-    for g, p in matches:
-        if g.get("source_country"):
-            checks["source_country"].append(g["source_country"] in {a.country for a in p.source})
-        if g.get("target_country"):
-            checks["target_country"].append(g["target_country"] in {a.country for a in p.target})
-        if g.get("location"):
-            names = {_norm(p.location.text), _norm(p.location.name)} if p.location else set()
-            checks["location"].append(_norm(g["location"]) in names)
-        if g.get("date"):
-            checks["date"].append(date_matches(p.date, str(g["date"])))
-        if g.get("modality"):
-            checks["modality"].append(p.modality == g["modality"])
-        if "killed" in g:
-            checks["killed"].append(p.size.dead == g["killed"])
-    return {k: round(sum(v) / len(v), 4) if v else None for k, v in checks.items()}
-
-
-def date_matches(predicted: str | None, gold: str) -> bool:
-    """Compare at the gold value's precision: gold "2014-05" or "2014" is matched by any
-    prediction inside that month or year (the guidelines write coarse dates that way)."""
-    return predicted is not None and predicted[:len(gold)] == gold
-
-
-def _pairwise(matches: list[tuple[dict[str, Any], EventMention]]) -> dict[str, float]:
-    gold_pairs, pred_pairs = set(), set()
-    for (i, (g1, p1)), (j, (g2, p2)) in combinations(enumerate(matches), 2):
-        if g1.get("real_event_key") and g1.get("real_event_key") == g2.get("real_event_key"):
-            gold_pairs.add((i, j))
-        if p1.event_id and p1.event_id == p2.event_id:
-            pred_pairs.add((i, j))
-    return _prf(len(gold_pairs & pred_pairs), len(pred_pairs), len(gold_pairs))
-
-
-def evaluate_gold_dir(gold_dir: Path, analyse: Analyse) -> dict[str, Any]:
-    """Run `analyse` over a gold directory's articles and score the result."""
+def evaluate_gold_dir(gold_dir: Path, extract: Callable[[list[Document]], list[Event]],
+                      limit: int | None = None, errors: bool = False) -> dict[str, Any]:
+    """Run `extract` (the pipeline: documents in, merged events out) over a gold folder's articles
+    and score the result; `limit` keeps the first N articles (by id) and their gold lines."""
     gold = load_gold_events(gold_dir)
-    ids = list(gold.articles)
-    outputs = analyse([gold.articles[i]["text"] for i in ids], [gold.articles[i].get("published") for i in ids])
-    predicted: list[EventMention] = []
-    doc_map: dict[str, str] = {}
-    for article_id, events in zip(ids, outputs):
-        for event in events:
-            doc_map[event.doc_id] = article_id
-            predicted.append(event)
-    return score_events(gold, predicted, doc_map)
+    if limit is not None:
+        kept = set(sorted(gold.articles)[:limit])
+        gold = GoldSet({k: v for k, v in gold.articles.items() if k in kept},
+                       [line for line in gold.events if str(line.get("article_id")) in kept])
+    doc_articles: dict[str, list[str]] = defaultdict(list)
+    unique: dict[str, Document] = {}
+    for article_id, document in gold_documents(gold):
+        doc_articles[document.id].append(article_id)  # identical texts are one document, twice gold
+        unique.setdefault(document.id, document)
+    figures = score_events(gold, extract(list(unique.values())), doc_articles, errors)
+    figures["gold"]["articles"] = len(gold.articles)
+    return figures
 
 
 # -- CASE 2021 task 2 ------------------------------------------------------------------------

@@ -10,7 +10,7 @@ from typing import Any
 
 from tidings.config import Settings
 from tidings.errors import UsageError
-from tidings.model import Document, EventMention
+from tidings.model import Document, Event, EventMention
 
 #: Where the public gold sets live: `../shared/eval` beside the repository (never copied into it).
 _SHARED_EVAL = ("../shared/eval", str(Path(__file__).resolve().parents[3].parent / "shared" / "eval"))
@@ -43,6 +43,20 @@ def pipeline_analyse(settings: Settings) -> Callable[[list[str], list[str | None
     return analyse
 
 
+def pipeline_events(settings: Settings) -> Callable[[list[Document]], list[Event]]:
+    """The full pipeline as `tidings run` then `tidings events` see it: documents in, merged events
+    (with their mentions as evidence) out, in a throw-away in-memory store."""
+    from tidings.runner import run_documents
+    from tidings.store import Store
+
+    def extract(documents: list[Document]) -> list[Event]:
+        with Store(":memory:") as store:
+            run_documents(documents, store, settings)
+            return list(store.events())
+
+    return extract
+
+
 def _places(gold: Path, settings: Settings, limit: int | None) -> dict[str, Any]:
     from tidings.eval.places import evaluate_lgl
     from tidings.nlp import load_pipeline
@@ -61,7 +75,7 @@ def _times(gold: Path, settings: Settings, limit: int | None) -> dict[str, Any]:
 def _events(gold: Path, settings: Settings, limit: int | None) -> dict[str, Any]:
     from tidings.eval.events import evaluate_gold_dir
 
-    return evaluate_gold_dir(gold, pipeline_analyse(settings))
+    return evaluate_gold_dir(gold, pipeline_events(settings), limit, errors=True)
 
 
 def _case2021(gold: Path, settings: Settings, limit: int | None) -> dict[str, Any]:
@@ -85,7 +99,8 @@ def _stories(gold: Path, settings: Settings, limit: int | None) -> dict[str, Any
 EVALUATIONS: dict[str, Evaluation] = {
     "places": Evaluation("lgl/lgl.xml", _places, "toponym resolution on LGL: accuracy@161 km, errors in km"),
     "times": Evaluation("tempeval3/TBAQ-cleaned", _times, "time expressions on TempEval-3: span and value F1"),
-    "events": Evaluation(str(_OUR_GOLD), _events, "event mentions on our gold set: P/R/F1, arguments, de-dup"),
+    "events": Evaluation(str(_OUR_GOLD), _events, "events on our gold set (or --gold DIR, e.g. news_events_dev): "
+                         "article-event and mention P/R/F1, per type, arguments, de-dup; --errors lists them"),
     "case2021": Evaluation("case2021_task2/test_set_final_release_with_labels.tsv", _case2021,
                            "CASE 2021 task 2 snippets mapped to ACLED sub-event types: weighted F1"),
     "india-police": Evaluation("india_police_events", _india_police,
@@ -107,11 +122,22 @@ def default_gold(name: str) -> Path:
     raise UsageError(f"no gold data for {name!r} at ../shared/eval/{location}; pass --gold PATH")
 
 
-def evaluate(name: str, gold: Path | None, settings: Settings, limit: int | None = None) -> dict[str, Any]:
-    """Run the evaluation `name` and return its figures."""
+#: Evaluations that can list their errors (`--errors`).
+WITH_ERRORS = ("events",)
+
+
+def evaluate(name: str, gold: Path | None, settings: Settings, limit: int | None = None,
+             errors: bool = False) -> dict[str, Any]:
+    """Run the evaluation `name` and return its figures; with `errors`, also the error records
+    (an evaluation in `WITH_ERRORS` computes them anyway, they are left out unless asked for)."""
     if name not in EVALUATIONS:
         raise UsageError(f"unknown evaluation {name!r}; choose one of {', '.join(EVALUATIONS)}")
+    if errors and name not in WITH_ERRORS:
+        raise UsageError(f"--errors is available for {', '.join(WITH_ERRORS)} only, not {name!r}")
     path = gold or default_gold(name)
     if not path.exists():
         raise UsageError(f"{path}: no such gold file or folder")
-    return EVALUATIONS[name].run(path, settings, limit)
+    figures = EVALUATIONS[name].run(path, settings, limit)
+    if not errors:
+        figures.pop("errors", None)
+    return figures
