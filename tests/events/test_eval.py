@@ -179,15 +179,17 @@ def test_sentence_matching_agrees_with_the_official_scorer(shared_dir, monkeypat
             assert date_agrees(gold_value, value, precision) == official.ek.date_agrees(gold_value, value, precision)
 
 
-def test_dev_set_reads_optional_lines_and_scores_near_today(shared_dir):
+def test_dev_set_scores_only_required_lines(shared_dir):
+    """The dev set's 224 required lines are what recall counts (the old scorer counted all 368 and
+    printed 0.392 where the official scorer says 0.516; the figures were checked equal, to the last
+    digit, when this scorer was written; running the pipeline here would cost half a minute)."""
     gold = shared_dir / "eval" / "news_events_dev"
     if not gold.is_dir():
         pytest.skip("news_events_dev is absent")
-    result = runner.invoke(app, ["eval", "events", "--gold", str(gold), "--format", "json"])
-    figures = json.loads(result.stdout)
+    figures = score_events(load_gold_events(gold), [], errors=True)
     assert figures["gold"]["scored"] == 224 and figures["gold"]["optional"] == 144
-    # 0.516 when this scorer was written (as the official scorer said); extraction work raises it
-    assert figures["article_event"]["f1"] >= 0.45
+    assert figures["article_event"]["recall"] == 0.0 and figures["article_event"]["f1"] == 0.0
+    assert sum(e["tag"] == "MISS" for e in figures["errors"]) == 224
 
 
 # -- CASE 2021 and the other scorers --------------------------------------------------------------

@@ -85,12 +85,14 @@ def _misses(m: Matching) -> list[dict[str, Any]]:
         if g in found:
             continue
         line = m.gold[g]
-        ours = [p for (gold, p) in m.overlaps if gold == g]
-        out.append({"tag": "MISS", "article": str(line.get("article_id")), "type": line.get("event_type"),
+        article = str(line.get("article_id"))
+        ours = sorted(p for (gold, p) in m.overlaps if gold == g)
+        out.append({"tag": "MISS", "article": article, "type": line.get("event_type"),
                     "mode": line.get("mode"), "modality": line.get("modality"), "key": line.get("real_event_key"),
                     "sentence": gold_sentences(line)[0],
-                    "predicted": [{**_describe(m.preds[p]), "matched": taken.get(unit_of.get((str(line.get("article_id")), p)))}
-                                  for p in sorted(ours)]})
+                    # what we predicted in its sentences, and the gold line each prediction went to
+                    "predicted": [{**_describe(m.preds[p]), "matched": taken.get(unit_of.get((article, p)))}
+                                  for p in ours]})
     return out
 
 
@@ -145,7 +147,8 @@ def error_line(error: dict[str, Any]) -> str:
     tag = error["tag"] if error["tag"] != "ARG" else f"ARG {error['field']}"
     what = f"{error.get('type')}/{error.get('mode') or '-'}"
     if error["tag"] == "ARG":
-        body = f"{error['type']}  gold {one_line(error['gold'])}  ours {one_line(error['predicted'])}  {error['event_id']}"
+        body = (f"{error['type']}  gold {one_line(error['gold'])}  ours {one_line(error['predicted'])}"
+                f"  {error['event_id']}")
     elif error["tag"] == "MISS":
         ours = "; ".join(f"{x['type']}/{x['mode'] or '-'} \"{one_line(x['trigger'])}\" {x['event_id']}"
                          + (f" (matched [{x['matched']}])" if x.get("matched") else "")
