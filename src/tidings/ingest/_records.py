@@ -57,6 +57,9 @@ def _json_kind(value: Any) -> str:
 def _check_start(stream: io.BufferedReader, path: Path) -> None:
     """Refuse an empty or binary stream before reading it record by record (peeks, reads nothing)."""
     head = stream.peek(8192)[:8192]
+    broken = getattr(stream.raw, "broken", None)
+    if not head and broken:
+        raise InputError(f"{path}:1: truncated or corrupt gzip, {broken}; no record could be read")
     if not head.strip():
         raise InputError(f"{path}: empty file")
     if looks_binary(head):
@@ -105,6 +108,9 @@ def read_jsonl(path: Path, context: ReadContext) -> Iterator[Document]:
             except json.JSONDecodeError as exc:
                 context.reject(where, f"malformed JSON ({exc.msg} at column {exc.colno})")
                 continue
+            except RecursionError:
+                context.reject(where, "JSON nested too deeply")
+                continue
             except InputError as exc:
                 context.on_error(exc)
                 continue
@@ -139,6 +145,8 @@ def read_json(path: Path, context: ReadContext) -> Iterator[Document]:
         value = json.loads(text)
     except json.JSONDecodeError as exc:
         raise InputError(f"{path}:{exc.lineno}: malformed JSON ({exc.msg} at column {exc.colno})") from exc
+    except RecursionError as exc:
+        raise InputError(f"{path}: JSON nested too deeply") from exc
     if isinstance(value, dict):
         yield record_document(value, str(path), context)
         return
@@ -165,7 +173,9 @@ def read_csv(path: Path, context: ReadContext) -> Iterator[Document]:
         with open_tolerant(path) as raw:
             _check_start(raw, path)
             stream = io.TextIOWrapper(raw, encoding="utf-8-sig", errors="replace", newline="")
-            reader = csv.DictReader(stream, restkey="extra_columns")
+            # strict: a quote left open is an error naming its row, where the lenient dialect
+            # silently swallows every row after it into one field, or keeps a cut last row whole
+            reader = csv.DictReader(stream, restkey="extra_columns", strict=True)
             columns = [name.strip() for name in reader.fieldnames or []]
             reader.fieldnames = columns
             if "text" not in columns and "html" not in columns:
