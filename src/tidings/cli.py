@@ -55,7 +55,8 @@ def _exit_statuses(command: Callable[..., Any]) -> Callable[..., Any]:
             from tidings._crash import write_crash_log
 
             log_path = write_crash_log(exc, sys.argv)
-            _say(f"internal error: {type(exc).__name__}: {exc} (a bug in Tidings; the traceback is in {log_path})")
+            message = str(exc) if len(str(exc)) <= 200 else str(exc)[:199] + "…"
+            _say(f"internal error: {type(exc).__name__}: {message} (a bug in Tidings; the traceback is in {log_path})")
             raise typer.Exit(EXIT_INTERNAL) from exc
 
     return wrapped
