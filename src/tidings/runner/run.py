@@ -16,7 +16,7 @@ from tidings.errors import InputError
 from tidings.ingest import read_inputs
 from tidings.model import Document
 from tidings.runner.resolution import BatchResolver
-from tidings.runner.workers import Analyse, local_analyser
+from tidings.runner.workers import Analyse, BatchOutcome, local_analyser
 from tidings.store import METADATA_FIELDS, Store
 
 log = logging.getLogger(__name__)
@@ -116,22 +116,29 @@ def _run_loop(analyse: Analyse, documents: Iterable[Document], store: Store, set
     """Analyse, resolve and write batch after batch; returns the run's final status."""
     new_batches = _new_documents(documents, store, settings.batch_size, settings.batch_chars, summary)
     for outcome in analyse(new_batches):
-        for failure in outcome.failures:
-            reject(f"{failure.source}: {failure.message}")
-        for result in outcome.results:
-            length = len(result.document.clean_text or "")
-            if length > settings.max_nlp_chars:
-                notice(f"{result.document.source or result.document.id}: text past {settings.max_nlp_chars:,} "
-                       f"of {length:,} characters not parsed (kept in the store; setting max_nlp_chars)")
-        if outcome.results:
-            resolved = resolver.resolve(outcome.results)
-            store.write_batch(outcome.results, resolved.band_keys, resolved.events, resolved.stories,
-                              resolved.story_state, run_id)
-            summary.added += len(outcome.results)
-            summary.events_changed += len(resolved.events)
+        _store_outcome(outcome, store, settings, resolver, run_id, summary, reject, notice)
+        del outcome  # a batch's results (whole texts) must not stay alive while the next is analysed
         if on_progress is not None:
             on_progress(summary.added, summary.skipped, time.perf_counter() - started)
     return "done"
+
+
+def _store_outcome(outcome: BatchOutcome, store: Store, settings: Settings, resolver: BatchResolver, run_id: int,
+                   summary: RunSummary, reject: Callable[[str], None], notice: Callable[[str], None]) -> None:
+    """Report a batch's failures and caveats, resolve its results and write them in one transaction."""
+    for failure in outcome.failures:
+        reject(f"{failure.source}: {failure.message}")
+    for result in outcome.results:
+        length = len(result.document.clean_text or "")
+        if length > settings.max_nlp_chars:
+            notice(f"{result.document.source or result.document.id}: text past {settings.max_nlp_chars:,} "
+                   f"of {length:,} characters not parsed (kept in the store; setting max_nlp_chars)")
+    if outcome.results:
+        resolved = resolver.resolve(outcome.results)
+        store.write_batch(outcome.results, resolved.band_keys, resolved.events, resolved.stories,
+                          resolved.story_state, run_id)
+        summary.added += len(outcome.results)
+        summary.events_changed += len(resolved.events)
 
 
 def _analyser(settings: Settings) -> AbstractContextManager[Analyse]:
