@@ -54,9 +54,12 @@ def _exit_statuses(command: Callable[..., Any]) -> Callable[..., Any]:
         except Exception as exc:  # noqa: BLE001 - the CLI boundary: a bug, logged whole, named in one line
             from tidings._crash import write_crash_log
 
-            log_path = write_crash_log(exc, sys.argv)
+            try:
+                where = f"the traceback is in {write_crash_log(exc, sys.argv)}"
+            except OSError as log_error:
+                where = f"no log could be written: {log_error}"
             message = str(exc) if len(str(exc)) <= 200 else str(exc)[:199] + "…"
-            _say(f"internal error: {type(exc).__name__}: {message} (a bug in Tidings; the traceback is in {log_path})")
+            _say(f"internal error: {type(exc).__name__}: {message} (a bug in Tidings; {where})")
             raise typer.Exit(EXIT_INTERNAL) from exc
 
     return wrapped
