@@ -5,11 +5,55 @@ from __future__ import annotations
 import csv
 import io
 import json
+import logging
+import unicodedata
 from collections.abc import Sequence
 from typing import Any
 
 from rich.console import Console
 from rich.table import Table
+from rich.text import Text
+
+#: Unicode categories that never reach a terminal raw: controls (newline, ESC), format characters
+#: (right-to-left overrides, zero-width marks), line and paragraph separators, lone surrogates.
+_ESCAPED_CATEGORIES = frozenset({"Cc", "Cf", "Zl", "Zp", "Cs"})
+#: Format characters that are part of ordinary text: soft hyphen, zero-width (non-)joiners of emoji
+#: and Indic scripts.
+_KEPT_FORMAT = frozenset("\u00ad\u200c\u200d")
+_SHORT_ESCAPES = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
+
+
+def printable(text: str, keep: str = "") -> str:
+    """`text` safe for a terminal: controls, ESC sequences and bidi overrides become visible escapes
+    (`\\n`, `\\x1b`, `\\u202e`), so a file name or a title can neither forge a line of output nor
+    restyle or reorder it (issue 15). Characters in `keep` (say "\\n" for an article body) stay."""
+    if text.isprintable():
+        return text
+    out = []
+    for char in text:
+        if char in keep or char.isprintable() or char in _KEPT_FORMAT:
+            out.append(char)
+        elif unicodedata.category(char) in _ESCAPED_CATEGORIES:
+            out.append(_SHORT_ESCAPES.get(char) or (f"\\x{ord(char):02x}" if ord(char) < 0x100 else
+                                                     f"\\u{ord(char):04x}" if ord(char) < 0x10000 else
+                                                     f"\\U{ord(char):08x}"))
+        else:
+            out.append(char)  # spaces other than " " (no-break, thin), private use, unassigned
+    return "".join(out)
+
+
+def plain(text: str, keep: str = "") -> Text:
+    """Third-party text as a Rich `Text`: printable, and never read as console markup, so a title
+    `[/bold]` cannot crash a table nor `[link=...]` hide a hyperlink in it (issue 15)."""
+    return Text(printable(text, keep))
+
+
+class PrintableFormatter(logging.Formatter):
+    """Log lines on stderr: one printable line per record (a file name quoted in a warning may hold a
+    newline or an ESC sequence); tracebacks keep their own lines."""
+
+    def formatMessage(self, record: logging.LogRecord) -> str:  # noqa: N802 (logging's name)
+        return printable(super().formatMessage(record))
 
 
 def to_json(value: Any) -> str:
@@ -35,15 +79,16 @@ def to_csv(rows: Sequence[dict[str, Any]]) -> str:
 
 def table(console: Console, title: str, rows: Sequence[dict[str, Any]], columns: Sequence[str]) -> None:
     """A Rich table of the named columns; long cells are cut."""
-    grid = Table(title=f"{title} ({len(rows)})", show_lines=False)
+    grid = Table(title=plain(f"{title} ({len(rows)})"), show_lines=False)
     for column in columns:
         grid.add_column(column, overflow="fold", max_width=48)
     for row in rows:
-        grid.add_row(*[_cell(row.get(column)) for column in columns])
+        grid.add_row(*[plain(_cell(row.get(column))) for column in columns])
     console.print(grid)
 
 
 def _cell(value: Any) -> str:
+    """A cell's text; `table` makes it printable and markup-free."""
     if value is None:
         return ""
     if isinstance(value, list):
@@ -67,11 +112,11 @@ def event_row(event: dict[str, Any]) -> dict[str, Any]:
 
 def figures(console: Console, title: str, values: dict[str, Any]) -> None:
     """Nested evaluation figures as a two-column table (dotted names)."""
-    grid = Table(title=title)
+    grid = Table(title=plain(title))
     grid.add_column("measure")
     grid.add_column("value", justify="right")
     for name, value in _flatten(values):
-        grid.add_row(name, _cell(value) if not isinstance(value, float) else f"{value:.3f}")
+        grid.add_row(plain(name), plain(_cell(value) if not isinstance(value, float) else f"{value:.3f}"))
     console.print(grid)
 
 

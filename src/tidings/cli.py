@@ -2,25 +2,80 @@
 
 from __future__ import annotations
 
+import functools
 import logging
 import sys
+from collections.abc import Callable
 from enum import Enum
 from pathlib import Path
 from typing import Annotated, Any, Optional
 
+import click
 import typer
 from rich.console import Console
 
 from tidings import _render
+from tidings._render import plain, printable
 from tidings.config import Settings
-from tidings.errors import StoreError, TidingsError, UsageError
+from tidings.errors import DatabaseBusyError, StoreError, TidingsError, UsageError
 from tidings.store import Store, open_store
 
-app = typer.Typer(add_completion=False, no_args_is_help=True, rich_markup_mode=None,
-                  pretty_exceptions_show_locals=False,
-                  help="Turn news articles into a traceable event dataset.")
+#: Exit statuses (README "Exit status"): what a script calling `tidings` can tell apart.
+EXIT_OK, EXIT_REJECTED, EXIT_USAGE, EXIT_BUSY, EXIT_INTERNAL = 0, 1, 2, 3, 4
+
 err = Console(stderr=True, soft_wrap=True)  # one rejected input = one line, never wrapped
 out = Console()
+
+
+def _say(line: str) -> None:
+    """One printable line on stderr (file names and titles may hold newlines or ESC sequences)."""
+    err.print(printable(line), markup=False, highlight=False)
+
+
+def _exit_statuses(command: Callable[..., Any]) -> Callable[..., Any]:
+    """Errors become one line and a distinct exit status, under `main()` and `CliRunner` alike:
+    2 usage, 3 database busy, 1 other errors we raise on purpose, 4 a bug (traceback to a log file)."""
+
+    @functools.wraps(command)
+    def wrapped(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return command(*args, **kwargs)
+        except (typer.Exit, typer.Abort, click.exceptions.Exit, click.ClickException, click.exceptions.Abort):
+            raise
+        except UsageError as exc:
+            _say(f"error: {exc}")
+            raise typer.Exit(EXIT_USAGE) from exc
+        except DatabaseBusyError as exc:
+            _say(f"error: {exc}")
+            raise typer.Exit(EXIT_BUSY) from exc
+        except TidingsError as exc:
+            _say(f"error: {exc}")
+            raise typer.Exit(EXIT_REJECTED) from exc
+        except Exception as exc:  # noqa: BLE001 - the CLI boundary: a bug, logged whole, named in one line
+            from tidings._crash import write_crash_log
+
+            try:
+                where = f"the traceback is in {write_crash_log(exc, sys.argv)}"
+            except OSError as log_error:
+                where = f"no log could be written: {log_error}"
+            message = str(exc) if len(str(exc)) <= 200 else str(exc)[:199] + "…"
+            _say(f"internal error: {type(exc).__name__}: {message} (a bug in Tidings; {where})")
+            raise typer.Exit(EXIT_INTERNAL) from exc
+
+    return wrapped
+
+
+class _Commands(typer.Typer):
+    """A Typer app whose every command maps errors to exit statuses (`_exit_statuses`)."""
+
+    def command(self, *args: Any, **kwargs: Any) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+        register = super().command(*args, **kwargs)
+        return lambda function: register(_exit_statuses(function))
+
+
+app = _Commands(add_completion=False, no_args_is_help=True, rich_markup_mode=None,
+                pretty_exceptions_show_locals=False,
+                help="Turn news articles into a traceable event dataset.")
 
 DbOption = Annotated[Path, typer.Option("--db", help="DuckDB database file.")]
 DEFAULT_DB = Path("tidings.duckdb")
@@ -47,16 +102,11 @@ class ShowFormat(str, Enum):
 
 
 def main() -> None:
-    """Console-script entry point: errors we raise on purpose become one line and an exit status."""
-    logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s", stream=sys.stderr)
-    try:
-        app()
-    except UsageError as exc:
-        err.print(f"error: {exc}", markup=False, highlight=False)
-        raise SystemExit(2) from exc
-    except TidingsError as exc:
-        err.print(f"error: {exc}", markup=False, highlight=False)
-        raise SystemExit(1) from exc
+    """Console-script entry point: log lines are printable; each command maps errors to exit statuses."""
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(_render.PrintableFormatter("%(levelname)s %(name)s: %(message)s"))
+    logging.basicConfig(level=logging.WARNING, handlers=[handler])
+    app()
 
 
 def _open(db: Path) -> Store:
@@ -94,7 +144,7 @@ def run(
                              model=model, actors_file=str(actors) if actors else None, dask=dask,
                              staging_dir=str(staging) if staging else None)
     summary = _run_with_progress(paths, db, settings)
-    raise typer.Exit(1 if summary.rejected else 0)
+    raise typer.Exit(EXIT_REJECTED if summary.rejected else EXIT_OK)
 
 
 @app.command()
@@ -110,7 +160,7 @@ def demo(db: DbOption = DEFAULT_DB,
         events = [e.to_dict() for e in store.events(min_sources=1)]
         stories = [s.to_dict() for s in store.stories()]
     out.print(f"[bold]Tidings demo[/bold]: {summary.added} new documents in {summary.seconds:.1f} s "
-              f"({summary.skipped} already stored) → {db}")
+              f"({summary.skipped} already stored) → ", plain(str(db)), sep="")
     out.print(", ".join(f"{v} {k.replace('_', ' ')}" for k, v in counts.items()))
     if events:
         top = sorted(events, key=lambda e: (-(e["num_sources"] or 0), -(e["confidence"] or 0)))[:12]
@@ -118,10 +168,10 @@ def demo(db: DbOption = DEFAULT_DB,
                       ["date", "type", "mode", "source", "target", "location", "sources"])
     if stories:
         _render.table(out, "Stories", stories, ["id", "title", "first_date", "last_date", "doc_ids"])
-    out.print(f"Explore: tidings events --db {db}   ·   tidings stories --db {db}")
-    out.print(f"Open the map, timeline and stories in your browser: tidings serve --db {db}  "
-              "(then visit http://127.0.0.1:8765/)")
-    raise typer.Exit(1 if summary.rejected else 0)
+    out.print(plain(f"Explore: tidings events --db {db}   ·   tidings stories --db {db}"))
+    out.print(plain(f"Open the map, timeline and stories in your browser: tidings serve --db {db}  "
+                    "(then visit http://127.0.0.1:8765/)"))
+    raise typer.Exit(EXIT_REJECTED if summary.rejected else EXIT_OK)
 
 
 def _run_with_progress(paths: list[str], db: Path, settings: Settings):  # noqa: ANN202
@@ -129,15 +179,12 @@ def _run_with_progress(paths: list[str], db: Path, settings: Settings):  # noqa:
 
     from tidings._progress import progress_reporter
 
-    def on_error(line: str) -> None:
-        err.print(f"rejected: {line}", markup=False, highlight=False)
-
     with open_store(db) as store, progress_reporter(err) as on_progress:
-        summary = run_corpus(paths, store, settings, on_error=on_error, on_progress=on_progress)
-    err.print(f"{summary.added} documents added, {summary.skipped} already stored, "
-              f"{len(summary.rejected)} rejected in {summary.seconds:.1f} s "
-              f"({summary.docs_per_second:.1f} docs/s; start-up {summary.startup_seconds:.1f} s)",
-              markup=False, highlight=False)
+        summary = run_corpus(paths, store, settings, on_error=lambda line: _say(f"rejected: {line}"),
+                             on_progress=on_progress, on_notice=lambda line: _say(f"note: {line}"))
+    _say(f"{summary.added} documents added, {summary.skipped} already stored, "
+         f"{len(summary.rejected)} rejected in {summary.seconds:.1f} s "
+         f"({summary.docs_per_second:.1f} docs/s; start-up {summary.startup_seconds:.1f} s)")
     return summary
 
 
@@ -169,18 +216,20 @@ def show(doc_id: str, db: DbOption = DEFAULT_DB, format: ShowFormat = ShowFormat
     with _open(db) as store:
         document = store.document(doc_id)
     if document is None:
-        err.print(f"error: no document {doc_id!r} in {db}", markup=False)
-        raise typer.Exit(1)
+        _say(f"error: no document {doc_id!r} in {db}")
+        raise typer.Exit(EXIT_REJECTED)
     if format is ShowFormat.json:
         sys.stdout.write(_render.to_json(document) + "\n")
         return
-    out.print(f"[bold]{document['title'] or document['id']}[/bold]  {document['outlet'] or ''} "
-              f"{document['published'] or ''}  {document['url'] or ''}", highlight=False)
-    out.print(document["clean_text"], markup=False, highlight=False)
+    heading = plain(document["title"] or document["id"], keep="")
+    heading.stylize("bold")
+    heading.append(plain(f"  {document['outlet'] or ''} {document['published'] or ''}  {document['url'] or ''}"))
+    out.print(heading, highlight=False)
+    out.print(plain(document["clean_text"], keep="\n"), highlight=False)
     if document["removed"]:
         out.print("\n[bold]Removed by cleaning[/bold]")
         for item in document["removed"]:
-            out.print(f"  line {item['line']} ({item['reason']}): {item['text']}", markup=False, highlight=False)
+            out.print(plain(f"  line {item['line']} ({item['reason']}): {item['text']}"), highlight=False)
     mentions = document["mentions"]
     if mentions:
         _render.table(out, "Mentions", mentions, ["sentence_index", "kind", "text", "name", "country",
@@ -280,7 +329,7 @@ def export(
     with _open(db) as store:
         written = export_layout(store, layout.value, out_path, min_confidence=settings.min_export_confidence)
     for path in written:
-        err.print(f"wrote {path}", markup=False, highlight=False)
+        _say(f"wrote {path}")
 
 
 @app.command()
@@ -294,7 +343,7 @@ def serve(
 
     if not db.exists():
         raise StoreError(f"{db}: no such database (run `tidings demo` or `tidings run` first)")
-    err.print(f"Tidings on http://{host}:{port}/  (Ctrl-C to stop)", markup=False, highlight=False)
+    _say(f"Tidings on http://{host}:{port}/  (Ctrl-C to stop)")
     serve_app(str(db), host=host, port=port)
 
 

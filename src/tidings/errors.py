@@ -19,3 +19,7 @@ class StoreError(TidingsError):
 
 class UsageError(TidingsError):
     """Arguments that cannot work together (exit status 2)."""
+
+
+class DatabaseBusyError(StoreError):
+    """The database is held by another Tidings process (exit status 3): wait and run again."""

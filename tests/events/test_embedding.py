@@ -79,3 +79,25 @@ def test_calling_off_protests_is_a_concession(nlp, ontology):
 def test_dropping_a_complaint_is_a_concession(nlp, ontology):
     events = run(nlp, ontology, "Chile said it would withdraw its complaint against Peru at the tribunal.")
     assert "CONCEDE" in [e.type for e in events] and "RETREAT" not in [e.type for e in events]
+
+
+def test_issue15_a_chain_of_thousands_of_event_words_does_not_recurse(nlp):
+    """'riot riot riot ...' parses as a chain of event words each under the next: `_framed` used to
+    recurse once per link and hit RecursionError; it walks the chain iteratively."""
+    import sys
+
+    from spacy.tokens import Doc
+
+    from tidings.events.embedding import _framed
+
+    length = sys.getrecursionlimit() + 500
+    heads = [i + 1 for i in range(length - 1)] + [length - 1]
+    doc = Doc(nlp.vocab, words=["riot"] * length, heads=heads, deps=["dobj"] * (length - 1) + ["ROOT"])
+    framing = {i: "PROTEST" for i in range(length)}
+    assert _framed(doc[0], framing) is False
+    framing[length - 1] = "REQUEST"  # the top of the chain frames all of it
+    assert _framed(doc[0], framing) is True
+
+
+def test_issue15_riot_repeated_1500_times_is_analysed(nlp, ontology):
+    run(nlp, ontology, "riot " * 1500)  # RecursionError before

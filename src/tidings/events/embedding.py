@@ -60,7 +60,10 @@ def unreported(match: TriggerMatch, framing: dict[int, str], support_verbs: froz
 
 
 def _framed(head: Token, framing: dict[int, str]) -> bool:
-    """The nearest trigger above `head` in the parse frames it (agreement, threat, demand, refusal)."""
+    """The nearest trigger above `head` in the parse frames it (agreement, threat, demand, refusal).
+
+    Iterative: a chain of event words each under the next ("riot riot riot ...", thousands long in
+    hostile or garbled input) is walked up the parse, never recursed into (issue 15)."""
     token, steps = head, 0
     while token.head.i != token.i and steps < _MAX_STEPS:
         if token.dep_ in ("relcl", "parataxis") or (token.dep_ == "advcl" and not _purpose(token)):
@@ -72,8 +75,11 @@ def _framed(head: Token, framing: dict[int, str]) -> bool:
         if token.i in framing:
             if framing[token.i] == "REJECT" and _denies_claim(token):
                 return False  # "denied that officers had fired": the act is coded, denied
-            # "agreed to meet ... to discuss further releases": framed through a framed event
-            return framing[token.i] in _FRAMING_TYPES or _framed(token, framing)
+            if framing[token.i] in _FRAMING_TYPES:
+                return True
+            # "agreed to meet ... to discuss further releases": framed through a framed event, so go
+            # on from that event with a fresh step budget
+            steps = 0
     return False
 
 

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import Any
 
 import trafilatura
@@ -26,6 +28,34 @@ def _extraction_config():  # -> configparser.ConfigParser
     return config
 
 
+class _Collect(logging.Handler):
+    def __init__(self) -> None:
+        super().__init__(logging.DEBUG)
+        self.records: list[logging.LogRecord] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.records.append(record)
+
+
+@contextmanager
+def _attributed_logs(where: str) -> Iterator[None]:
+    """trafilatura's own log lines ("ERROR trafilatura.utils: parsed tree length: 1, wrong data type
+    or not valid HTML") name no file; while it works on `where`, they are caught and logged again
+    by us, naming it (issue 15). Its ERRORs about one page are warnings about that input."""
+    library = logging.getLogger("trafilatura")
+    collect, propagate = _Collect(), library.propagate
+    library.addHandler(collect)
+    library.propagate = False
+    try:
+        yield
+    finally:
+        library.removeHandler(collect)
+        library.propagate = propagate
+        for record in collect.records:
+            if record.levelno >= logging.WARNING:
+                logger.warning("%s: %s", where, record.getMessage())
+
+
 def extract_html(html: str | bytes, where: str, url: str | None = None) -> tuple[str, dict[str, Any]]:
     """The article text of a page (one line per paragraph) and the fields its metadata gives.
 
@@ -35,6 +65,11 @@ def extract_html(html: str | bytes, where: str, url: str | None = None) -> tuple
     Raises:
         InputError: the page has no readable text at all.
     """
+    with _attributed_logs(where):
+        return _extract(html, where, url)
+
+
+def _extract(html: str | bytes, where: str, url: str | None) -> tuple[str, dict[str, Any]]:
     try:
         tree = trafilatura.load_html(html)
         if tree is None:

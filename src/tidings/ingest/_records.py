@@ -3,19 +3,18 @@
 from __future__ import annotations
 
 import csv
-import gzip
 import io
 import json
 import logging
-import zlib
 from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import IO, Any
 
 from tidings.errors import InputError
 from tidings.ingest._decode import decode_text, looks_binary
-from tidings.ingest._documents import ReadContext, build_document
+from tidings.ingest._documents import TEXT_FIELDS, ReadContext, build_document
 from tidings.ingest._files import read_bounded
+from tidings.ingest._gzip import open_tolerant
 from tidings.ingest._html import extract_html
 from tidings.model import Document
 
@@ -31,21 +30,40 @@ def record_document(record: Mapping[str, Any], where: str, context: ReadContext)
         body, extracted = extract_html(html, where, url=record.get("url") or None)
         given = {k: v for k, v in record.items() if v not in (None, "")}
         return build_document(body, where, {**extracted, **given}, context)
-    raise InputError(f"{where}: record has no 'text' or 'html'")
+    raise InputError(f"{where}: {_missing_text(record)}")
 
 
-def _open_binary(path: Path) -> IO[bytes]:
-    return gzip.open(path, "rb") if path.name.lower().endswith(".gz") else open(path, "rb")
+def _missing_text(record: Mapping[str, Any]) -> str:
+    """What is wrong with a record's text fields, said truly (`"text": 42` is not a missing text)."""
+    for name in TEXT_FIELDS:
+        value = record.get(name)
+        if value is not None and not isinstance(value, str):
+            return f"'{name}' is {_json_kind(value)}, not a string"
+    return "record has no 'text' or 'html'"
 
 
-def _check_start(stream: IO[bytes], path: Path) -> None:
-    """Refuse an empty or binary stream before reading it record by record; rewinds the stream."""
-    head = stream.read(8192)
+def _json_kind(value: Any) -> str:
+    if isinstance(value, bool):
+        return "a boolean"
+    if isinstance(value, (int, float)):
+        return "a number"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, dict):
+        return "an object"
+    return f"a {type(value).__name__}"
+
+
+def _check_start(stream: io.BufferedReader, path: Path) -> None:
+    """Refuse an empty or binary stream before reading it record by record (peeks, reads nothing)."""
+    head = stream.peek(8192)[:8192]
+    broken = getattr(stream.raw, "broken", None)
+    if not head and broken:
+        raise InputError(f"{path}:1: truncated or corrupt gzip, {broken}; no record could be read")
     if not head.strip():
         raise InputError(f"{path}: empty file")
     if looks_binary(head):
         raise InputError(f"{path}: binary data, not text")
-    stream.seek(0)
 
 
 def _bounded_lines(stream: IO[bytes], limit: int) -> Iterator[tuple[int, bytes | None]]:
@@ -62,32 +80,46 @@ def _bounded_lines(stream: IO[bytes], limit: int) -> Iterator[tuple[int, bytes |
 
 
 def read_jsonl(path: Path, context: ReadContext) -> Iterator[Document]:
-    """One record per line, streamed; a bad line is reported with its number and the rest are read."""
-    number = 0
-    try:
-        with _open_binary(path) as stream:
-            _check_start(stream, path)
-            for number, line in _bounded_lines(stream, context.max_bytes):
-                where = f"{path}:{number}"
-                if line is None:
-                    context.reject(where, f"record larger than {context.max_bytes} bytes")
-                    continue
-                if not line.strip():
-                    continue
-                try:
-                    record = json.loads(decode_text(line, where))
-                    if not isinstance(record, dict):
-                        raise InputError(f"{where}: expected a JSON object, got {type(record).__name__}")
-                    document = record_document(record, where, context)
-                except json.JSONDecodeError as exc:
-                    context.reject(where, f"malformed JSON ({exc.msg} at column {exc.colno})")
-                    continue
-                except InputError as exc:
-                    context.on_error(exc)
-                    continue
-                yield document
-    except (EOFError, zlib.error, gzip.BadGzipFile) as exc:
-        raise InputError(f"{path}:{number + 1}: truncated or corrupt gzip ({exc})") from exc
+    """One record per line, streamed; a bad line is reported with its number and the rest are read.
+
+    A cut or corrupt `.jsonl.gz` keeps the complete records before the cut and names the line where
+    it broke; a file with no record at all says so."""
+    number = records = 0
+    with open_tolerant(path) as stream:
+        broken = lambda: getattr(stream.raw, "broken", None)  # noqa: E731
+        _check_start(stream, path)
+        cut_line = None
+        for number, line in _bounded_lines(stream, context.max_bytes):
+            where = f"{path}:{number}"
+            if line is None:
+                context.reject(where, f"record larger than {context.max_bytes} bytes")
+                continue
+            if broken() and not line.endswith(b"\n"):
+                cut_line = number  # the record the cut went through: reported below
+                break
+            if not line.strip():
+                continue
+            records += 1
+            try:
+                record = json.loads(decode_text(line, where))
+                if not isinstance(record, dict):
+                    raise InputError(f"{where}: expected a JSON object, got {type(record).__name__}")
+                document = record_document(record, where, context)
+            except json.JSONDecodeError as exc:
+                context.reject(where, f"malformed JSON ({exc.msg} at column {exc.colno})")
+                continue
+            except RecursionError:
+                context.reject(where, "JSON nested too deeply")
+                continue
+            except InputError as exc:
+                context.on_error(exc)
+                continue
+            yield document
+        if broken():
+            raise InputError(f"{path}:{cut_line or number + 1}: truncated or corrupt gzip, {broken()}; "
+                             f"the {records} complete record(s) before it were read")
+    if records == 0:
+        raise InputError(f"{path}: no records (only blank lines)")
 
 
 def _item_lines(text: str) -> list[int]:
@@ -113,11 +145,15 @@ def read_json(path: Path, context: ReadContext) -> Iterator[Document]:
         value = json.loads(text)
     except json.JSONDecodeError as exc:
         raise InputError(f"{path}:{exc.lineno}: malformed JSON ({exc.msg} at column {exc.colno})") from exc
+    except RecursionError as exc:
+        raise InputError(f"{path}: JSON nested too deeply") from exc
     if isinstance(value, dict):
         yield record_document(value, str(path), context)
         return
     if not isinstance(value, list):
-        raise InputError(f"{path}: expected a JSON object or a list of objects")
+        raise InputError(f"{path}: expected a JSON object or a list of objects, got {_json_kind(value)}")
+    if not value:
+        raise InputError(f"{path}: an empty list, no records")
     for item, line in zip(value, _item_lines(text)):
         where = f"{path}:{line}"
         try:
@@ -134,10 +170,12 @@ def read_csv(path: Path, context: ReadContext) -> Iterator[Document]:
     """One record per row, streamed; the header must name a `text` or `html` column."""
     previous_limit = csv.field_size_limit(max(context.max_bytes, csv.field_size_limit()))
     try:
-        with open(path, "rb") as raw:
+        with open_tolerant(path) as raw:
             _check_start(raw, path)
             stream = io.TextIOWrapper(raw, encoding="utf-8-sig", errors="replace", newline="")
-            reader = csv.DictReader(stream, restkey="extra_columns")
+            # strict: a quote left open is an error naming its row, where the lenient dialect
+            # silently swallows every row after it into one field, or keeps a cut last row whole
+            reader = csv.DictReader(stream, restkey="extra_columns", strict=True)
             columns = [name.strip() for name in reader.fieldnames or []]
             reader.fieldnames = columns
             if "text" not in columns and "html" not in columns:
@@ -148,23 +186,33 @@ def read_csv(path: Path, context: ReadContext) -> Iterator[Document]:
 
 
 def _csv_rows(reader: csv.DictReader, path: Path, context: ReadContext) -> Iterator[Document]:
+    """Each row as a document; a bad row costs itself only, and a file of no rows says so."""
     start = reader.line_num + 1
+    rows = 0
     while True:
         try:
             row = next(reader)
         except StopIteration:
+            if rows == 0:
+                raise InputError(f"{path}: no records after the header") from None
             return
         except csv.Error as exc:
+            rows += 1
             context.reject(f"{path}:{start}", f"malformed CSV ({exc})")
             start = reader.line_num + 1
             continue
+        rows += 1
         where, start = f"{path}:{start}", reader.line_num + 1
         size = sum(len(value) for value in row.values() if isinstance(value, str))
         if size > context.max_bytes:
             context.reject(where, f"record larger than {context.max_bytes} bytes")
             continue
-        if any("\ufffd" in value for value in row.values() if isinstance(value, str)):
+        values = [value for value in row.values() if isinstance(value, str)]
+        if any("\ufffd" in value for value in values):
             logger.warning("%s: invalid UTF-8, bad bytes replaced", where)
+        if any("\x00" in value for value in values):  # one stray NUL costs neither the row nor the file
+            logger.warning("%s: NUL byte(s) removed", where)
+            row = {k: v.replace("\x00", "") if isinstance(v, str) else v for k, v in row.items()}
         try:
             yield record_document(row, where, context)
         except InputError as exc:

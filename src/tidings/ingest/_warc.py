@@ -23,11 +23,12 @@ def read_warc(path: Path, context: ReadContext) -> Iterator[Document]:
     """
     if path.stat().st_size == 0:
         raise InputError(f"{path}: empty file")
-    read = 0
+    read = seen = 0
     with open(path, "rb") as stream:
         records = ArchiveIterator(stream)
         try:
             for record in records:
+                seen += 1
                 if record.rec_type != "response" or record.http_headers is None:
                     continue
                 content_type = record.http_headers.get_header("Content-Type") or ""
@@ -56,6 +57,8 @@ def read_warc(path: Path, context: ReadContext) -> Iterator[Document]:
     # warcio stops quietly at a cut gzip member; check the compression ended where the file does.
     if path.name.lower().endswith(".gz") and not gzip_is_complete(path):
         raise InputError(f"{path}: truncated or corrupt WARC after {read} HTML record(s) (incomplete gzip)")
+    if read == 0:  # a crawl of images or PDFs is not an empty success
+        raise InputError(f"{path}: no HTML response records (of {seen} WARC record(s))")
 
 
 def _printable(message: str, limit: int = 80) -> str:

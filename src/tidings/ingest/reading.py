@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import glob
 import logging
 import os
@@ -44,9 +45,25 @@ def reader_for(path: Path) -> Reader | None:
     return READERS[max(endings, key=len)] if endings else None
 
 
+def _link_problem(path: Path) -> str | None:
+    """Why a symbolic link at `path` cannot be read (a loop, a missing target), or None if it can."""
+    if not path.is_symlink():
+        return None
+    try:
+        os.stat(path)
+    except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            return "symbolic link loop, skipped"
+        if exc.errno == errno.ENOENT:
+            return "broken symbolic link (its target does not exist), skipped"
+        return f"cannot follow symbolic link ({exc.strerror or exc}), skipped"
+    return None
+
+
 def _walk(folder: Path, on_error: Callable[[InputError], None]) -> Iterator[Path]:
     """Readable files under `folder` in path order (a/x before b/ before z.txt), skipping hidden
-    files and folders, sidecars and other formats; symbolic links to folders are not followed."""
+    files and folders, sidecars and other formats; symbolic links to folders are not followed, and a
+    link that loops or points nowhere is named and skipped (issue 15: a loop used to abort the run)."""
     try:
         entries = sorted(os.scandir(folder), key=lambda entry: entry.name)
     except OSError as exc:
@@ -58,7 +75,19 @@ def _walk(folder: Path, on_error: Callable[[InputError], None]) -> Iterator[Path
         path = Path(entry.path)
         if entry.is_dir(follow_symlinks=False):
             yield from _walk(path, on_error)
-        elif entry.is_file() and reader_for(path) is not None:
+            continue
+        readable = reader_for(path) is not None
+        problem = _link_problem(path) if entry.is_symlink() else None
+        if problem is not None:
+            if readable:
+                on_error(InputError(f"{path}: {problem}"))
+            continue
+        try:
+            is_file = entry.is_file()
+        except OSError as exc:  # raced with a change to the folder
+            on_error(InputError(f"{path}: cannot read ({exc.strerror or exc})"))
+            continue
+        if is_file and readable:
             yield path
         else:
             logger.debug("%s: not an input format, skipped", path)
@@ -73,6 +102,10 @@ def expand_paths(paths: list[str], on_error: Callable[[InputError], None]) -> It
     seen: set[Path] = set()
     for given in paths:
         path = Path(given)
+        problem = _link_problem(path)
+        if problem is not None:
+            on_error(InputError(f"{path}: {problem}"))
+            continue
         if path.is_file():
             candidates: list[Path] = [path]
             if reader_for(path) is None:
@@ -87,6 +120,10 @@ def expand_paths(paths: list[str], on_error: Callable[[InputError], None]) -> It
                 on_error(InputError(f"{given}: no file matches this pattern"))
             candidates = []
             for match in matches:
+                if (problem := _link_problem(match)) is not None:
+                    if reader_for(match) is not None:
+                        on_error(InputError(f"{match}: {problem}"))
+                    continue
                 if match.is_dir():
                     candidates.extend(_walk(match, on_error))
                 elif reader_for(match) is not None and not match.name.startswith("."):
@@ -95,7 +132,11 @@ def expand_paths(paths: list[str], on_error: Callable[[InputError], None]) -> It
             on_error(InputError(f"{given}: no such file or folder"))
             continue
         for candidate in candidates:
-            key = candidate.resolve()
+            try:
+                key = candidate.resolve()
+            except (OSError, RuntimeError) as exc:  # a link changed into a loop since the walk
+                on_error(InputError(f"{candidate}: cannot resolve path ({exc}), skipped"))
+                continue
             if key not in seen:
                 seen.add(key)
                 yield candidate

@@ -41,6 +41,8 @@ def analyse_batch(pipeline: Pipeline, batch: list[Document]) -> BatchOutcome:
     try:
         return BatchOutcome(results=list(pipeline.pipe(batch)))
     except Exception as exc:  # noqa: BLE001  (handed to _record_failure below, per document)
+        if len(batch) == 1:  # nothing to tell apart: analysing it again would only fail again
+            return BatchOutcome(failures=[_record_failure(pipeline.settings, batch[0], exc)])
         log.debug("batch of %d failed (%r); retrying one document at a time", len(batch), exc)
     outcome = BatchOutcome()
     for document in batch:
@@ -56,8 +58,14 @@ def _record_failure(settings: Settings, document: Document, exc: Exception) -> F
     settings ask to stop at the first failure."""
     if settings.fail_fast:
         raise exc
-    log.warning("%s: analysis failed: %r", document.source or document.id, exc)
-    return Failure(document.source or document.id, f"analysis failed: {exc!r}")
+    # The run reports the failure as its one `rejected:` line; the log keeps the traceback.
+    log.debug("%s: analysis failed", document.source or document.id, exc_info=exc)
+    return Failure(document.source or document.id, f"analysis failed: {_short(repr(exc))}")
+
+
+def _short(message: str, limit: int = 200) -> str:
+    """A message cut to one readable length (an exception may quote a whole hostile input)."""
+    return message if len(message) <= limit else message[: limit - 1] + "…"
 
 
 # -- worker processes ---------------------------------------------------------------------------

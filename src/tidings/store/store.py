@@ -13,7 +13,7 @@ from typing import Any
 import duckdb
 import pyarrow as pa
 
-from tidings.errors import StoreError
+from tidings.errors import DatabaseBusyError, StoreError
 from tidings.model import EVIDENCE_PER_EVENT, DocumentResult, Event, EventMention, Story
 from tidings.store import _codec
 from tidings.store._queries import FIRST_MEMBERS_SQL, Queries
@@ -45,7 +45,7 @@ class Store(Queries):
         except duckdb.IOException as exc:
             message = str(exc).splitlines()[0]
             if "lock" in message.lower():
-                raise StoreError(f"{self.path}: the database is in use by another Tidings process; "
+                raise DatabaseBusyError(f"{self.path}: the database is in use by another Tidings process; "
                                  "wait for it to finish") from exc
             raise StoreError(f"{self.path}: cannot open database: {message}") from exc
         except duckdb.Error as exc:
@@ -235,6 +235,14 @@ class Store(Queries):
             self.con.unregister("_batch_rows")
 
     # -- run records --------------------------------------------------------------------------
+
+    def mark_unfinished_runs(self, status: str = "interrupted") -> int:
+        """Give runs still marked `running` the status `status`; returns how many. Call it before
+        `start_run`: only one process writes a database, so a `running` row found then belongs to a
+        run that was killed before it could finish its row."""
+        rows = self.con.execute("UPDATE runs SET status = ? WHERE status = 'running' RETURNING id",
+                                [status]).fetchall()
+        return len(rows)
 
     def start_run(self, args: dict[str, Any]) -> int:
         row = self.con.execute("SELECT coalesce(max(id), 0) + 1 FROM runs").fetchone()

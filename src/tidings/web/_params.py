@@ -13,22 +13,34 @@ _COUNTRY = re.compile(r"^[A-Za-z]{3}$")
 MAX_LIMIT = 10_000
 
 
+#: Characters of a rejected value quoted back in a 400 message: enough to recognise it, never an echo
+#: of a whole hostile input (issue 15: 100 kB came back).
+ECHO_CHARS = 40
+
+
 class BadParameter(ValueError):
     """A query parameter the API cannot accept; the message names it."""
+
+
+def _echo(value: str) -> str:
+    """A rejected value as quoted in a message: cut to ECHO_CHARS, printable."""
+    cut = value[:ECHO_CHARS]
+    text = repr(cut) if cut.isprintable() else ascii(cut)
+    return text + (f" (cut; {len(value)} characters)" if len(value) > ECHO_CHARS else "")
 
 
 def _date(name: str, value: str) -> str:
     try:
         return date.fromisoformat(value).isoformat()
     except ValueError:
-        raise BadParameter(f"{name}: expected a date YYYY-MM-DD, got {value!r}") from None
+        raise BadParameter(f"{name}: expected a date YYYY-MM-DD, got {_echo(value)}") from None
 
 
 def _int(name: str, value: str, low: int, high: int) -> int:
     try:
         number = int(value)
     except ValueError:
-        raise BadParameter(f"{name}: expected an integer, got {value!r}") from None
+        raise BadParameter(f"{name}: expected an integer, got {_echo(value)}") from None
     if not low <= number <= high:
         raise BadParameter(f"{name}: must be between {low} and {high}, got {number}")
     return number
@@ -36,7 +48,7 @@ def _int(name: str, value: str, low: int, high: int) -> int:
 
 def valid_id(name: str, value: str) -> str:
     if not _ID.match(value):
-        raise BadParameter(f"{name}: not a valid id: {value!r}")
+        raise BadParameter(f"{name}: not a valid id: {_echo(value)}")
     return value
 
 
@@ -47,10 +59,12 @@ def event_filters(params: QueryParams, types: set[str]) -> dict[str, Any]:
     get = {k: v.strip() for k, v in params.items() if v.strip()}
     unknown = set(get) - {"type", "since", "until", "country", "story", "min_sources", "limit", "offset"}
     if unknown:
-        raise BadParameter(f"unknown parameter(s): {', '.join(sorted(unknown))}")
+        names = sorted(unknown)
+        shown = ", ".join(_echo(name) for name in names[:5]) + (f" and {len(names) - 5} more" if len(names) > 5 else "")
+        raise BadParameter(f"unknown parameter(s): {shown}")
     if "type" in get:
         if get["type"].upper() not in types:
-            raise BadParameter(f"type: unknown PLOVER type {get['type']!r}")
+            raise BadParameter(f"type: unknown PLOVER type {_echo(get['type'])}")
         out["type"] = get["type"].upper()
     for name in ("since", "until"):
         if name in get:
@@ -59,7 +73,7 @@ def event_filters(params: QueryParams, types: set[str]) -> dict[str, Any]:
         raise BadParameter("since is after until")
     if "country" in get:
         if not _COUNTRY.match(get["country"]):
-            raise BadParameter(f"country: expected an ISO 3166 alpha-3 code, got {get['country']!r}")
+            raise BadParameter(f"country: expected an ISO 3166 alpha-3 code, got {_echo(get['country'])}")
         out["country"] = get["country"].upper()
     if "story" in get:
         out["story"] = valid_id("story", get["story"])

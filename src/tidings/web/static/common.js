@@ -49,9 +49,18 @@ function svg(tag, attrs, ...children) {
 }
 
 // Only same-site paths and http(s) links: a javascript: URL in an article's metadata stays inert.
+// A "relative" link is resolved the way the browser will resolve it and kept only when it stays on
+// this site: "/\\evil.example/x", "/\t/evil.example" and "//evil.example" all leave it (issue 15).
 function safeHref(value) {
   const text = String(value);
-  if (text.startsWith("/") && !text.startsWith("//")) return text;
+  if (text.startsWith("/")) {
+    try {
+      const here = new URL(location.href);
+      const url = new URL(text, here);
+      if (url.origin === here.origin) return url.pathname + url.search + url.hash;
+    } catch (err) { /* not a URL */ }
+    return "#";
+  }
   try {
     const url = new URL(text);
     if (url.protocol === "http:" || url.protocol === "https:") return url.href;
