@@ -169,3 +169,19 @@ def test_raw_turns_neutralising_off(hostile, tmp_path):
         [path] = export_layout(store, "acled", tmp_path / "a.csv", raw=True)
         write_events(store.events(), "csv", tmp_path / "e.csv", raw=True)
     assert FORMULA in _cells(path) and FORMULA in _cells(tmp_path / "e.csv")
+
+
+def test_events_parquet_keeps_dates_and_lists(db, tmp_path):
+    import datetime as dt
+
+    import pyarrow as pa
+
+    with open_store(db, read_only=True) as store:
+        write_events(store.events(), "parquet", tmp_path / "e.parquet")
+    table = pq.read_table(tmp_path / "e.parquet")
+    assert table.schema.field("date").type == pa.date32()
+    assert table.schema.field("source_names").type == pa.list_(pa.string())
+    frame = table.to_pandas()
+    assault = frame[frame["id"] == "ev_kramatorsk1"].iloc[0]
+    assert assault["date"] == dt.date(2014, 4, 12) and list(assault["target_countries"]) == ["UKR"]
+    assert list(assault["source_countries"]) == [None]  # aligned with source_names, not dropped

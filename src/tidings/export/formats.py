@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import IO, Any, Iterator
 
 from tidings.errors import UsageError
-from tidings.export._flat import FLAT_COLUMNS, arrow_schema, flat_row
+from tidings.export._flat import FLAT_COLUMNS, arrow_schema, flat_row, typed_row
 from tidings.export._safe import neutralise_row
 from tidings.model import Event
 
@@ -109,7 +109,7 @@ def write_events(events: list[Event], fmt: str, path: Path | None, raw: bool = F
     if fmt == "parquet":
         if path is None:
             raise UsageError("parquet needs a file: pass --out FILE")
-        write_parquet([flat_row(e) for e in events], arrow_schema(), Path(path))
+        write_parquet([typed_row(e) for e in events], arrow_schema(), Path(path))
         log.info("wrote %d events to %s", len(events), path)
         return
     try:
