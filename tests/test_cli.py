@@ -160,7 +160,7 @@ def test_export_layouts_write_the_fields_formats(demo_db, tmp_path):
     assert records and all("event" in r and "actor" in r for r in records)
     gdelt = tmp_path / "gdelt"
     assert runner.invoke(app, ["export", "--layout", "gdelt", "--db", demo_db, "--out", str(gdelt)]).exit_code == 0
-    assert (gdelt / "events.tsv").exists() and (gdelt / "mentions.tsv").exists()
+    assert len(list(gdelt.glob("*.export.CSV"))) == 1 and len(list(gdelt.glob("*.mentions.CSV"))) == 1
 
 
 def test_eval_names_a_missing_gold_path(tmp_path):
