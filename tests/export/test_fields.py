@@ -185,3 +185,17 @@ def test_events_parquet_keeps_dates_and_lists(db, tmp_path):
     assault = frame[frame["id"] == "ev_kramatorsk1"].iloc[0]
     assert assault["date"] == dt.date(2014, 4, 12) and list(assault["target_countries"]) == ["UKR"]
     assert list(assault["source_countries"]) == [None]  # aligned with source_names, not dropped
+
+
+def test_acled_month_precision_date_is_its_first_day(db):
+    import dataclasses
+
+    from tidings.export._countries import country_table
+    from tidings.export.acled import acled_row
+
+    with open_store(db, read_only=True) as store:
+        event = next(e for e in store.events() if e.type == "ASSAULT")
+    month = dataclasses.replace(event, date="2014-04", date_precision="month")
+    row = acled_row(month, ("Battles", "Armed clash"), country_table(), 0)
+    assert (row["event_date"], row["year"], row["time_precision"]) == ("2014-04-01", 2014, 3)
+    assert row["notes"].startswith("On 1 April 2014: ")

@@ -20,7 +20,7 @@ from tidings.events.ontology import Ontology
 from tidings.export._acled_rules import ARMED, AcledRules, acled_rules
 from tidings.export._admin import AdminArea, admin_areas
 from tidings.export._countries import Country, country_table
-from tidings.export._flat import SEPARATOR, actor_label
+from tidings.export._flat import SEPARATOR, actor_label, period_start
 from tidings.export._report import NothingToExport, Written
 from tidings.export._safe import neutralise_row
 from tidings.export.gdelt import global_event_id
@@ -55,9 +55,8 @@ def mention_for_rules(event: Event) -> EventMention:
                         location=event.location, size=event.size, modality=event.modality)
 
 
-def acled_date(iso: str) -> str:
+def acled_date(day: date) -> str:
     """"12 April 2014", as ACLED's notes write dates."""
-    day = date.fromisoformat(iso[:10])
     return f"{day.day} {day:%B %Y}"
 
 
@@ -65,7 +64,8 @@ def notes_text(event: Event) -> str:
     """A reader's summary: the date, the sentence that reports the event, and in plain words how
     sure and how agreed the reports are (never our ids or counters)."""
     first = " ".join(event.mentions[0].sentence.split()) if event.mentions else ""
-    parts = [f"On {acled_date(event.date)}: {first}" if event.date and first else first]
+    day = period_start(event.date)
+    parts = [f"On {acled_date(day)}: {first}" if day and first else first]
     if event.modality in _MODALITY_NOTE:
         parts.append(_MODALITY_NOTE[event.modality])
     for field in event.disputed:
@@ -125,9 +125,10 @@ def acled_row(event: Event, category: tuple[str, str], countries: dict[str, Coun
     area = (areas or {}).get(loc.place_id or "") if loc else None
     outlets = sorted({m.outlet for m in event.mentions if m.outlet})
     urls = list({m.url or "": None for m in event.mentions})
+    day = period_start(event.date)  # ACLED dates are days; a month or year is its first day, time_precision 3
     return {
         "event_id_cnty": f"{country.iso3 if country else 'XXX'}{global_event_id(event.id)}",
-        "event_date": event.date, "year": int(event.date[:4]) if event.date else None,
+        "event_date": day.isoformat() if day else None, "year": day.year if day else None,
         "time_precision": _TIME_PRECISION.get(event.date_precision, 3),
         "disorder_type": _DISORDER_SUB.get(sub_type, _DISORDER.get(event_type, "")),
         "event_type": event_type, "sub_event_type": sub_type,
@@ -177,7 +178,7 @@ def write_acled(events: list[Event], out: Path, ontology: Ontology, raw: bool = 
         category = ontology.acled_for(mention_for_rules(event)) if event.type in ontology.types else None
         if category is None:
             by_type[event.type] += 1
-        elif not event.date:
+        elif period_start(event.date) is None:
             undated += 1
         else:
             mapped.append((event, category))
