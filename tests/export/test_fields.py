@@ -199,3 +199,10 @@ def test_acled_month_precision_date_is_its_first_day(db):
     row = acled_row(month, ("Battles", "Armed clash"), country_table(), 0)
     assert (row["event_date"], row["year"], row["time_precision"]) == ("2014-04-01", 2014, 3)
     assert row["notes"].startswith("On 1 April 2014: ")
+
+
+def test_adm1_codes_say_when_they_are_iso_based():
+    from tidings.export._admin import is_iso_based
+
+    assert is_iso_based(AdminArea(admin1="England", admin1_key="GB.ENG"))
+    assert not is_iso_based(AdminArea(admin1="Donetsk", admin1_key="UA.05")) and not is_iso_based(None)

@@ -9,7 +9,9 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 
+from tidings._data import read_yaml
 from tidings.model import Location
 
 
@@ -48,6 +50,17 @@ def admin_areas(locations: Iterable[Location | None]) -> dict[str, AdminArea]:
         if len(found) == len(wanted):
             break
     return found
+
+
+@lru_cache(maxsize=1)
+def iso_admin1_countries() -> frozenset[str]:
+    """ISO2 codes of the countries whose GeoNames admin1 codes are ISO-based (export_geo.yaml)."""
+    return frozenset((read_yaml("export_geo.yaml") or {}).get("iso_admin1_countries") or ())
+
+
+def is_iso_based(area: AdminArea | None) -> bool:
+    """Whether the ADM1 code `admin1_code` gives for `area` is ISO-based rather than FIPS."""
+    return bool(area and area.admin1_key and area.admin1_key.split(".", 1)[0] in iso_admin1_countries())
 
 
 def admin1_code(fips_country: str | None, area: AdminArea | None) -> str:

@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from tidings.events.ontology import Ontology
-from tidings.export._admin import AdminArea, admin1_code, admin_areas
+from tidings.export._admin import AdminArea, admin1_code, admin_areas, is_iso_based
 from tidings.export._cameo import cameo_codes
 from tidings.export._countries import Country, country_table
 from tidings.export._report import Written
@@ -183,4 +183,9 @@ def write_gdelt(events: list[Event], mentions: dict[str, list[EventMention]], do
                 ms.write(tsv_line(row, MENTION_COLUMNS, raw))
     undated = sum(1 for e in events if not e.date)
     notes = [f"{undated} of {len(events)} events have no date (SQLDATE, MonthYear, Year empty)"] if undated else []
+    iso_based = sum(1 for e in events if e.location and (e.location.geo_precision or 1) < 4
+                    and is_iso_based(areas.get(e.location.place_id or "")))
+    if iso_based:
+        notes.append(f"{iso_based} events have an ISO-based ActionGeo_ADM1Code (GeoNames uses ISO 3166-2 "
+                     "codes for their country), not GDELT's FIPS 10-4")
     return Written([events_path, mentions_path], "gdelt", rows=len(events), notes=notes)
