@@ -85,6 +85,8 @@ def test_inter_codes_follow_the_sector():
     assert rules.inter(ActorRef(text="teachers", sector="EDU"), "Protests", "KEN", True) == 6
     assert rules.inter(ActorRef(text="teachers", sector="EDU"), "Riots", "KEN", True) == 5
     assert rules.inter(ActorRef(text="villagers", sector="CVL"), "Battles", "KEN", True) == 7
+    assert rules.inter(ActorRef(text="at least 25 men"), "Battles", "KEN", False) == 3
+    assert rules.inter(ActorRef(text="at least 25 men"), "Violence against civilians", "KEN", False) == 7
 
 
 def test_source_scale_rule(tmp_path):

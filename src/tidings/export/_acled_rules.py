@@ -32,9 +32,12 @@ class AcledRules:
 
     def inter(self, actor: ActorRef, event_type: str, venue: str | None, demonstrating: bool) -> int:
         """ACLED actor type of `actor`: from its sector; state forces outside their country are
-        external forces; an unarmed actor on the demonstrating side is Protesters / Rioters."""
+        external forces; an unarmed actor on the demonstrating side is Protesters / Rioters; an actor
+        of unknown sector in a Battle (by ACLED's definition between armed groups) an armed group."""
         sector, country = actor.sector or "", actor.country or ""
-        code = self.inter_by_sector.get(sector) or self.inter_by_sector.get(country) or 7
+        code = self.inter_by_sector.get(sector) or self.inter_by_sector.get(country)
+        if code is None:  # no sector we know: a Battle is fought by armed groups (ACLED), else a civilian
+            code = 3 if event_type == "Battles" else 7
         if sector in self.forces and venue and country and country != venue \
                 and country not in self.inter_by_sector:
             return 8
