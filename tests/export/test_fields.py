@@ -208,3 +208,17 @@ def test_adm1_codes_say_when_they_are_iso_based():
 
     assert is_iso_based(AdminArea(admin1="England", admin1_key="GB.ENG"))
     assert not is_iso_based(AdminArea(admin1="Donetsk", admin1_key="UA.05")) and not is_iso_based(None)
+
+
+def test_gdelt_month_precision_date_is_a_day(db):
+    import dataclasses
+
+    from tidings.events.ontology import Ontology
+    from tidings.export._countries import country_table
+    from tidings.export.gdelt import gdelt_event_row
+
+    with open_store(db, read_only=True) as store:
+        event = next(e for e in store.events() if e.type == "PROTEST")
+    month = dataclasses.replace(event, date="2014-04", date_precision="month")
+    row = gdelt_event_row(month, Ontology.load(), country_table())
+    assert (row["SQLDATE"], row["MonthYear"], row["Year"]) == ("20140401", "201404", "2014")

@@ -21,6 +21,7 @@ from tidings.events.ontology import Ontology
 from tidings.export._admin import AdminArea, admin1_code, admin_areas, is_iso_based
 from tidings.export._cameo import cameo_codes
 from tidings.export._countries import Country, country_table
+from tidings.export._flat import period_start
 from tidings.export._report import Written
 from tidings.export._safe import cell_text, neutralise, one_line
 from tidings.model import ActorRef, Event, EventMention, Location
@@ -52,12 +53,14 @@ def global_event_id(event_id: str) -> int:
 
 
 def _day(iso: str | None) -> str:
-    return iso[:10].replace("-", "") if iso else ""
+    """YYYYMMDD (a month- or year-precision date as its first day, as GDELT dates are days)."""
+    day = period_start(iso)
+    return day.strftime("%Y%m%d") if day else ""
 
 
-def _fraction_date(iso: str) -> float:
-    year, month, day = int(iso[:4]), int(iso[5:7]), int(iso[8:10])
-    return round(year + (month * 30 + day) / 365, 4)
+def _fraction_date(iso: str) -> float | str:
+    day = period_start(iso)
+    return round(day.year + (day.month * 30 + day.day) / 365, 4) if day else ""
 
 
 def _actor_fields(prefix: str, ref: ActorRef | None) -> dict[str, Any]:
@@ -100,7 +103,7 @@ def _geo_fields(prefix: str, loc: Location | None, countries: dict[str, Country]
 
 
 def _timestamp(iso: str | None) -> str:
-    if iso:
+    if _day(iso):
         return _day(iso) + "000000"
     return datetime.now(timezone.utc).strftime("%Y%m%d%H%M%S")
 
