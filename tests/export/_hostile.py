@@ -11,7 +11,7 @@ from tidings.store import open_store
 FORMULA = '=HYPERLINK("http://evil.example/","click me")'
 DOC = "f5" * 8
 TEXT = "-2+3 protesters marched on the town hall in Kharkiv on Monday.\n@riot crowds threw stones at the police."
-TABBED_OUTLET = "Kharkiv\tEvening\nPost"
+TABBED_OUTLET = '"Kharkiv\tEvening\nPost'  # an unbalanced quote, a tab, a line break
 
 
 def _event(event_id: str, sentence_index: int, trigger: str, type_: str, mode: str, date: str | None,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tidings.export._safe import neutralise, neutralise_row, one_line
+from tidings.export._safe import neutralise, neutralise_row, one_line, tsv_text
 
 
 @pytest.mark.parametrize("value", ['=HYPERLINK("http://evil.example/","x")', "+1+cmd", "-2+3 marched",
@@ -26,3 +26,7 @@ def test_numbers_and_none_are_not_text():
 def test_one_line_replaces_tabs_and_breaks():
     assert one_line("Kharkiv\tEvening\r\nPost\u2028") == "Kharkiv Evening Post"
     assert one_line(5) == 5
+
+
+def test_tsv_text_leaves_no_double_quote_to_open_a_quoted_field():
+    assert tsv_text('"Kharkiv\tPost') == "'Kharkiv Post"

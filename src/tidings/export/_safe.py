@@ -41,6 +41,14 @@ def one_line(value: Any) -> Any:
     return value
 
 
+def tsv_text(value: Any) -> Any:
+    """A text cell for an unquoted tab-separated file: `one_line`, and double quotes as single ones.
+    Readers that honour CSV quoting (pandas' default) would otherwise take a cell starting with `"`
+    for a quoted field and read on past the tabs and line ends to the next quote."""
+    value = one_line(value)
+    return value.replace('"', "'") if isinstance(value, str) else value
+
+
 def cell_text(value: Any) -> str:
     """How a value is written into a tab-separated cell: None as empty, everything else as str."""
     return "" if value is None else str(value)

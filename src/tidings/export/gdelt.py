@@ -2,8 +2,9 @@
 
 As GDELT publishes them: tab-separated, no header row, no quoting, named after the batch time
 (UTC, YYYYMMDDHHMMSS). Column order follows the GDELT Event Codebook V2.0 (2015-02-19); the names
-are `EVENT_COLUMNS` / `MENTION_COLUMNS`. Text fields have tabs and line breaks replaced by spaces so
-that every line splits into exactly 61 / 16 fields. Actor codes are CAMEO-style (ISO3 country +
+are `EVENT_COLUMNS` / `MENTION_COLUMNS`. Text fields have tabs and line breaks replaced by spaces
+and double quotes by single ones, so that every line splits into exactly 61 / 16 fields, by tab or
+by a CSV reader. Actor codes are CAMEO-style (ISO3 country +
 sector); geographic country codes are FIPS 10-4 as in GDELT; ADM1 codes are FIPS country + GeoNames
 admin1 code (`_admin.admin1_code`); EventCode is the full CAMEO code where the mode maps to one
 (export_cameo.yaml), else the root's general code ("180"); Goldstein scores are the root averages
@@ -23,7 +24,7 @@ from tidings.export._cameo import cameo_codes
 from tidings.export._countries import Country, country_table
 from tidings.export._flat import period_start
 from tidings.export._report import Written
-from tidings.export._safe import cell_text, neutralise, one_line
+from tidings.export._safe import cell_text, neutralise, tsv_text
 from tidings.model import ActorRef, Event, EventMention, Location
 
 _ACTOR_FIELDS = ("Code", "Name", "CountryCode", "KnownGroupCode", "EthnicCode", "Religion1Code",
@@ -158,9 +159,9 @@ def gdelt_mention_rows(event: Event, mentions: list[EventMention], doc_lengths: 
 
 
 def tsv_line(row: dict[str, Any], columns: tuple[str, ...], raw: bool = False) -> str:
-    """One GDELT line: the columns' values on one line, tab-separated, unquoted; text without tabs or
-    line breaks, and (unless `raw`) neutralised against spreadsheet formulas."""
-    cells = (one_line(row.get(c)) for c in columns)
+    """One GDELT line: the columns' values on one line, tab-separated, unquoted; text without tabs,
+    line breaks or double quotes (`tsv_text`), and (unless `raw`) neutralised against formulas."""
+    cells = (tsv_text(row.get(c)) for c in columns)
     return "\t".join(cell_text(c if raw else neutralise(c)) for c in cells) + "\n"
 
 
