@@ -44,6 +44,9 @@ def test_parquet_layout_works_on_a_freshly_opened_store(db, tmp_path):
         written = export_layout(store, "parquet", tmp_path / "tables")
     assert pq.read_table(tmp_path / "tables" / "documents.parquet").num_rows == 4
     assert len(written) == 8
+    events = pq.read_table(tmp_path / "tables" / "events.parquet")
+    assert str(events.schema.field("date").type) == "date32[day]"
+    assert str(events.schema.field("source").type).startswith("list<element: struct<")
 
 
 def test_acled_reads_back_with_codes_from_the_actor(db, tmp_path, caplog):
