@@ -86,21 +86,23 @@ def test_unknown_format_is_a_usage_error(store):
 
 
 def test_acled_header_is_exact_and_the_kramatorsk_row_is_placed(store, tmp_path, caplog):
-    caplog.set_level(logging.INFO)
+    caplog.set_level(logging.WARNING)
     out = tmp_path / "acled.csv"
     assert export_layout(store, "acled", out) == [out]
     text = out.read_text()
     assert text.splitlines()[0] == ACLED_HEADER == ",".join(ACLED_COLUMNS)
     rows = {r["event_id_cnty"]: r for r in csv.DictReader(io.StringIO(text))}
     assert len(rows) == 2  # CONSULT has no ACLED equivalent
-    assert "1 of 3 events have a type ACLED does not record" in caplog.text
-    row = rows["UKRkramatorsk1"]
+    assert "1 of 3 events left out: types ACLED does not record (CONSULT 1)" in caplog.text
+    by_type = {r["event_type"]: r for r in rows.values()}
+    row = by_type["Battles"]
+    assert row["event_id_cnty"].startswith("UKR") and row["event_id_cnty"][3:].isdigit()
     assert float(row["latitude"]) == pytest.approx(48.72305) and float(row["longitude"]) == pytest.approx(37.55629)
     assert (row["country"], row["iso"], row["admin1"], row["location"]) == ("Ukraine", "804", "Donetsk", "Kramatorsk")
     assert row["event_type"] == "Battles" and row["fatalities"] == "2" and row["time_precision"] == "1"
     assert (row["inter1"], row["inter2"], row["interaction"]) == ("3", "1", "13")
     assert "Donbas Courier" in row["source"] and "fired on a police checkpoint" in row["notes"]
-    protest = rows["UKRkharkivdemo"]
+    protest = by_type["Protests"]
     assert (protest["event_type"], protest["inter1"], protest["disorder_type"]) == ("Protests", "6", "Demonstrations")
 
 
@@ -121,13 +123,13 @@ def test_gdelt_tables_have_the_codebook_columns(store, tmp_path):
     mentions = [line.split("\t") for line in mentions_path.read_text().splitlines()]
     assert len(EVENT_COLUMNS) == 61 and len(MENTION_COLUMNS) == 16
     assert all(len(row) == 61 for row in events) and all(len(row) == 16 for row in mentions)
-    assert len(events) == 4 and len(mentions) == 5  # headers + 3 events, headers + 4 mentions
-    row = dict(zip(events[0], events[1]))
+    assert len(events) == 3 and len(mentions) == 4  # no header rows, as GDELT publishes them
+    row = dict(zip(EVENT_COLUMNS, events[0]))
     assert (row["SQLDATE"], row["EventRootCode"], row["QuadClass"]) == ("20140412", "19", "4")
     assert float(row["GoldsteinScale"]) == -10.0
     assert row["ActionGeo_CountryCode"] == "UP" and row["ActionGeo_FeatureID"] == "704147"
     assert row["Actor2Code"] == "UKRCOP" and row["NumSources"] == "2"
-    mention = dict(zip(mentions[0], mentions[1]))
+    mention = dict(zip(MENTION_COLUMNS, mentions[0]))
     assert mention["GLOBALEVENTID"] == row["GLOBALEVENTID"] and mention["Actor1CharOffset"] == "0"
 
 

@@ -1,7 +1,14 @@
-"""One flat row per event: the columns of `tidings events --format csv|parquet`."""
+"""One flat row per event: the columns of `tidings events --format csv|parquet`.
+
+CSV joins lists into one cell and writes dates as text; Parquet keeps the types (`typed_row`,
+`arrow_schema`): `date` as a DATE (the first day of a month- or year-precision date, with
+`date_precision` beside it) and the actor, context and dispute columns as lists, the i-th country
+and sector belonging to the i-th name.
+"""
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 from tidings.model import ActorRef, Event
@@ -63,9 +70,41 @@ def flat_row(event: Event) -> dict[str, Any]:
     return row
 
 
+#: Columns whose Parquet type differs from the CSV text: a DATE and lists of strings.
+PARQUET_TYPES: dict[str, str] = {
+    "date": "date32", "contexts": "list", "disputed": "list",
+    **{f"{side}_{what}": "list" for side in ("source", "target") for what in ("names", "countries", "sectors")},
+}
+
+
+def period_start(iso: str | None) -> dt.date | None:
+    """The first day of an ISO date, month ("2014-04") or year ("2014"); None when it is none of them."""
+    if not iso:
+        return None
+    padded = {4: f"{iso}-01-01", 7: f"{iso}-01"}.get(len(iso), iso[:10])
+    try:
+        return dt.date.fromisoformat(padded)
+    except ValueError:
+        return None
+
+
+def typed_row(event: Event) -> dict[str, Any]:
+    """The flat row with Parquet's types (`PARQUET_TYPES`): a date and aligned lists."""
+    row = flat_row(event)
+    row.update({
+        "date": period_start(event.date), "contexts": list(event.contexts), "disputed": list(event.disputed),
+        "source_names": [actor_label(a) for a in event.source], "source_countries": [a.country for a in event.source],
+        "source_sectors": [a.sector for a in event.source],
+        "target_names": [actor_label(a) for a in event.target], "target_countries": [a.country for a in event.target],
+        "target_sectors": [a.sector for a in event.target],
+    })
+    return row
+
+
 def arrow_schema() -> Any:
-    """The pyarrow schema of the flat rows (pyarrow imported only when Parquet is asked for)."""
+    """The pyarrow schema of the typed rows (pyarrow imported only when Parquet is asked for)."""
     import pyarrow as pa
 
-    types = {"string": pa.string(), "int64": pa.int64(), "float64": pa.float64(), "bool": pa.bool_()}
-    return pa.schema([(name, types[kind]) for name, kind in FLAT_COLUMNS.items()])
+    types = {"string": pa.string(), "int64": pa.int64(), "float64": pa.float64(), "bool": pa.bool_(),
+             "date32": pa.date32(), "list": pa.list_(pa.string())}
+    return pa.schema([(name, types[PARQUET_TYPES.get(name, kind)]) for name, kind in FLAT_COLUMNS.items()])

@@ -16,7 +16,8 @@ from pathlib import Path
 from typing import IO, Any, Iterator
 
 from tidings.errors import UsageError
-from tidings.export._flat import FLAT_COLUMNS, arrow_schema, flat_row
+from tidings.export._flat import FLAT_COLUMNS, arrow_schema, flat_row, typed_row
+from tidings.export._safe import neutralise_row
 from tidings.model import Event
 
 log = logging.getLogger(__name__)
@@ -33,6 +34,13 @@ def _write_jsonl(events: list[Event], stream: IO[str]) -> None:
 
 
 def _write_csv(events: list[Event], stream: IO[str]) -> None:
+    writer = csv.DictWriter(stream, fieldnames=list(FLAT_COLUMNS), lineterminator="\n")
+    writer.writeheader()
+    for event in events:
+        writer.writerow(neutralise_row(flat_row(event)))
+
+
+def _write_csv_raw(events: list[Event], stream: IO[str]) -> None:
     writer = csv.DictWriter(stream, fieldnames=list(FLAT_COLUMNS), lineterminator="\n")
     writer.writeheader()
     for event in events:
@@ -90,8 +98,10 @@ def _text_output(path: Path | None) -> Iterator[IO[str]]:
         yield stream
 
 
-def write_events(events: list[Event], fmt: str, path: Path | None) -> None:
+def write_events(events: list[Event], fmt: str, path: Path | None, raw: bool = False) -> None:
     """Write events in `fmt` to `path`, or to stdout when `path` is None (not for parquet).
+
+    CSV cells a spreadsheet would run as formulas are neutralised (`_safe.neutralise`) unless `raw`.
 
     Raises:
         UsageError: unknown format, or parquet without a path.
@@ -99,11 +109,11 @@ def write_events(events: list[Event], fmt: str, path: Path | None) -> None:
     if fmt == "parquet":
         if path is None:
             raise UsageError("parquet needs a file: pass --out FILE")
-        write_parquet([flat_row(e) for e in events], arrow_schema(), Path(path))
+        write_parquet([typed_row(e) for e in events], arrow_schema(), Path(path))
         log.info("wrote %d events to %s", len(events), path)
         return
     try:
-        writer = TEXT_WRITERS[fmt]
+        writer = _write_csv_raw if fmt == "csv" and raw else TEXT_WRITERS[fmt]
     except KeyError:
         raise UsageError(f"unknown events format {fmt!r}; choose one of {', '.join(FORMATS)}") from None
     with _text_output(Path(path) if path is not None else None) as stream:

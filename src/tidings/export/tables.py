@@ -2,8 +2,9 @@
 as stored (streamed by the store as Arrow); entities, events and stories are read through the store's
 queries so that their nested values become Parquet structs and lists.
 
-Nested values (actor lists, locations, evidence) become Parquet structs and lists; `values` (a mapping
-whose keys vary per event) is kept as JSON text.
+Nested values (actor lists, locations, evidence) become Parquet structs and lists, event dates
+DATEs (a month or year as its first day; `date_precision` says which); `values` (a mapping whose
+keys vary per event) is kept as JSON text.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from dataclasses import asdict
 from pathlib import Path
 from typing import Any
 
+from tidings.export._flat import period_start
 from tidings.store import Store
 
 log = logging.getLogger(__name__)
@@ -44,8 +46,9 @@ def table_rows(store: Store) -> dict[str, list[dict[str, Any]]]:
     return {
         "actors": store.actors(),
         "places": store.places(),
-        "event_mentions": [asdict(m) for m in store.event_mentions()],
-        "events": [{**e.to_dict(), "values": json.dumps(e.values, ensure_ascii=False)} for e in store.events()],
+        "event_mentions": [{**asdict(m), "date": period_start(m.date)} for m in store.event_mentions()],
+        "events": [{**e.to_dict(), "date": period_start(e.date), "first_reported": period_start(e.first_reported),
+                    "values": json.dumps(e.values, ensure_ascii=False)} for e in store.events()],
         "stories": [s.to_dict() for s in store.stories()],
     }
 

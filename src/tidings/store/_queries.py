@@ -159,6 +159,9 @@ class Queries:
         """A whole table as a pyarrow Table, for Parquet export (names checked against the schema)."""
         if name not in TABLES:
             raise ValueError(f"unknown table {name!r}; one of {', '.join(TABLES)}")
+        # DuckDB 2 refuses a relation while an earlier execute() result is unfinished (a fetchone(),
+        # as in the version check at open): finish it first (a no-op when nothing is pending).
+        self.con.complete()
         return self.con.sql(f"SELECT * FROM {name}").to_arrow_table()
 
     def doc_lengths(self) -> dict[str, int]:

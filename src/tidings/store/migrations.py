@@ -77,4 +77,42 @@ MIGRATIONS: list[tuple[int, str, str]] = [
         DROP INDEX events_date;
         """,
     ),
+    (
+        3,
+        "typed views for analysts",
+        # The tables keep dates as text and nested values as JSON (see the note above); these views
+        # give DuckDB and pandas users real types without JSON functions in every query: dates as
+        # DATE (the first day of a month- or year-precision date, with its precision beside it),
+        # actors as LIST(STRUCT), the location and size as STRUCT. JSON is read by DuckDB's built-in
+        # json extension (statically linked in the wheels we pin: nothing is downloaded). Views hold
+        # no data, so they follow every later write; docs/exports.md has example queries.
+        """
+        CREATE VIEW events_typed AS SELECT
+            id, type, mode, quad,
+            CASE length(date) WHEN 10 THEN TRY_CAST(date AS DATE) WHEN 7 THEN TRY_CAST(date || '-01' AS DATE)
+                WHEN 4 THEN TRY_CAST(date || '-01-01' AS DATE) END AS date,
+            date_precision,
+            from_json(json_extract(data, '$.contexts'), '["VARCHAR"]') AS contexts,
+            from_json(json_extract(data, '$.source'), '[{"text": "VARCHAR", "actor_id": "VARCHAR", "name": "VARCHAR", "country": "VARCHAR", "sector": "VARCHAR"}]') AS source,
+            from_json(json_extract(data, '$.target'), '[{"text": "VARCHAR", "actor_id": "VARCHAR", "name": "VARCHAR", "country": "VARCHAR", "sector": "VARCHAR"}]') AS target,
+            from_json(json_extract(data, '$.location'), '{"text": "VARCHAR", "place_id": "VARCHAR",
+                "name": "VARCHAR", "lat": "DOUBLE", "lon": "DOUBLE", "country": "VARCHAR", "admin1": "VARCHAR",
+                "geo_precision": "INTEGER"}') AS location,
+            from_json(json_extract(data, '$.size'), '{"dead": "INTEGER", "injured": "INTEGER",
+                "arrested": "INTEGER"}') AS size,
+            json_extract_string(data, '$.modality') AS modality,
+            confidence, story_id, num_mentions, num_documents, num_sources,
+            TRY_CAST(first_reported AS DATE) AS first_reported
+        FROM events;
+        CREATE VIEW documents_typed AS SELECT
+            id, url, outlet, title,
+            CASE length(published) WHEN 10 THEN TRY_CAST(published AS DATE)
+                WHEN 7 THEN TRY_CAST(published || '-01' AS DATE)
+                WHEN 4 THEN TRY_CAST(published || '-01-01' AS DATE) END AS published,
+            CASE length(published) WHEN 10 THEN 'day' WHEN 7 THEN 'month' WHEN 4 THEN 'year'
+                ELSE 'unknown' END AS published_precision,
+            language, story_id, near_duplicate_of, num_sentences, num_events, status
+        FROM documents;
+        """,
+    ),
 ]
