@@ -47,6 +47,7 @@ from tidings.resolve._compat import (
     span_gap,
 )
 from tidings.resolve._merge import merge_event, merge_matching_fields
+from tidings.resolve._sources import SourceBook
 from tidings.resolve._parties import (
     MEETING_MODALITIES,
     MEETING_TYPES,
@@ -61,8 +62,6 @@ log = logging.getLogger(__name__)
 
 #: Width (days) of a date bucket in the blocking index.
 BUCKET_DAYS = 7
-#: How many near-duplicate hops lead to the original document (guards against cycles).
-MAX_DUPLICATE_HOPS = 8
 
 
 #: Mentions kept per event to merge its arguments and evidence from. Past that, a mention only updates
@@ -87,9 +86,11 @@ class _Cluster:
 
     event: Event
     order: int
+    first: tuple[str, str, int, str] = ("",)  # the earliest member's `_member_order`: ties go to it
     members: list[EventMention] = field(default_factory=list)  # the first MAX_MEMBERS, in member order
     total: int = 0
     sources: set[str] = field(default_factory=set)
+    outlets: set[str] = field(default_factory=set)  # the members' own outlets (sources never exceed them)
     first_published: str | None = None
     # What a reloaded event counted beyond the members handed back (those past MAX_MEMBERS).
     extra_mentions: int = 0
@@ -123,8 +124,8 @@ class EventIndex:
         self._blocks: dict[tuple, dict[str, None]] = {}
         self._by_doc: dict[str, dict[str, None]] = {}
         self._mention_event: dict[str, str] = {}
-        self._near_duplicates: dict[str, str] = {}
-        self._doc_outlet: dict[str, str] = {}
+        self._sources = SourceBook()
+        self._doc_story: dict[str, str] = {}  # doc id -> story id (stories widen date windows)
         self._next_order = 0
 
     @classmethod
@@ -134,38 +135,59 @@ class EventIndex:
         mentions: list[EventMention],
         near_duplicates: dict[str, str] | None = None,
         day_window: int = 1,
+        outlets: dict[str, str | None] | None = None,
+        stories: dict[str, str | None] | None = None,
     ) -> "EventIndex":
-        """Rebuild an index from stored events and their mentions (each with `event_id` set).
-
-        `near_duplicates` (doc_id -> original doc_id) should cover the documents of these mentions
-        so that source counts stay right when new mentions join.
-        """
+        """Rebuild an index from stored events and their mentions (each with `event_id` set); see `load`."""
         index = cls(day_window=day_window)
-        index._near_duplicates.update(near_duplicates or {})
+        index.load(events, mentions, near_duplicates, outlets, stories)
+        return index
+
+    def load(
+        self,
+        events: list[Event],
+        mentions: list[EventMention],
+        near_duplicates: dict[str, str] | None = None,
+        outlets: dict[str, str | None] | None = None,
+        stories: dict[str, str | None] | None = None,
+    ) -> int:
+        """Bring stored events and their mentions (each with `event_id` set) into the index; events
+        already held are skipped. Returns how many were added.
+
+        `near_duplicates` (doc_id -> original doc_id) should cover the documents of these mentions,
+        `outlets` (doc_id -> outlet) the originals they copy and `stories` (doc_id -> story id) their
+        documents, so that a reloaded event counts and matches exactly as when it was first merged.
+        """
+        self._sources.learn(near_duplicates, outlets)
+        self._learn_stories(stories)
         grouped: dict[str, list[EventMention]] = {}
         for mention in mentions:
             if mention.event_id is None:
                 log.warning("mention %s has no event_id; left out of the index", mention.id)
                 continue
             grouped.setdefault(mention.event_id, []).append(mention)
+        added = 0
         for event in events:
+            if event.id in self._clusters:
+                continue
             members = grouped.get(event.id)
             if not members:
                 log.warning("event %s has no mentions loaded; it cannot take new ones", event.id)
                 continue
-            cluster = _Cluster(event=event, order=index._next_order)
-            index._next_order += 1
-            index._clusters[event.id] = cluster
+            cluster = _Cluster(event=event, order=self._next_order)
+            self._next_order += 1
+            self._clusters[event.id] = cluster
+            added += 1
             for mention in sorted(members, key=_member_order):
-                index._attach(cluster, mention)
+                self._attach(cluster, mention)
             cluster.extra_mentions = max(0, event.num_mentions - cluster.total)
             cluster.extra_documents = max(0, event.num_documents - len(cluster.docs))
-            cluster.extra_sources = max(0, event.num_sources - len(cluster.sources))
+            cluster.extra_sources = max(0, event.num_sources - _source_count(cluster))
             if event.first_reported and (cluster.first_published is None
                                          or event.first_reported < cluster.first_published):
                 cluster.first_published = event.first_reported
-            index._refresh(cluster)
-        return index
+            self._refresh(cluster)
+        return added
 
     def __len__(self) -> int:
         return len(self._clusters)
@@ -184,23 +206,26 @@ class EventIndex:
         return list(cluster.members) if cluster else []
 
     def add(
-        self, mentions: list[EventMention], near_duplicates: dict[str, str] | None = None
+        self, mentions: list[EventMention], near_duplicates: dict[str, str] | None = None,
+        outlets: dict[str, str | None] | None = None,
+        stories: dict[str, str | None] | None = None,
     ) -> list[Event]:
         """Merge each mention into a compatible event or start one; return created or changed events.
 
         Sets `mention.event_id`. A kept member mention is not added twice (re-runs skip whole
         documents before this; past an event's member cap only its counts are kept).
-        `near_duplicates` maps doc_id -> original doc_id: such a copy counts as the original's source.
+        `near_duplicates` maps doc_id -> original doc_id: such a copy counts as the original's source,
+        whose outlet `outlets` (doc_id -> outlet) gives when the original has no mention in memory.
         """
-        self._near_duplicates.update(near_duplicates or {})
+        self._sources.learn(near_duplicates, outlets)
+        self._learn_stories(stories)
         changed: dict[str, bool] = {}  # event id -> whether its members changed
         for mention in mentions:
             known = self._mention_event.get(mention.id)
             if known is not None:
                 mention.event_id = known
                 continue
-            if mention.evidence.outlet:
-                self._doc_outlet.setdefault(mention.doc_id, mention.evidence.outlet)
+            self._sources.note(mention)
             cluster = self._best_candidate(mention)
             if cluster is None:
                 event_id = event_id_for(mention.id)
@@ -208,7 +233,7 @@ class EventIndex:
                     event_id = event_id_for(event_id + mention.id)
                 cluster = _Cluster(
                     event=Event(id=event_id, type=mention.type, mode=mention.mode, quad=mention.quad),
-                    order=self._next_order,
+                    order=self._next_order, first=_member_order(mention),
                 )
                 self._next_order += 1
                 self._clusters[event_id] = cluster
@@ -220,6 +245,11 @@ class EventIndex:
             self._refresh(self._clusters[event_id], merge=members_changed)
         return [self._clusters[event_id].event for event_id in changed]
 
+    def _learn_stories(self, stories: dict[str, str | None] | None) -> None:
+        for doc_id, story_id in (stories or {}).items():
+            if story_id:
+                self._doc_story[doc_id] = story_id
+
     def member_count(self) -> int:
         """Member mentions held in memory (what the index's memory grows with)."""
         return sum(len(cluster.members) for cluster in self._clusters.values())
@@ -229,7 +259,7 @@ class EventIndex:
         member mentions remain; returns the evicted ids (they stay in the store)."""
         held = self.member_count()
         gone: list[str] = []
-        for cluster in sorted(self._clusters.values(), key=lambda c: (c.last_day, c.order)):
+        for cluster in sorted(self._clusters.values(), key=lambda c: (c.last_day, c.first)):
             if held <= keep_members:
                 break
             held -= len(cluster.members)
@@ -254,12 +284,15 @@ class EventIndex:
                     docs.pop(event_id, None)
                     if not docs:
                         del self._by_doc[doc_id]
-                        self._doc_outlet.pop(doc_id, None)
+                        self._sources.forget(doc_id)
+                        self._doc_story.pop(doc_id, None)
 
     # -- matching -----------------------------------------------------------------------------
 
     def _best_candidate(self, mention: EventMention) -> _Cluster | None:
-        best: tuple[float, int] | None = None
+        """The best-scoring compatible event; among equals the one reported first (by the canonical
+        member order, not by when it entered memory: a reloaded index must choose as the first did)."""
+        best: float | None = None
         chosen: _Cluster | None = None
         for event_id in self._candidate_ids(mention):
             cluster = self._clusters.get(event_id)
@@ -268,9 +301,8 @@ class EventIndex:
             score = self._score(mention, cluster)
             if score is None:
                 continue
-            rank = (score, -cluster.order)
-            if best is None or rank > best:
-                best, chosen = rank, cluster
+            if chosen is None or score > best or (score == best and cluster.first < chosen.first):
+                best, chosen = score, cluster
         return chosen
 
     def _candidate_ids(self, mention: EventMention) -> dict[str, None]:
@@ -373,6 +405,9 @@ class EventIndex:
     def _attach(self, cluster: _Cluster, mention: EventMention) -> bool:
         """Count the mention in the cluster; returns whether it joined the kept members."""
         kept = len(cluster.members) < MAX_MEMBERS
+        key = _member_order(mention)
+        if not cluster.members or key < cluster.first:
+            cluster.first = key
         if kept:
             insort(cluster.members, mention, key=_member_order)
         cluster.total += 1
@@ -384,9 +419,9 @@ class EventIndex:
             self._mention_event[mention.id] = cluster.event.id
         cluster.docs.add(mention.doc_id)
         self._by_doc.setdefault(mention.doc_id, {})[cluster.event.id] = None
-        if mention.evidence.outlet:  # also for mentions reloaded by from_events: source counts need it
-            self._doc_outlet.setdefault(mention.doc_id, mention.evidence.outlet)
-        cluster.sources.add(self._source_of(mention))
+        self._sources.note(mention)  # also for mentions reloaded by from_events: source counts need it
+        cluster.sources.add(self._sources.source_of(mention))
+        cluster.outlets.add(self._sources.own_key(mention))
         pub = day_number(mention.evidence.published)
         if pub is not None:
             cluster.pub_days.add(pub)
@@ -412,13 +447,13 @@ class EventIndex:
         if not merge:
             event = cluster.event
         elif full:
-            event = merge_event(cluster.event.id, cluster.members, self._source_of, cluster.event.story_id)
+            event = merge_event(cluster.event.id, cluster.members, self._sources.source_of, cluster.event.story_id)
         else:
             event = merge_matching_fields(cluster.event, cluster.members)
         if full:  # counts cover every member, also those past MAX_MEMBERS
             event.num_mentions = cluster.total + cluster.extra_mentions
             event.num_documents = len(cluster.docs) + cluster.extra_documents
-            event.num_sources = len(cluster.sources) + cluster.extra_sources
+            event.num_sources = _source_count(cluster) + cluster.extra_sources
             event.first_reported = cluster.first_published or event.first_reported
         cluster.event = event
         cluster.chain = place_chain(event.location)
@@ -445,15 +480,8 @@ class EventIndex:
                     cluster.keys.add(key)
                     self._blocks.setdefault(key, {})[event.id] = None
 
-    def _source_of(self, mention: EventMention) -> str:
-        """Source key: the outlet of the original document (near-duplicates count as it), else the doc."""
-        root = mention.doc_id
-        for _ in range(MAX_DUPLICATE_HOPS):
-            parent = self._near_duplicates.get(root)
-            if parent is None or parent == root:
-                break
-            root = parent
-        outlet = self._doc_outlet.get(root)
-        if outlet is None and root == mention.doc_id:
-            outlet = mention.evidence.outlet
-        return f"outlet:{outlet}" if outlet else f"doc:{root}"
+
+def _source_count(cluster: _Cluster) -> int:
+    """Independent sources: copies count as their originals' outlets, and never more sources than the
+    outlets that printed the members (copies of two wires in one paper are still one paper's report)."""
+    return min(len(cluster.sources), len(cluster.outlets))
