@@ -45,6 +45,8 @@ from tidings.resolve._compat import (
     role_compatible,
     sides,
     span_gap,
+    state_actors,
+    story_span,
 )
 from tidings.resolve._merge import merge_event, merge_matching_fields
 from tidings.resolve._sources import SourceBook
@@ -97,6 +99,7 @@ class _Cluster:
     extra_documents: int = 0
     extra_sources: int = 0
     docs: set[str] = field(default_factory=set)
+    stories: set[str] = field(default_factory=set)  # stories of the members' documents
     pub_days: set[int] = field(default_factory=set)
     chain: tuple[str, ...] = ()
     town: bool = False
@@ -110,6 +113,8 @@ class _Cluster:
     source_sides: set[str] = field(default_factory=set)
     target_ids: set[str] = field(default_factory=set)
     target_countries: set[str] = field(default_factory=set)
+    source_state_countries: set[str] = field(default_factory=set)  # of state actors only
+    target_state_countries: set[str] = field(default_factory=set)
     last_day: int = 0
     keys: set[tuple] = field(default_factory=set)
 
@@ -117,9 +122,11 @@ class _Cluster:
 class EventIndex:
     """Merged events plus their member mentions, with blocking indexes for incremental merging."""
 
-    def __init__(self, day_window: int = 1) -> None:
-        """`day_window`: how many days two day-precise reports of one event may differ (settings)."""
+    def __init__(self, day_window: int = 1, story_lag: int = 7) -> None:
+        """`day_window`: how many days two day-precise reports of one event may differ; `story_lag`:
+        how many days before publication an undated report of the event's story may tell of (settings)."""
         self.day_window = day_window
+        self.story_lag = story_lag
         self._clusters: dict[str, _Cluster] = {}
         self._blocks: dict[tuple, dict[str, None]] = {}
         self._by_doc: dict[str, dict[str, None]] = {}
@@ -137,9 +144,10 @@ class EventIndex:
         day_window: int = 1,
         outlets: dict[str, str | None] | None = None,
         stories: dict[str, str | None] | None = None,
+        story_lag: int = 7,
     ) -> "EventIndex":
         """Rebuild an index from stored events and their mentions (each with `event_id` set); see `load`."""
-        index = cls(day_window=day_window)
+        index = cls(day_window=day_window, story_lag=story_lag)
         index.load(events, mentions, near_duplicates, outlets, stories)
         return index
 
@@ -336,6 +344,10 @@ class EventIndex:
                         out.update(block)
         if day is not None and mention.date_precision == "day" and mention.type in MEETING_TYPES:
             out.update(self._blocks.get(("m", mention.type, day), {}))
+        story = self._doc_story.get(mention.doc_id)
+        if story is not None:  # inside a story, undated reports meet whatever their dates
+            for type_ in partner_types(mention.type):
+                out.update(self._blocks.get(("st", type_, story), {}))
         return out
 
     def _score(self, mention: EventMention, cluster: _Cluster) -> float | None:
@@ -351,6 +363,12 @@ class EventIndex:
         gap = span_gap(span, cluster.span) if span is not None and cluster.span is not None else None
         # a meeting: its plans and the report of it held are one event when the days meet
         meeting = gap == 0 and mention.type in MEETING_TYPES and event.type in MEETING_TYPES
+        story = self._doc_story.get(mention.doc_id)
+        same_story = story is not None and story in cluster.stories
+        if same_story and gap is not None:  # undated reports of one story widen to the days before
+            gap = span_gap(story_span(span, mention.date, mention.date_precision, mention.date_text, self.story_lag),
+                           story_span(cluster.span, event.date, event.date_precision, event.date_text,
+                                      self.story_lag))
         if not modality_compatible(mention.modality, event.modality) and not (
             meeting and MEETING_MODALITIES >= {mention.modality, event.modality}
         ):
@@ -364,10 +382,12 @@ class EventIndex:
             if mention.date and event.date and mention.date[:4] != event.date[:4]:
                 return None
             pub = day_number(mention.evidence.published)
-            if not same_doc and (pub is None or pub not in cluster.pub_days):
-                return None
+            if not same_doc and not same_story and (pub is None or pub not in cluster.pub_days):
+                return None  # an undated report meets others of its publication day, or of its story
         chain = place_chain(mention.location)
         place = places_compatible(chain, cluster.chain)
+        if place is None and same_story and (_vague(chain) or _vague(cluster.chain)):
+            place = 0  # a region of no known country ("the Sahel") cannot tell two places of one story apart
         plan_day = (meeting and span is not None and span[0] == span[1] == cluster.span[0] == cluster.span[1]
                     and (is_meeting_plan(mention.type, mention.modality) or cluster.plans > 0))
         parties = cluster.parties | actor_countries(mention.source) | actor_countries(mention.target)
@@ -382,10 +402,19 @@ class EventIndex:
         mine_sides = sides(mention.source)
         if not meeting and mine_sides and cluster.source_sides and not mine_sides & cluster.source_sides:
             return None  # state forces in one report, rebels or protesters in the other: two acts
+        if same_doc and not meeting and (_apart(actor_ids(mention.source), cluster.source_ids)
+                                         or _apart(actor_ids(mention.target), cluster.target_ids)):
+            return None  # one report naming other doers or other targets for one type tells of two acts
         own = actor_ids(mention.source) | actor_ids(mention.target)
         shared_ids = own & (cluster.source_ids | cluster.target_ids)
-        source = role_compatible(mention.source, cluster.source_ids, cluster.source_countries)
-        target = role_compatible(mention.target, cluster.target_ids, cluster.target_countries)
+        if same_story:  # the country of a non-state group is a guess (where it operates): only states veto
+            source = role_compatible(state_actors(mention.source), cluster.source_ids, cluster.source_state_countries)
+            target = role_compatible(state_actors(mention.target), cluster.target_ids, cluster.target_state_countries)
+            source = None if source is None else len(actor_ids(mention.source) & cluster.source_ids)
+            target = None if target is None else len(actor_ids(mention.target) & cluster.target_ids)
+        else:
+            source = role_compatible(mention.source, cluster.source_ids, cluster.source_countries)
+            target = role_compatible(mention.target, cluster.target_ids, cluster.target_countries)
         if source is None or target is None:
             if not (meeting and (place == 3 or shared_ids)):
                 return None
@@ -396,8 +425,8 @@ class EventIndex:
             if tie is None:
                 return None
             source += tie
-        if place == 0 and not same_doc and source + target == 0:
-            return None  # without a place, only a shared actor ties reports from other documents
+        if place == 0 and not same_doc and not same_story and source + target == 0:
+            return None  # without a place, a shared actor or the story ties reports from other documents
         return place + source + target + (0.5 if same_doc else 0.0) - distance
 
     # -- bookkeeping --------------------------------------------------------------------------
@@ -418,6 +447,9 @@ class EventIndex:
         if kept:  # memory follows the kept members, not every report of a big story
             self._mention_event[mention.id] = cluster.event.id
         cluster.docs.add(mention.doc_id)
+        story = self._doc_story.get(mention.doc_id)
+        if story is not None:
+            cluster.stories.add(story)
         self._by_doc.setdefault(mention.doc_id, {})[cluster.event.id] = None
         self._sources.note(mention)  # also for mentions reloaded by from_events: source counts need it
         cluster.sources.add(self._sources.source_of(mention))
@@ -430,6 +462,8 @@ class EventIndex:
         cluster.source_sides |= sides(mention.source)
         cluster.target_ids |= actor_ids(mention.target)
         cluster.target_countries |= actor_countries(mention.target)
+        cluster.source_state_countries |= actor_countries(state_actors(mention.source))
+        cluster.target_state_countries |= actor_countries(state_actors(mention.target))
         cluster.parties |= actor_countries(mention.source) | actor_countries(mention.target)
         cluster.type_modes.add((mention.type, mention.mode))
         cluster.plans += is_meeting_plan(mention.type, mention.modality)
@@ -473,15 +507,25 @@ class EventIndex:
                 key = ("m", event.type, cluster.day)
                 cluster.keys.add(key)
                 self._blocks.setdefault(key, {})[event.id] = None
-        for prefix in prefixes:
-            for where in wheres:
-                key = prefix + where
-                if key not in cluster.keys:
-                    cluster.keys.add(key)
-                    self._blocks.setdefault(key, {})[event.id] = None
+        story_keys = [("st", event.type, story) for story in sorted(cluster.stories)]
+        for key in story_keys + [prefix + where for prefix in prefixes for where in wheres]:
+            if key not in cluster.keys:
+                cluster.keys.add(key)
+                self._blocks.setdefault(key, {})[event.id] = None
 
 
 def _source_count(cluster: _Cluster) -> int:
     """Independent sources: copies count as their originals' outlets, and never more sources than the
     outlets that printed the members (copies of two wires in one paper are still one paper's report)."""
     return min(len(cluster.sources), len(cluster.outlets))
+
+
+def _apart(mine: set[str], theirs: set[str]) -> bool:
+    """Both name resolved actors in a role, and none is shared."""
+    return bool(mine) and bool(theirs) and not mine & theirs
+
+
+def _vague(chain: tuple[str, ...]) -> bool:
+    """A place chain of a region (not a town, not a country) whose country is unknown."""
+    return bool(chain) and not chain[0].startswith(("ctry:", "geonames:", "txt:")) and not any(
+        key.startswith("ctry:") for key in chain)

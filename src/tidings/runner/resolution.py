@@ -51,7 +51,7 @@ class BatchResolver:
             self.stories = StoryIndex.from_state(state, **options) if state else StoryIndex(**options)
         except ValueError as exc:
             raise StoreError(f"{store.path}: saved story state cannot be read: {exc}") from exc
-        self.events = EventIndex(day_window=settings.event_date_window_days)
+        self.events = EventIndex(day_window=settings.event_date_window_days, story_lag=settings.event_story_lag_days)
         self._months: set[str] = set()  # months whose stored events are in self.events
         self._story_ids: set[str] = set()  # stories whose stored events are in self.events
 
