@@ -32,6 +32,7 @@ from tidings.model import EVIDENCE_PER_EVENT, Event, EventMention
 
 from tidings.resolve._compat import (
     DATED,
+    PRECISION_WINDOWS,
     actor_countries,
     actor_ids,
     date_span,
@@ -133,6 +134,7 @@ class EventIndex:
         self._mention_event: dict[str, str] = {}
         self._sources = SourceBook()
         self._doc_story: dict[str, str] = {}  # doc id -> story id (stories widen date windows)
+        self._story_buckets: dict[tuple[str, str], set[int | None]] = {}  # (type, story) -> its date buckets
         self._next_order = 0
 
     @classmethod
@@ -345,9 +347,17 @@ class EventIndex:
         if day is not None and mention.date_precision == "day" and mention.type in MEETING_TYPES:
             out.update(self._blocks.get(("m", mention.type, day), {}))
         story = self._doc_story.get(mention.doc_id)
-        if story is not None:  # inside a story, undated reports meet whatever their dates
+        if story is not None:  # inside a story, undated reports meet acts of the days before
+            ref = day if day is not None else pub
             for type_ in partner_types(mention.type):
-                out.update(self._blocks.get(("st", type_, story), {}))
+                if ref is None:  # an undated article: every act of its story
+                    buckets = sorted(self._story_buckets.get((type_, story), ()), key=str)
+                else:
+                    reach = self.story_lag + max(self.day_window, PRECISION_WINDOWS["month"]
+                                                 if mention.date_precision == "month" else 0)
+                    buckets = [None, *range((ref - reach) // BUCKET_DAYS, (ref + reach) // BUCKET_DAYS + 1)]
+                for bucket in buckets:
+                    out.update(self._blocks.get(("st", type_, story, bucket), {}))
         return out
 
     def _score(self, mention: EventMention, cluster: _Cluster) -> float | None:
@@ -507,7 +517,11 @@ class EventIndex:
                 key = ("m", event.type, cluster.day)
                 cluster.keys.add(key)
                 self._blocks.setdefault(key, {})[event.id] = None
-        story_keys = [("st", event.type, story) for story in sorted(cluster.stories)]
+        days = ({cluster.day} if cluster.day is not None else set()) | cluster.pub_days
+        buckets = sorted({d // BUCKET_DAYS for d in days}) or [None]
+        story_keys = [("st", event.type, story, bucket) for story in sorted(cluster.stories) for bucket in buckets]
+        for story in cluster.stories:
+            self._story_buckets.setdefault((event.type, story), set()).update(buckets)
         for key in story_keys + [prefix + where for prefix in prefixes for where in wheres]:
             if key not in cluster.keys:
                 cluster.keys.add(key)
