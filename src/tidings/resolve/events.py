@@ -5,20 +5,11 @@ The integrator loads the events of a batch's date window (with their mentions) i
 Candidates are found by blocking on (type, date bucket, place or actor), so each mention is compared
 with a handful of events whatever the size of the archive (DESIGN §9).
 
-A mention joins the best-scoring compatible event. Vetoes, in order (rules in `_compat`/`_parties`):
-* type: same type or a listed pair; stated modes must agree with every member's (tear gas is not live
-  fire), an unstated mode fits any, CONSULT modes are ignored; inside one document two types are
-  two acts (the pairs are for outlets that code one act differently);
-* modality: real vs planned never merge, except a meeting's plan and the meeting held;
-* date: each date is a span of days (a week from a time expression is its 7 days; the
-  publication-day fallback is the `REPORT_LAG_DAYS` before publication; a month its days); spans
-  more than `day_window` apart do not merge; year/unknown dates need the same publication day;
-* place: different towns never merge; a town joins its region or country ("western Kenya" counts
-  as Kenya); a bare country joins a place in another country only when both countries are parties
-  (actor countries), since then the country named is a party, not the venue; plans of a meeting on
-  one day ignore coarse places and are tied by shared parties instead;
-* actors: contradicting countries in a role veto (not for meetings, whose roles are symmetric);
-  without a shared place, reports from different documents need a shared actor.
+A mention joins the best-scoring compatible event (the rules are in `_fit`); among equals the one
+reported first in the canonical member order, so that an index rebuilt from the store in a later run
+chooses as the first run did (split and resumed runs store the events of one run). Sources are counted
+by `_sources`: a syndicated copy counts as its original's outlet, never above the outlets that printed
+the members.
 """
 
 from __future__ import annotations
@@ -26,10 +17,10 @@ from __future__ import annotations
 import hashlib
 import logging
 from bisect import insort
-from dataclasses import dataclass, field
 
 from tidings.model import EVIDENCE_PER_EVENT, Event, EventMention
 
+from tidings.resolve._cluster import Cluster, member_order, source_count
 from tidings.resolve._compat import (
     DATED,
     PRECISION_WINDOWS,
@@ -38,28 +29,15 @@ from tidings.resolve._compat import (
     date_span,
     date_window,
     day_number,
-    modality_compatible,
-    modes_compatible,
     partner_types,
     place_chain,
-    places_compatible,
-    role_compatible,
     sides,
-    span_gap,
     state_actors,
-    story_span,
 )
+from tidings.resolve._fit import fit
 from tidings.resolve._merge import merge_event, merge_matching_fields
+from tidings.resolve._parties import MEETING_TYPES, is_meeting_plan, is_town
 from tidings.resolve._sources import SourceBook
-from tidings.resolve._parties import (
-    MEETING_MODALITIES,
-    MEETING_TYPES,
-    is_meeting_plan,
-    is_town,
-    meeting_places_compatible,
-    party_tie,
-    party_country_place,
-)
 
 log = logging.getLogger(__name__)
 
@@ -78,48 +56,6 @@ def event_id_for(mention_id: str) -> str:
     return "ev_" + hashlib.sha1(mention_id.encode("utf-8")).hexdigest()[:12]
 
 
-def _member_order(mention: EventMention) -> tuple[str, str, int, str]:
-    """Canonical member order, so a merge does not depend on the order rows come back from a DB."""
-    return (mention.evidence.published or "9999", mention.doc_id, mention.evidence.start, mention.id)
-
-
-@dataclass
-class _Cluster:
-    """One event with its members and the summary that matching and blocking read."""
-
-    event: Event
-    order: int
-    first: tuple[str, str, int, str] = ("",)  # the earliest member's `_member_order`: ties go to it
-    members: list[EventMention] = field(default_factory=list)  # the first MAX_MEMBERS, in member order
-    total: int = 0
-    sources: set[str] = field(default_factory=set)
-    outlets: set[str] = field(default_factory=set)  # the members' own outlets (sources never exceed them)
-    first_published: str | None = None
-    # What a reloaded event counted beyond the members handed back (those past MAX_MEMBERS).
-    extra_mentions: int = 0
-    extra_documents: int = 0
-    extra_sources: int = 0
-    docs: set[str] = field(default_factory=set)
-    stories: set[str] = field(default_factory=set)  # stories of the members' documents
-    pub_days: set[int] = field(default_factory=set)
-    chain: tuple[str, ...] = ()
-    town: bool = False
-    day: int | None = None
-    span: tuple[int, int] | None = None
-    type_modes: set[tuple[str, str | None]] = field(default_factory=set)
-    plans: int = 0  # members that are meeting plans
-    parties: set[str] = field(default_factory=set)
-    source_ids: set[str] = field(default_factory=set)
-    source_countries: set[str] = field(default_factory=set)
-    source_sides: set[str] = field(default_factory=set)
-    target_ids: set[str] = field(default_factory=set)
-    target_countries: set[str] = field(default_factory=set)
-    source_state_countries: set[str] = field(default_factory=set)  # of state actors only
-    target_state_countries: set[str] = field(default_factory=set)
-    last_day: int = 0
-    keys: set[tuple] = field(default_factory=set)
-
-
 class EventIndex:
     """Merged events plus their member mentions, with blocking indexes for incremental merging."""
 
@@ -128,7 +64,7 @@ class EventIndex:
         how many days before publication an undated report of the event's story may tell of (settings)."""
         self.day_window = day_window
         self.story_lag = story_lag
-        self._clusters: dict[str, _Cluster] = {}
+        self._clusters: dict[str, Cluster] = {}
         self._blocks: dict[tuple, dict[str, None]] = {}
         self._by_doc: dict[str, dict[str, None]] = {}
         self._mention_event: dict[str, str] = {}
@@ -184,15 +120,15 @@ class EventIndex:
             if not members:
                 log.warning("event %s has no mentions loaded; it cannot take new ones", event.id)
                 continue
-            cluster = _Cluster(event=event, order=self._next_order)
+            cluster = Cluster(event=event, order=self._next_order)
             self._next_order += 1
             self._clusters[event.id] = cluster
             added += 1
-            for mention in sorted(members, key=_member_order):
+            for mention in sorted(members, key=member_order):
                 self._attach(cluster, mention)
             cluster.extra_mentions = max(0, event.num_mentions - cluster.total)
             cluster.extra_documents = max(0, event.num_documents - len(cluster.docs))
-            cluster.extra_sources = max(0, event.num_sources - _source_count(cluster))
+            cluster.extra_sources = max(0, event.num_sources - source_count(cluster))
             if event.first_reported and (cluster.first_published is None
                                          or event.first_reported < cluster.first_published):
                 cluster.first_published = event.first_reported
@@ -241,9 +177,9 @@ class EventIndex:
                 event_id = event_id_for(mention.id)
                 while event_id in self._clusters:  # only a hash collision gets here
                     event_id = event_id_for(event_id + mention.id)
-                cluster = _Cluster(
+                cluster = Cluster(
                     event=Event(id=event_id, type=mention.type, mode=mention.mode, quad=mention.quad),
-                    order=self._next_order, first=_member_order(mention),
+                    order=self._next_order, first=member_order(mention),
                 )
                 self._next_order += 1
                 self._clusters[event_id] = cluster
@@ -299,11 +235,11 @@ class EventIndex:
 
     # -- matching -----------------------------------------------------------------------------
 
-    def _best_candidate(self, mention: EventMention) -> _Cluster | None:
+    def _best_candidate(self, mention: EventMention) -> Cluster | None:
         """The best-scoring compatible event; among equals the one reported first (by the canonical
         member order, not by when it entered memory: a reloaded index must choose as the first did)."""
         best: float | None = None
-        chosen: _Cluster | None = None
+        chosen: Cluster | None = None
         for event_id in self._candidate_ids(mention):
             cluster = self._clusters.get(event_id)
             if cluster is None:
@@ -360,95 +296,20 @@ class EventIndex:
                     out.update(self._blocks.get(("st", type_, story, bucket), {}))
         return out
 
-    def _score(self, mention: EventMention, cluster: _Cluster) -> float | None:
-        """How well `mention` fits `cluster`, or None when they cannot be one event."""
-        event = cluster.event
-        same_doc = mention.doc_id in cluster.docs
-        for type_, mode in cluster.type_modes:
-            if not modes_compatible(mention.type, mention.mode, type_, mode):
-                return None
-            if same_doc and type_ != mention.type:
-                return None  # one report that codes two acts differently tells of two acts
-        span = date_span(mention.date, mention.date_precision, mention.date_text)
-        gap = span_gap(span, cluster.span) if span is not None and cluster.span is not None else None
-        # a meeting: its plans and the report of it held are one event when the days meet
-        meeting = gap == 0 and mention.type in MEETING_TYPES and event.type in MEETING_TYPES
-        story = self._doc_story.get(mention.doc_id)
-        same_story = story is not None and story in cluster.stories
-        if same_story and gap is not None:  # undated reports of one story widen to the days before
-            gap = span_gap(story_span(span, mention.date, mention.date_precision, mention.date_text, self.story_lag),
-                           story_span(cluster.span, event.date, event.date_precision, event.date_text,
-                                      self.story_lag))
-        if not modality_compatible(mention.modality, event.modality) and not (
-            meeting and MEETING_MODALITIES >= {mention.modality, event.modality}
-        ):
-            return None
-        distance = 0.0
-        if gap is not None:
-            if gap > self.day_window:
-                return None
-            distance = gap / (self.day_window + 1.0)
-        else:
-            if mention.date and event.date and mention.date[:4] != event.date[:4]:
-                return None
-            pub = day_number(mention.evidence.published)
-            if not same_doc and not same_story and (pub is None or pub not in cluster.pub_days):
-                return None  # an undated report meets others of its publication day, or of its story
-        chain = place_chain(mention.location)
-        place = places_compatible(chain, cluster.chain)
-        if place is None and same_story and (_vague(chain) or _vague(cluster.chain)):
-            place = 0  # a region of no known country ("the Sahel") cannot tell two places of one story apart
-        plan_day = (meeting and span is not None and span[0] == span[1] == cluster.span[0] == cluster.span[1]
-                    and (is_meeting_plan(mention.type, mention.modality) or cluster.plans > 0))
-        parties = cluster.parties | actor_countries(mention.source) | actor_countries(mention.target)
-        if place is None:
-            if plan_day and meeting_places_compatible(chain, is_town(mention.location), cluster.chain,
-                                                      cluster.town):
-                place = 0
-            elif party_country_place(chain, cluster.chain, parties):
-                place = 0
-            else:
-                return None
-        mine_sides = sides(mention.source)
-        if not meeting and mine_sides and cluster.source_sides and not mine_sides & cluster.source_sides:
-            return None  # state forces in one report, rebels or protesters in the other: two acts
-        if same_doc and not meeting and (_apart(actor_ids(mention.source), cluster.source_ids)
-                                         or _apart(actor_ids(mention.target), cluster.target_ids)):
-            return None  # one report naming other doers or other targets for one type tells of two acts
-        own = actor_ids(mention.source) | actor_ids(mention.target)
-        shared_ids = own & (cluster.source_ids | cluster.target_ids)
-        if same_story:  # the country of a non-state group is a guess (where it operates): only states veto
-            source = role_compatible(state_actors(mention.source), cluster.source_ids, cluster.source_state_countries)
-            target = role_compatible(state_actors(mention.target), cluster.target_ids, cluster.target_state_countries)
-            source = None if source is None else len(actor_ids(mention.source) & cluster.source_ids)
-            target = None if target is None else len(actor_ids(mention.target) & cluster.target_ids)
-        else:
-            source = role_compatible(mention.source, cluster.source_ids, cluster.source_countries)
-            target = role_compatible(mention.target, cluster.target_ids, cluster.target_countries)
-        if source is None or target is None:
-            if not (meeting and (place == 3 or shared_ids)):
-                return None
-            source = target = 0  # who meets whom is said in either order; the venue or a party ties
-        if plan_day and place < 3:  # the place does not tie a meeting's plans: its parties do
-            mine = actor_countries(mention.source) | actor_countries(mention.target)
-            tie = party_tie(bool(shared_ids), bool(own or mine), mine, cluster.parties, same_doc)
-            if tie is None:
-                return None
-            source += tie
-        if place == 0 and not same_doc and not same_story and source + target == 0:
-            return None  # without a place, a shared actor or the story ties reports from other documents
-        return place + source + target + (0.5 if same_doc else 0.0) - distance
+    def _score(self, mention: EventMention, cluster: Cluster) -> float | None:
+        """How well `mention` fits `cluster`, or None when they cannot be one event (`_fit.fit`)."""
+        return fit(mention, cluster, self._doc_story.get(mention.doc_id), self.day_window, self.story_lag)
 
     # -- bookkeeping --------------------------------------------------------------------------
 
-    def _attach(self, cluster: _Cluster, mention: EventMention) -> bool:
+    def _attach(self, cluster: Cluster, mention: EventMention) -> bool:
         """Count the mention in the cluster; returns whether it joined the kept members."""
         kept = len(cluster.members) < MAX_MEMBERS
-        key = _member_order(mention)
+        key = member_order(mention)
         if not cluster.members or key < cluster.first:
             cluster.first = key
         if kept:
-            insort(cluster.members, mention, key=_member_order)
+            insort(cluster.members, mention, key=member_order)
         cluster.total += 1
         published = mention.evidence.published
         if published and (cluster.first_published is None or published < cluster.first_published):
@@ -481,7 +342,7 @@ class EventIndex:
         cluster.last_day = max([cluster.last_day] + [d for d in (day, pub) if d is not None])
         return kept
 
-    def _refresh(self, cluster: _Cluster, full: bool = True, merge: bool = True) -> None:
+    def _refresh(self, cluster: Cluster, full: bool = True, merge: bool = True) -> None:
         """Recompute the merged event from the members, then index it under its current keys.
 
         With `full=False` only what matching reads is updated (type, mode, modality, date, place);
@@ -497,7 +358,7 @@ class EventIndex:
         if full:  # counts cover every member, also those past MAX_MEMBERS
             event.num_mentions = cluster.total + cluster.extra_mentions
             event.num_documents = len(cluster.docs) + cluster.extra_documents
-            event.num_sources = _source_count(cluster) + cluster.extra_sources
+            event.num_sources = source_count(cluster) + cluster.extra_sources
             event.first_reported = cluster.first_published or event.first_reported
         cluster.event = event
         cluster.chain = place_chain(event.location)
@@ -526,20 +387,3 @@ class EventIndex:
             if key not in cluster.keys:
                 cluster.keys.add(key)
                 self._blocks.setdefault(key, {})[event.id] = None
-
-
-def _source_count(cluster: _Cluster) -> int:
-    """Independent sources: copies count as their originals' outlets, and never more sources than the
-    outlets that printed the members (copies of two wires in one paper are still one paper's report)."""
-    return min(len(cluster.sources), len(cluster.outlets))
-
-
-def _apart(mine: set[str], theirs: set[str]) -> bool:
-    """Both name resolved actors in a role, and none is shared."""
-    return bool(mine) and bool(theirs) and not mine & theirs
-
-
-def _vague(chain: tuple[str, ...]) -> bool:
-    """A place chain of a region (not a town, not a country) whose country is unknown."""
-    return bool(chain) and not chain[0].startswith(("ctry:", "geonames:", "txt:")) and not any(
-        key.startswith("ctry:") for key in chain)
