@@ -95,3 +95,12 @@ def test_inside_a_story_state_forces_of_two_countries_still_veto():
     index = EventIndex()
     index.add([one, two], stories=STORY)
     assert one.event_id != two.event_id
+
+
+def test_an_act_of_an_earlier_year_does_not_join_the_storys_undated_news():
+    news = mention("d1", published=None, date=None, precision="unknown", type_="SANCTION", mode=None)
+    background = mention("d2", published="2023-09-18", date="2018-01-01", precision="year",
+                         type_="SANCTION", mode=None)
+    index = EventIndex()
+    index.add([news, background], stories=STORY)
+    assert news.event_id != background.event_id

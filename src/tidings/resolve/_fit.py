@@ -80,6 +80,11 @@ def fit(mention: EventMention, cluster: Cluster, story: str | None, day_window: 
     else:
         if mention.date and event.date and mention.date[:4] != event.date[:4]:
             return None
+        if not same_doc and (_past_year(mention.date, mention.date_precision, mention.evidence.published)
+                             and not event.date
+                             or _past_year(event.date, event.date_precision, cluster.first_published)
+                             and not mention.date):
+            return None  # "in 2018, ..." in a later article is a past act, not the story's undated news
         pub = day_number(mention.evidence.published)
         if not same_doc and not same_story and (pub is None or pub not in cluster.pub_days):
             return None  # an undated report meets others of its publication day, or of its story
@@ -138,3 +143,8 @@ def _vague(chain: tuple[str, ...]) -> bool:
     """A place chain of a region (not a town, not a country) whose country is unknown."""
     return bool(chain) and not chain[0].startswith(("ctry:", "geonames:", "txt:")) and not any(
         key.startswith("ctry:") for key in chain)
+
+
+def _past_year(iso: str | None, precision: str, published: str | None) -> bool:
+    """A year-precise date before the publication year: background, an act of an earlier year."""
+    return precision == "year" and bool(iso) and bool(published) and iso[:4] < published[:4]
