@@ -178,7 +178,9 @@ class EventIndex:
                 while event_id in self._clusters:  # only a hash collision gets here
                     event_id = event_id_for(event_id + mention.id)
                 cluster = Cluster(
-                    event=Event(id=event_id, type=mention.type, mode=mention.mode, quad=mention.quad),
+                    # the story of the report that started it: known now, whatever the batches are
+                    event=Event(id=event_id, type=mention.type, mode=mention.mode, quad=mention.quad,
+                                story_id=self._doc_story.get(mention.doc_id)),
                     order=self._next_order, first=member_order(mention),
                 )
                 self._next_order += 1

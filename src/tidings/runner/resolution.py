@@ -64,10 +64,6 @@ class BatchResolver:
         outlets = {r.document.id: r.document.outlet for r in results}
         outlets.update(self.store.document_outlets(sorted({d for d in near.values() if d not in outlets})))
         batch.events = self._merge_events([m for r in results for m in r.event_mentions], near, outlets, story_of)
-        for event in batch.events:
-            first = event.mentions[0].doc_id if event.mentions else None
-            if event.story_id is None and first in story_of:
-                event.story_id = story_of[first]
         batch.story_state = self.stories.to_state()
         return batch
 
