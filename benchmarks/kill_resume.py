@@ -1,7 +1,7 @@
 """Kill `tidings run` half way (SIGKILL to its whole process group), run it again, and compare the
 database with an uninterrupted run of the same corpus; also feed the corpus in two runs (its first
 half, then the whole). Documents must be equal, and events too: the same partition of mentions into
-events and the same fields (issue 13). An event "changed" when its id, its mentions or any field
+events and the same fields (issue 13), and every document in the same story. An event "changed" when its id, its mentions or any field
 (counts, sources, type, mode, ...) differ from the uninterrupted run's.
 
 Usage: python benchmarks/kill_resume.py [-n 300] [--workers 1] [--out DIR]
@@ -71,6 +71,17 @@ def stored_events(db: Path) -> tuple[dict[str, str], dict[str, frozenset[str]]]:
     return events, {event_id: frozenset(ids) for event_id, ids in members.items()}
 
 
+def changed_stories(db: Path, reference: Path) -> int:
+    """Documents whose story differs from the uninterrupted run's."""
+    from tidings.store import open_store
+
+    maps = []
+    for path in (db, reference):
+        with open_store(path, read_only=True) as store:
+            maps.append(dict(store.con.execute("SELECT id, story_id FROM documents").fetchall()))
+    return sum(1 for doc_id, story_id in maps[1].items() if maps[0].get(doc_id) != story_id)
+
+
 def changed_events(db: Path, reference: Path) -> tuple[int, int, int]:
     """(events changed or missing, events only in `db`, mention pairs split or joined differently)."""
     got, got_members = stored_events(db)
@@ -126,9 +137,10 @@ def main() -> None:
     print("documents equal: " + ("yes" if ok else "NO"))
     for name, db in (("killed+resumed", interrupted), ("two runs", halves)):
         changed, extra, clusters = changed_events(db, reference)
+        stories = changed_stories(db, reference)
         print(f"{name}: {changed} changed events (of {want['events']}), {extra} events not in the uninterrupted "
-              f"run, {clusters} mention groups differ")
-        ok = ok and changed == extra == clusters == 0
+              f"run, {clusters} mention groups differ, {stories} documents in another story")
+        ok = ok and changed == extra == clusters == stories == 0
     sys.exit(0 if ok else 1)
 
 
