@@ -5,8 +5,15 @@
 
 Mentions are seeded-random reports of synthetic real events (1-5 reports each) over one year,
 across a few thousand towns, regions and countries, with actors from a fixed pool, arriving in
-publication order. After each batch, events older than `--keep-days` behind the batch are evicted
-(what the integrator does: they stay in the store). Prints mentions/s, total time, peak memory.
+publication order. Past `--memory-mentions` members in memory, the events reported longest ago are
+evicted down to half of it (what the integrator does: they stay in the store). Prints mentions/s,
+total time, peak memory.
+
+    .venv/bin/python benchmarks/bench_dedup.py --shuffle 20000
+
+`--shuffle N` instead measures order dependence (issue 13): the first N mentions merged in publication
+order and in a few random document orders; prints the share of mention pairs put together in one
+order but not in the other (over the pairs together in either, and over all pairs).
 """
 
 from __future__ import annotations
@@ -16,6 +23,7 @@ import random
 import resource
 import time
 from datetime import date, timedelta
+from itertools import combinations
 from typing import Iterator
 
 from tidings.model import ActorRef, Evidence, EventMention, Location, Size
@@ -94,13 +102,53 @@ def synthetic_batches(total: int, batch: int, seed: int = 7, towns: int = 3000) 
         yield pending
 
 
+def pair_changes(first: dict[str, str], second: dict[str, str]) -> tuple[int, int, int]:
+    """(pairs together in one assignment only, pairs together in either, all pairs) of mention ids."""
+    changed = together = 0
+    groups: dict[tuple[str, str], list[str]] = {}
+    for mention_id in first:
+        groups.setdefault((first[mention_id], "a"), []).append(mention_id)
+        groups.setdefault((second[mention_id], "b"), []).append(mention_id)
+    pairs: set[tuple[str, str]] = set()
+    for members in groups.values():
+        pairs.update(combinations(sorted(members), 2))
+    for left, right in pairs:
+        together += 1
+        changed += (first[left] == first[right]) != (second[left] == second[right])
+    return changed, together, len(first) * (len(first) - 1) // 2
+
+
+def shuffle_check(total: int, seed: int, orders: int = 3) -> None:
+    mentions = [m for batch in synthetic_batches(total, total, seed) for m in batch]
+
+    def merged(order: list[EventMention]) -> dict[str, str]:
+        index = EventIndex()
+        index.add([EventMention(**{**vars(m), "event_id": None}) for m in order])
+        return {m.id: m.event_id for m in index_members(index)}
+
+    def index_members(index: EventIndex) -> list[EventMention]:
+        return [m for event in index.events() for m in index.mentions_of(event.id)]
+
+    reference = merged(mentions)
+    for number in range(orders):
+        order = list(mentions)
+        random.Random(seed + number + 1).shuffle(order)
+        changed, together, every = pair_changes(reference, merged(order))
+        print(f"order {number + 1}: {changed:,} of {together:,} pairs together in either order changed "
+              f"({changed / max(together, 1):.2%}); {changed / max(every, 1):.4%} of all {every:,} pairs")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("mentions", type=int, nargs="?", default=100_000)
     parser.add_argument("--batch", type=int, default=10_000)
-    parser.add_argument("--keep-days", type=int, default=45, help="evict events older than this; 0: never")
+    parser.add_argument("--memory-mentions", type=int, default=30_000, help="member mentions held; 0: no limit")
     parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument("--shuffle", type=int, default=0, help="measure order dependence on this many mentions")
     args = parser.parse_args()
+    if args.shuffle:
+        shuffle_check(args.shuffle, args.seed)
+        return
 
     index = EventIndex()
     created = generated = 0
@@ -110,15 +158,14 @@ def main() -> None:
         generated += len(batch)
         tick, cpu_tick = time.perf_counter(), time.process_time()
         index.add(batch)
-        if args.keep_days:
-            oldest = min(m.evidence.published for m in batch if m.evidence.published)
-            index.evict((date.fromisoformat(oldest) - timedelta(days=args.keep_days)).isoformat())
+        if args.memory_mentions and index.member_count() > args.memory_mentions:
+            index.evict_oldest(args.memory_mentions // 2)
         busy += time.perf_counter() - tick
         cpu += time.process_time() - cpu_tick
         created += sum(1 for m in batch if m.event_id == event_id_for(m.id))
     total = time.perf_counter() - started
     peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    print(f"mentions: {generated:,}  batch: {args.batch:,}  keep-days: {args.keep_days}")
+    print(f"mentions: {generated:,}  batch: {args.batch:,}  memory: {args.memory_mentions:,} mentions")
     print(f"events created: {created:,} ({generated / max(created, 1):.2f} mentions per event); "
           f"in the index at the end: {len(index):,}")
     print(f"dedup time: {busy:.1f} s  ({generated / busy:,.0f} mentions/s); "

@@ -1,8 +1,11 @@
 """Kill `tidings run` half way (SIGKILL to its whole process group), run it again, and compare the
-database with an uninterrupted run of the same corpus: document counts must be equal.
+database with an uninterrupted run of the same corpus; also feed the corpus in two runs (its first
+half, then the whole). Documents must be equal, and events too: the same partition of mentions into
+events and the same fields (issue 13), and every document in the same story. An event "changed" when its id, its mentions or any field
+(counts, sources, type, mode, ...) differ from the uninterrupted run's.
 
 Usage: python benchmarks/kill_resume.py [-n 300] [--workers 1] [--out DIR]
-Exit status 1 when the resumed database holds a different number of documents.
+Exit status 1 when a database holds other documents or other events than the uninterrupted run.
 """
 
 from __future__ import annotations
@@ -56,6 +59,40 @@ def table_counts(db: Path) -> dict[str, int]:
         return store.counts()
 
 
+def stored_events(db: Path) -> tuple[dict[str, str], dict[str, frozenset[str]]]:
+    """event id -> its stored JSON, and event id -> the ids of its mentions."""
+    from tidings.store import open_store
+
+    with open_store(db, read_only=True) as store:
+        events = dict(store.con.execute("SELECT id, data FROM events").fetchall())
+        members: dict[str, set[str]] = {}
+        for mention_id, event_id in store.con.execute("SELECT id, event_id FROM event_mentions").fetchall():
+            members.setdefault(event_id, set()).add(mention_id)
+    return events, {event_id: frozenset(ids) for event_id, ids in members.items()}
+
+
+def changed_stories(db: Path, reference: Path) -> int:
+    """Documents whose story differs from the uninterrupted run's."""
+    from tidings.store import open_store
+
+    maps = []
+    for path in (db, reference):
+        with open_store(path, read_only=True) as store:
+            maps.append(dict(store.con.execute("SELECT id, story_id FROM documents").fetchall()))
+    return sum(1 for doc_id, story_id in maps[1].items() if maps[0].get(doc_id) != story_id)
+
+
+def changed_events(db: Path, reference: Path) -> tuple[int, int, int]:
+    """(events changed or missing, events only in `db`, mention pairs split or joined differently)."""
+    got, got_members = stored_events(db)
+    want, want_members = stored_events(reference)
+    changed = sum(1 for event_id, data in want.items()
+                  if got.get(event_id) != data or got_members.get(event_id) != want_members.get(event_id))
+    extra = len(set(got) - set(want))
+    partition = {frozenset(ids) for ids in got_members.values()} ^ {frozenset(ids) for ids in want_members.values()}
+    return changed, extra, len(partition)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("-n", "--count", type=int, default=300)
@@ -82,6 +119,13 @@ def main() -> None:
     whole = run_cli(corpus, reference, args.workers, "--config", str(config))
     log.info("uninterrupted: %d added, exit %d", whole.added, whole.returncode)
 
+    halves = fresh_db(args.out, f"two-runs-{args.count}")
+    lines = corpus.read_text(encoding="utf-8").splitlines(keepends=True)
+    first_half = args.out / f"{corpus.stem}-first-half.jsonl"
+    first_half.write_text("".join(lines[:len(lines) // 2]), encoding="utf-8")
+    run_cli(first_half, halves, args.workers, "--config", str(config))
+    run_cli(corpus, halves, args.workers, "--config", str(config))
+
     got, want = table_counts(interrupted), table_counts(reference)
     print(f"killed at {done} reported documents, {after_kill} stored; resume added {resumed.added}, "
           f"skipped {resumed.skipped}")
@@ -89,8 +133,14 @@ def main() -> None:
     for table in want:
         mark = "" if got[table] == want[table] else "   <- differs"
         print(f"{table:16} {got[table]:>15} {want[table]:>14}{mark}")
-    ok = got["documents"] == want["documents"] == args.count
+    ok = got["documents"] == want["documents"] == args.count == table_counts(halves)["documents"]
     print("documents equal: " + ("yes" if ok else "NO"))
+    for name, db in (("killed+resumed", interrupted), ("two runs", halves)):
+        changed, extra, clusters = changed_events(db, reference)
+        stories = changed_stories(db, reference)
+        print(f"{name}: {changed} changed events (of {want['events']}), {extra} events not in the uninterrupted "
+              f"run, {clusters} mention groups differ, {stories} documents in another story")
+        ok = ok and changed == extra == clusters == stories == 0
     sys.exit(0 if ok else 1)
 
 

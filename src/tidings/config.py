@@ -32,6 +32,7 @@ class Settings:
     minhash_permutations: int = _setting(64, "MinHash permutations per document signature.")
     min_export_confidence: float = _setting(0.0, "Events below this confidence stay in the store but are left out of exports.")
     event_date_window_days: int = _setting(1, "Two day-precise mentions of one event may differ by this many days.")
+    event_story_lag_days: int = _setting(7, "Inside one story, a report that gives no date of its own (the publication-day fallback, or none) may tell of an act up to this many days before publication.")
     resolver_memory_mentions: int = _setting(30_000, "Event mentions the resolver keeps in memory during a run (about 4 KB each); past it, the events reported longest ago leave memory (they stay in the store).")
     story_similarity_threshold: float = _setting(0.25, "Cosine similarity (words, actors, places) above which a document joins an existing story.")
     story_entity_weight: float = _setting(2.0, "Weight of shared actors and places against shared words in story similarity.")

@@ -44,3 +44,21 @@ def test_ecbplus_story_clustering(shared_dir):
     if not gold.is_file():
         pytest.skip("ECB+ story clustering gold is absent")
     assert evaluate_story_clustering(gold)["bcubed_f1"] >= 0.85
+
+
+def test_an_event_gold_folder_is_scored_on_its_story_groups(tmp_path):
+    """`tidings eval stories --gold FOLDER` reads the event gold format: articles.jsonl + articles/ID.txt."""
+    (tmp_path / "articles").mkdir()
+    articles = [
+        ("a1", "g1", "Flood waters rose in the river valley and farmers moved cattle to the hills."),
+        ("a2", "g1", "Farmers in the river valley moved cattle to the hills as flood waters rose."),
+        ("a3", "g2", "The chess federation named a new champion after the final tournament round."),
+        ("a4", None, "An article outside any story group is left out of the score."),
+    ]
+    with open(tmp_path / "articles.jsonl", "w", encoding="utf-8") as handle:
+        for article_id, group, text in articles:
+            handle.write(json.dumps({"id": article_id, "story_group": group, "published": "2020-05-01"}) + "\n")
+            (tmp_path / "articles" / f"{article_id}.txt").write_text(text, encoding="utf-8")
+    result = evaluate_story_clustering(tmp_path)
+    assert result["documents"] == 3 and result["gold_stories"] == 2
+    assert result["bcubed_f1"] == 1.0

@@ -182,3 +182,29 @@ def test_evict_forgets_the_events_reported_longest_ago():
     gone = index.evict_oldest(keep_members=1)
     assert len(gone) == 1 and len(index) == 1
     assert index.events()[0].date == "2014-06-01"
+
+
+def test_a_reloaded_copy_of_a_document_not_in_memory_counts_as_an_outlet_not_a_document():
+    """Issue 13: a near-duplicate whose original had no mention in memory counted as `doc:<id>`."""
+    copy_of_wire = mention("copy", outlet="Daily Y")
+    own_report = mention("own", outlet="Daily Y")
+    first = EventIndex()
+    first.add([copy_of_wire, own_report], near_duplicates={"copy": "wire"})
+    (event,) = first.events()
+    assert event.num_sources == 1
+    # a later run reloads the event; it knows the copy's link but nothing of the original's mentions
+    reloaded = EventIndex.from_events([event], [copy_of_wire, own_report], near_duplicates={"copy": "wire"})
+    later = mention("later", outlet="Daily Y")
+    (grown,) = reloaded.add([later])
+    assert grown.id == event.id and grown.num_mentions == 3
+    assert grown.num_sources == 1  # one paper, however its reports are copied
+
+
+def test_a_copy_counts_as_its_originals_outlet_but_never_above_the_outlets_that_printed_it():
+    wire = mention("wire", outlet="Wire X")
+    copy_of_wire = mention("copy", outlet="Daily Y")
+    index = EventIndex()
+    (event,) = index.add([copy_of_wire], near_duplicates={"copy": "wire"}, outlets={"wire": "Wire X"})
+    assert event.num_sources == 1
+    (event,) = index.add([wire, mention("other", outlet="Daily Z")])
+    assert event.num_sources == 2  # the wire (printed twice) and Daily Z

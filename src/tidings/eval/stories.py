@@ -68,7 +68,11 @@ def v_measure(predicted: dict[str, str], gold: dict[str, str]) -> dict[str, floa
 
 
 def read_gold(path: Path) -> list[dict[str, Any]]:
-    """The gold records, in date order when they carry `published`, else in file order."""
+    """The gold records, in date order when they carry `published`, else in file order. `path` is a
+    JSONL file of `doc_id, text, story_id`, or a folder in the event gold format (DESIGN §6:
+    articles.jsonl with `id, story_group`, texts in articles/ID.txt), whose story groups are scored."""
+    if path.is_dir():
+        return sorted(_read_gold_folder(path), key=lambda r: r.get("published") or "")
     rows: list[dict[str, Any]] = []
     try:
         with open(path, encoding="utf-8") as handle:
@@ -85,6 +89,35 @@ def read_gold(path: Path) -> list[dict[str, Any]]:
     except OSError as exc:
         raise InputError(f"{path}: cannot read: {exc}") from exc
     return sorted(rows, key=lambda r: r.get("published") or "")  # stable: file order kept
+
+
+def _read_gold_folder(folder: Path) -> list[dict[str, Any]]:
+    """Records of an event gold folder whose articles carry a `story_group` (the others are left out)."""
+    index = folder / "articles.jsonl"
+    rows: list[dict[str, Any]] = []
+    try:
+        lines = index.read_text(encoding="utf-8").splitlines()
+    except OSError as exc:
+        raise InputError(f"{index}: cannot read: {exc}") from exc
+    for number, line in enumerate(lines, 1):
+        if not line.strip():
+            continue
+        try:
+            article = json.loads(line)
+        except json.JSONDecodeError as exc:
+            raise InputError(f"{index}:{number}: invalid JSON: {exc}") from exc
+        if not article.get("id") or article.get("story_group") in (None, ""):
+            continue
+        text_path = folder / "articles" / f"{article['id']}.txt"
+        try:
+            text = text_path.read_text(encoding="utf-8")
+        except OSError as exc:
+            raise InputError(f"{text_path}: cannot read: {exc}") from exc
+        rows.append({"doc_id": article["id"], "text": text, "story_id": article["story_group"],
+                     "title": article.get("title"), "published": article.get("published")})
+    if not rows:
+        raise InputError(f"{index}: no article has a story_group")
+    return rows
 
 
 def cluster_documents(rows: list[dict[str, Any]], threshold: float | None = None) -> dict[str, str]:

@@ -55,13 +55,25 @@ def types_compatible(type_a: str, mode_a: str | None, type_b: str, mode_b: str |
     return False
 
 
+#: Modes of one type that outlets use for one act told differently: the family a mode belongs to may
+#: meet its other members, never a mode of another family (a shelling is not a beating). A suicide
+#: bombing is a suicide attack and an explosives attack; a missile strike is told as an air strike
+#: or as heavy weapons; a demonstration that turns violent is a demonstration and a riot of one crowd.
+MODE_FAMILIES: dict[str, tuple[frozenset[str], ...]] = {
+    "ASSAULT": (frozenset({"suicide-attack", "explosives"}), frozenset({"aerial", "heavy-weapons"})),
+    "PROTEST": (frozenset({"demo", "riot"}),),
+}
+
+
 def modes_compatible(type_a: str, mode_a: str | None, type_b: str, mode_b: str | None) -> bool:
     """Of one type, two stated modes must agree (tear gas is not live fire, a beating is not a
-    shelling); an unstated mode ("attacked") fits any. Pairs in `COMPATIBLE_TYPE_PAIRS` keep their
-    own mode rule, and `MODE_FREE_TYPES` ignore modes."""
+    shelling) or belong to one of the type's `MODE_FAMILIES`; an unstated mode ("attacked") fits any.
+    Pairs in `COMPATIBLE_TYPE_PAIRS` keep their own mode rule, and `MODE_FREE_TYPES` ignore modes."""
     if type_a != type_b:
         return types_compatible(type_a, mode_a, type_b, mode_b)
-    return type_a in MODE_FREE_TYPES or mode_a is None or mode_b is None or mode_a == mode_b
+    if type_a in MODE_FREE_TYPES or mode_a is None or mode_b is None or mode_a == mode_b:
+        return True
+    return any({mode_a, mode_b} <= family for family in MODE_FAMILIES.get(type_a, ()))
 
 
 def partner_types(type_: str) -> tuple[str, ...]:
@@ -112,8 +124,29 @@ def date_span(iso: str | None, precision: str, date_text: str | None = None) -> 
     if precision == "month":
         first = Date.fromordinal(day)
         return day, day + monthrange(first.year, first.month)[1] - first.day
-    fallback = (date_text or "").startswith("publication") or Date.fromordinal(day).weekday() != 0
-    return (day - REPORT_LAG_DAYS, day) if fallback else (day, day + 6)
+    return (day - REPORT_LAG_DAYS, day) if is_publication_fallback(iso, precision, date_text) else (day, day + 6)
+
+
+def is_publication_fallback(iso: str | None, precision: str, date_text: str | None = None) -> bool:
+    """Is this date the publication day given to a sentence without a date of its own? (The events
+    stage dates such a sentence to its publication day at week precision; its text says so, and it is
+    not a Monday, which a week from a time expression always is.)"""
+    if precision != "week":
+        return False
+    day = day_number(iso)
+    if day is None:
+        return False
+    return (date_text or "").startswith("publication") or Date.fromordinal(day).weekday() != 0
+
+
+def story_span(span: tuple[int, int] | None, iso: str | None, precision: str, date_text: str | None,
+               lag: int) -> tuple[int, int] | None:
+    """Inside one story the date of an undated report widens: the publication-day fallback stands
+    for any day of the `lag` days before publication (a follow-up tells of the story's act days
+    later: "days after the bombing ..."). Other dates keep their span."""
+    if span is not None and is_publication_fallback(iso, precision, date_text):
+        return span[1] - lag, span[1]
+    return span
 
 
 def span_gap(a: tuple[int, int], b: tuple[int, int]) -> int:
@@ -207,3 +240,8 @@ def sides(refs: list[ActorRef]) -> frozenset[str]:
         elif ref.sector in _NON_STATE_SECTORS:
             found.add("non-state")
     return frozenset(found)
+
+
+def state_actors(refs: list[ActorRef]) -> list[ActorRef]:
+    """The actors of a state's own sectors: the only ones whose country is known rather than guessed."""
+    return [ref for ref in refs if ref.sector in _STATE_SECTORS]

@@ -51,14 +51,19 @@ class BatchResolver:
             self.stories = StoryIndex.from_state(state, **options) if state else StoryIndex(**options)
         except ValueError as exc:
             raise StoreError(f"{store.path}: saved story state cannot be read: {exc}") from exc
-        self.events = EventIndex(day_window=settings.event_date_window_days)
+        self.events = EventIndex(day_window=settings.event_date_window_days, story_lag=settings.event_story_lag_days)
         self._months: set[str] = set()  # months whose stored events are in self.events
+        self._story_ids: set[str] = set()  # stories whose stored events are in self.events
 
     def resolve(self, results: list[DocumentResult]) -> ResolvedBatch:
         batch = ResolvedBatch()
         near = self._flag_near_duplicates(results, batch)
-        batch.events = self._merge_events([m for r in results for m in r.event_mentions], near)
-        batch.stories = self._assign_stories(results, batch.events)
+        # stories first: an event's undated reports may join it anywhere in its story
+        batch.stories = self._assign_stories(results)
+        story_of = {r.document.id: r.document.story_id for r in results}
+        outlets = {r.document.id: r.document.outlet for r in results}
+        outlets.update(self.store.document_outlets(sorted({d for d in near.values() if d not in outlets})))
+        batch.events = self._merge_events([m for r in results for m in r.event_mentions], near, outlets, story_of)
         batch.story_state = self.stories.to_state()
         return batch
 
@@ -95,13 +100,17 @@ class BatchResolver:
 
     # -- events -------------------------------------------------------------------------------
 
-    def _merge_events(self, mentions: list[EventMention], near: dict[str, str]) -> list[Event]:
+    def _merge_events(self, mentions: list[EventMention], near: dict[str, str], outlets: dict[str, str | None],
+                      story_of: dict[str, str | None]) -> list[Event]:
         if not mentions:
             return []
-        dates = [date.fromisoformat(m.date[:10]) for m in mentions if m.date and len(m.date) >= 10]
+        dated = [m.date for m in mentions if m.date_precision in ("day", "week", "month")]
+        dates = [_iso_day(day) for day in dated + [m.evidence.published for m in mentions]]
+        dates = [day for day in dates if day is not None]
         if dates:
             self._load_months(_months_between(min(dates) - _MARGIN, max(dates) + _MARGIN), len(mentions))
-        changed = self.events.add(mentions, near_duplicates=near)
+        self._load_stories(sorted({story_of[m.doc_id] for m in mentions if story_of.get(m.doc_id)}), len(mentions))
+        changed = self.events.add(mentions, near_duplicates=near, outlets=outlets, stories=story_of)
         budget = self.settings.resolver_memory_mentions
         if self.events.member_count() > budget:
             # Down to half the budget, so that eviction (a pass over the index) happens rarely. The
@@ -121,35 +130,43 @@ class BatchResolver:
         self._months.update(missing)
         room = max(0, self.settings.resolver_memory_mentions - self.events.member_count() - arriving)
         events, members = self.store.event_window(f"{missing[0]}-01", f"{missing[-1]}-31", include_undated=False,
-                                                  max_members=room)
-        known = {event.id for event in self.events.events()}
-        fresh = [event for event in events if event.id not in known]
-        if not fresh:
+                                                  max_members=self._room(arriving))
+        log.debug("loading stored events for %s..%s", missing[0], missing[-1])
+        self._load(events, members)
+
+    def _load_stories(self, story_ids: list[str], arriving: int) -> None:
+        """Bring the stored events of these stories into the index (undated reports may join them)."""
+        missing = [story_id for story_id in story_ids if story_id not in self._story_ids]
+        if not missing:
             return
-        fresh_ids = {event.id for event in fresh}
-        current = self.events.events()
-        kept = [m for event in current for m in self.events.mentions_of(event.id)]
+        self._story_ids.update(missing)
+        self._load(*self.store.story_events(missing, max_members=self._room(arriving)))
+
+    def _room(self, arriving: int) -> int:
+        return max(0, self.settings.resolver_memory_mentions - self.events.member_count() - arriving)
+
+    def _load(self, events: list[Event], members: list[EventMention]) -> None:
+        """Add stored events not yet in memory, with what their mentions need to count and match
+        as they did when first merged: near-duplicate links, the originals' outlets, the stories."""
+        fresh_ids = {event.id for event in events if self.events.get(event.id) is None}
+        if not fresh_ids:
+            return
         loaded = [m for m in members if m.event_id in fresh_ids]
-        doc_ids = sorted({m.doc_id for m in (*kept, *loaded)})
-        log.debug("loading %d stored events for %s..%s", len(fresh), missing[0], missing[-1])
-        self.events = EventIndex.from_events(current + fresh, kept + loaded,
-                                             near_duplicates=self.store.near_duplicate_map(doc_ids),
-                                             day_window=self.settings.event_date_window_days)
+        doc_ids = sorted({m.doc_id for m in loaded})
+        near = self.store.near_duplicate_map(doc_ids)
+        self.events.load([e for e in events if e.id in fresh_ids], loaded, near_duplicates=near,
+                         outlets=self.store.document_outlets(sorted(set(near.values()))),
+                         stories=self.store.document_stories(doc_ids))
 
     # -- stories ------------------------------------------------------------------------------
 
-    def _assign_stories(self, results: list[DocumentResult], events: list[Event]) -> list[Story]:
+    def _assign_stories(self, results: list[DocumentResult]) -> list[Story]:
         touched: list[str] = []
         for result in results:
             doc = result.document
             doc.story_id = self.stories.assign(doc.id, story_features(doc, result.mentions))
             if doc.story_id not in touched:
                 touched.append(doc.story_id)
-        story_of = {r.document.id: r.document.story_id for r in results}
-        for event in events:
-            first = event.mentions[0].doc_id if event.mentions else None
-            if event.story_id is None and first in story_of:
-                event.story_id = story_of[first]
         described = [self.stories.describe(story_id) for story_id in touched]
         if len(self.stories) > _MAX_STORIES_IN_MEMORY:
             newest = max((r.document.published for r in results if r.document.published), default=None)
@@ -166,3 +183,13 @@ def _months_between(first: date, last: date) -> list[str]:
         months.append(f"{year:04d}-{month:02d}")
         year, month = (year + 1, 1) if month == 12 else (year, month + 1)
     return months
+
+
+def _iso_day(value: str | None) -> date | None:
+    """The day of an ISO date string (its first 10 characters), None when it has none."""
+    if not value or len(value) < 10:
+        return None
+    try:
+        return date.fromisoformat(value[:10])
+    except ValueError:
+        return None

@@ -130,10 +130,12 @@ class Store(Queries):
         `EVIDENCE_PER_EVENT` mentions (the resolver keeps no more): what a batch of new mentions may join.
         `max_members` bounds the mentions returned, keeping the most recently dated events."""
         undated = "date IS NULL OR " if include_undated else ""
+        # Events without a usable date merge by publication day: those first reported in the window.
+        undated += "(date_precision IN ('year', 'unknown') AND first_reported BETWEEN ? AND ?) OR "
         # With `max_members`, the most recently dated events whose members fit.
         budget = ("QUALIFY sum(least(num_mentions, ?)) OVER (ORDER BY date DESC NULLS LAST, id "
                   "ROWS UNBOUNDED PRECEDING) <= ?") if max_members is not None else ""
-        params = [since, until] + ([EVIDENCE_PER_EVENT, max_members] if max_members is not None else [])
+        params = [since, until, since, until] + ([EVIDENCE_PER_EVENT, max_members] if max_members is not None else [])
         events = [_codec.event_from_json(row[0]) for row in self.con.execute(
             f"SELECT data FROM events WHERE ({undated}date BETWEEN ? AND ?) {budget} ORDER BY id",
             params).fetchall()]
@@ -141,6 +143,37 @@ class Store(Queries):
         mentions = [_codec.event_mention_from_json(row[1]) for row in self.con.execute(
             FIRST_MEMBERS_SQL, [ids, EVIDENCE_PER_EVENT]).fetchall()] if ids else []
         return events, mentions
+
+    def story_events(self, story_ids: list[str], max_members: int | None = None
+                     ) -> tuple[list[Event], list[EventMention]]:
+        """Events with a mention in a document of these stories, with their first members: what an
+        undated report of a story may join whatever its date (at most `max_members` mentions)."""
+        if not story_ids:
+            return [], []
+        budget = ("QUALIFY sum(least(e.num_mentions, ?)) OVER (ORDER BY e.first_reported DESC NULLS LAST, e.id "
+                  "ROWS UNBOUNDED PRECEDING) <= ?") if max_members is not None else ""
+        params: list[Any] = [story_ids] + ([EVIDENCE_PER_EVENT, max_members] if max_members is not None else [])
+        events = [_codec.event_from_json(row[0]) for row in self.con.execute(
+            "SELECT e.data FROM events e WHERE e.id IN (SELECT m.event_id FROM event_mentions m JOIN documents d "
+            f"ON d.id = m.doc_id WHERE d.story_id IN (SELECT unnest(?))) {budget} ORDER BY e.id", params).fetchall()]
+        ids = [event.id for event in events]
+        mentions = [_codec.event_mention_from_json(row[1]) for row in self.con.execute(
+            FIRST_MEMBERS_SQL, [ids, EVIDENCE_PER_EVENT]).fetchall()] if ids else []
+        return events, mentions
+
+    def document_outlets(self, doc_ids: list[str]) -> dict[str, str | None]:
+        """doc id -> outlet, for those of `doc_ids` that are stored."""
+        if not doc_ids:
+            return {}
+        return dict(self.con.execute("SELECT id, outlet FROM documents WHERE id IN (SELECT unnest(?))",
+                                     [doc_ids]).fetchall())
+
+    def document_stories(self, doc_ids: list[str]) -> dict[str, str | None]:
+        """doc id -> story id, for those of `doc_ids` that are stored."""
+        if not doc_ids:
+            return {}
+        return dict(self.con.execute("SELECT id, story_id FROM documents WHERE id IN (SELECT unnest(?))",
+                                     [doc_ids]).fetchall())
 
     def near_duplicate_map(self, doc_ids: list[str]) -> dict[str, str]:
         """doc id -> the document it is a near-duplicate of, for those of `doc_ids` that are one."""
