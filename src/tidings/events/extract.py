@@ -219,8 +219,8 @@ def _refs(heads: list[Token], actors: list[Mention], places: list[Mention], lexi
 
 
 def _attribution(modality: Modality, actors: list[Mention], places: list[Mention], lexicon: Lexicon) -> ActorRef | None:
-    if modality.speaker is None or modality.value == "asserted":
-        return None
+    if modality.speaker is None:
+        return None  # DESIGN §4: attribution names whom the sentence cites, whatever the modality
     return actor_ref(modality.speaker, actors, places, lexicon)
 
 
