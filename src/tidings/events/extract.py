@@ -13,6 +13,7 @@ from tidings.events._spans import span_text
 from tidings.events.arguments import actor_ref, choose_date, choose_location, clause_tokens, main_place, phrase_span
 from tidings.events.countries import localise, owner_targets
 from tidings.events.embedding import unreported
+from tidings.events.genre import off_topic_genre
 from tidings.events.implicit import implicit_agent, pronoun_antecedent
 from tidings.events.lexicon import Lexicon
 from tidings.events.merge import merge_same_event
@@ -46,6 +47,11 @@ def extract_events(doc: Doc, document: Document, mentions: list[Mention], ontolo
     lexicon = ontology.lexicon
     if lexicon is None:
         raise ValueError("ontology has no trigger lexicon: build it with Ontology.load()")
+    if lexicon.genres is not None:
+        genre = off_topic_genre((t.lemma_.lower() for t in doc if not (t.is_punct or t.is_space)), lexicon.genres)
+        if genre is not None:
+            log.debug("document %s reads as %s, not political news: no events", document.id, genre)
+            return []
     actors = [m for m in mentions if m.kind == "actor"]
     places = [m for m in mentions if m.kind == "place"]
     times = [m for m in mentions if m.kind == "time"]

@@ -9,6 +9,7 @@ from typing import Any, Protocol
 
 from tidings._data import data_path, read_yaml
 from tidings.errors import DataError
+from tidings.events.genre import GenreCues, load_genre_cues
 
 _CONDITIONS = {"object", "subject", "words", "prep", "modality", "no_object"}
 _THEN = {"type", "mode", "contexts", "weight"}
@@ -57,6 +58,7 @@ class Lexicon:
     number_words: dict[str, int]
     sector_hints: dict[str, tuple[str, ...]]
     country_hints: dict[str, tuple[str, ...]]
+    genres: GenreCues | None = None  # off-topic genres (events/genre.py); None: every article is news
     extra: dict[str, Any] = field(default_factory=dict)
     # Lookups derived from the lists above when the lexicon is built: the extractor asks them for
     # nearly every token, so they are indexed once instead of scanned per question.
@@ -136,7 +138,8 @@ def load_lexicon(checker: _Checker, triggers_path: Path | None = None,
         entries.sort(key=lambda e: -len(e.words))
     return Lexicon(triggers=triggers, support_verbs=frozenset(raw.get("support_verbs") or ()),
                    classes=classes, modality=modality, casualties=casualties,
-                   number_words=number_words, sector_hints=sector_hints, country_hints=country_hints)
+                   number_words=number_words, sector_hints=sector_hints, country_hints=country_hints,
+                   genres=load_genre_cues())
 
 
 def _section(data: dict[str, Any], name: str, path: Path) -> dict[str, Any]:
