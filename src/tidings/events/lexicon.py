@@ -59,6 +59,8 @@ class Lexicon:
     sector_hints: dict[str, tuple[str, ...]]
     country_hints: dict[str, tuple[str, ...]]
     genres: GenreCues | None = None  # off-topic genres (events/genre.py); None: every article is news
+    #: type -> {mode: family}: stated modes of other families are other acts (events/coreference.py)
+    act_mode_families: dict[str, dict[str, str]] = field(default_factory=dict)
     extra: dict[str, Any] = field(default_factory=dict)
     # Lookups derived from the lists above when the lexicon is built: the extractor asks them for
     # nearly every token, so they are indexed once instead of scanned per question.
@@ -127,6 +129,7 @@ def load_lexicon(checker: _Checker, triggers_path: Path | None = None,
     sector_hints = {k: tuple(map(str, v)) for k, v in (hints.get("sectors") or {}).items()}
     country_hints = {k: tuple(map(str, v)) for k, v in (hints.get("countries") or {}).items()}
 
+    families = _mode_families(checker, words.get("act_mode_families") or {}, lexicon_path)
     raw = read_yaml(triggers_path) or {}
     triggers: dict[str, list[TriggerEntry]] = {}
     for kind, section in (("verb", "verbs"), ("phrase", "phrases"), ("noun", "nouns")):
@@ -139,7 +142,22 @@ def load_lexicon(checker: _Checker, triggers_path: Path | None = None,
     return Lexicon(triggers=triggers, support_verbs=frozenset(raw.get("support_verbs") or ()),
                    classes=classes, modality=modality, casualties=casualties,
                    number_words=number_words, sector_hints=sector_hints, country_hints=country_hints,
-                   genres=load_genre_cues())
+                   genres=load_genre_cues(), act_mode_families=families)
+
+
+def _mode_families(checker: _Checker, raw: Any, path: Path) -> dict[str, dict[str, str]]:
+    """type -> {mode: the first mode of its family}, every mode checked against the ontology."""
+    if not isinstance(raw, dict):
+        raise DataError(f"{path}: act_mode_families must map types to lists of mode lists")
+    out: dict[str, dict[str, str]] = {}
+    for type_, groups in raw.items():
+        if not isinstance(groups, list) or not all(isinstance(g, list) and g for g in groups):
+            raise DataError(f"{path}: act_mode_families.{type_} must be a list of non-empty mode lists")
+        for group in groups:
+            for mode in group:
+                checker.check(str(type_), str(mode), f"{path}: act_mode_families")
+                out.setdefault(str(type_), {})[str(mode)] = str(group[0])
+    return out
 
 
 def _section(data: dict[str, Any], name: str, path: Path) -> dict[str, Any]:

@@ -194,6 +194,7 @@ class EventIndex:
         """
         self._near_duplicates.update(near_duplicates or {})
         changed: dict[str, bool] = {}  # event id -> whether its members changed
+        acts: dict[str, _Cluster] = {}  # within-article coreference (events/coreference.py): act -> its event
         for mention in mentions:
             known = self._mention_event.get(mention.id)
             if known is not None:
@@ -201,7 +202,9 @@ class EventIndex:
                 continue
             if mention.evidence.outlet:
                 self._doc_outlet.setdefault(mention.doc_id, mention.evidence.outlet)
-            cluster = self._best_candidate(mention)
+            cluster = acts.get(mention.act) if mention.act else None
+            if cluster is None or cluster.event.id not in self._clusters:
+                cluster = self._best_candidate(mention)
             if cluster is None:
                 event_id = event_id_for(mention.id)
                 while event_id in self._clusters:  # only a hash collision gets here
@@ -212,6 +215,8 @@ class EventIndex:
                 )
                 self._next_order += 1
                 self._clusters[event_id] = cluster
+            if mention.act:
+                acts.setdefault(mention.act, cluster)
             kept = self._attach(cluster, mention)
             # A mention past MAX_MEMBERS leaves the members, hence the merged fields, as they were.
             self._refresh(cluster, full=False, merge=kept)
@@ -310,6 +315,9 @@ class EventIndex:
         """How well `mention` fits `cluster`, or None when they cannot be one event."""
         event = cluster.event
         same_doc = mention.doc_id in cluster.docs
+        if same_doc and mention.act and any(m.doc_id == mention.doc_id and m.act and m.act != mention.act
+                                            for m in cluster.members):
+            return None  # the article tells of two acts: its coreference decided (events/coreference.py)
         for type_, mode in cluster.type_modes:
             if not modes_compatible(mention.type, mention.mode, type_, mode):
                 return None
