@@ -50,3 +50,16 @@ def test_a_missile_with_no_target_is_mobilize(nlp, ontology, text, expected):
 def test_reports_stay_events(nlp, ontology):
     assert ("ASSAULT", "crowd-control") in kinds(nlp, ontology, "Police fired tear gas at students in Accra.")
     assert any(k[0] == "PROTEST" for k in kinds(nlp, ontology, "Thousands protested in Lima on Friday."))
+
+
+@pytest.mark.parametrize("text", [
+    '"The junta is the aggressor," the foreign minister said on Tuesday.',
+    "The opposition leader said the count had been rigged in three provinces.",
+    "The envoy described the shelling of the port as a war crime.",
+])
+def test_speech_that_accuses_is_an_accusation(nlp, ontology, text):
+    assert any(k[0] == "ACCUSE" for k in kinds(nlp, ontology, text))
+
+
+def test_plain_speech_is_no_accusation(nlp, ontology):
+    assert not any(k[0] == "ACCUSE" for k in kinds(nlp, ontology, "The minister said the harvest had been good."))

@@ -12,6 +12,7 @@ from spacy.tokens import Doc, Span, Token
 from tidings.events._spans import span_text
 from tidings.events.arguments import actor_ref, choose_date, choose_location, clause_tokens, main_place, phrase_span
 from tidings.events.countries import localise, owner_targets
+from tidings.events.accusation import implicit_accusations
 from tidings.events.coreference import corefer
 from tidings.events.embedding import unreported
 from tidings.events.eventness import names_no_act
@@ -120,6 +121,7 @@ def _sentence_events(sent: Span, index: int, document: Document, lexicon: Lexico
     """The sentence's events; `told` holds the event types earlier sentences reported, and the ids of
     events told by an event noun that refers back ("the attack") are added to `anaphoric`."""
     matches = find_triggers(sent, lexicon)
+    matches += implicit_accusations(sent, lexicon, matches)
     if not matches:
         return []
     size = cache(lambda: sizes(sent, lexicon))  # counted once, and only for events that report casualties
