@@ -21,6 +21,7 @@ from tidings.events.implicit import implicit_agent, pronoun_antecedent
 from tidings.events.lexicon import Lexicon
 from tidings.events.merge import merge_same_event
 from tidings.events.modality import Modality, modality_of
+from tidings.events.promises import assert_commitments, commitments
 from tidings.events.ontology import Ontology
 from tidings.events.quantities import sizes
 from tidings.events.roles import governing_verb, roles
@@ -137,7 +138,10 @@ def _sentence_events(sent: Span, index: int, document: Document, lexicon: Lexico
                 anaphoric.add(event.id)
             if sequels is not None and tells_sequel(match):
                 sequels.add(event.id)
-    return spread_over_places(merge_same_event(_consolidate(built)), sent, places)
+    found = merge_same_event(_consolidate(built))
+    found += commitments(found, ontology, lexicon.promised_acts)
+    assert_commitments(found)
+    return spread_over_places(found, sent, places)
 
 
 _DEFINITE = {"the", "this", "that", "these", "those"}

@@ -61,6 +61,8 @@ class Lexicon:
     genres: GenreCues | None = None  # off-topic genres (events/genre.py); None: every article is news
     #: type -> {mode: family}: stated modes of other families are other acts (events/coreference.py)
     act_mode_families: dict[str, dict[str, str]] = field(default_factory=dict)
+    #: planned type -> {mode or "*": "TYPE" or "TYPE/mode"}: the commitment it implies (events/promises.py)
+    promised_acts: dict[str, dict[str, str]] = field(default_factory=dict)
     extra: dict[str, Any] = field(default_factory=dict)
     # Lookups derived from the lists above when the lexicon is built: the extractor asks them for
     # nearly every token, so they are indexed once instead of scanned per question.
@@ -142,7 +144,23 @@ def load_lexicon(checker: _Checker, triggers_path: Path | None = None,
     return Lexicon(triggers=triggers, support_verbs=frozenset(raw.get("support_verbs") or ()),
                    classes=classes, modality=modality, casualties=casualties,
                    number_words=number_words, sector_hints=sector_hints, country_hints=country_hints,
-                   genres=load_genre_cues(), act_mode_families=families)
+                   genres=load_genre_cues(), act_mode_families=families,
+                   promised_acts=_promised_acts(checker, words.get("promised_acts") or {}, lexicon_path))
+
+
+def _promised_acts(checker: _Checker, raw: Any, path: Path) -> dict[str, dict[str, str]]:
+    """planned type -> {mode or "*": "TYPE[/mode]"}, every type and mode checked against the ontology."""
+    if not isinstance(raw, dict) or not all(isinstance(v, dict) for v in raw.values()):
+        raise DataError(f"{path}: promised_acts must map types to {{mode: TYPE[/mode]}}")
+    out: dict[str, dict[str, str]] = {}
+    for type_, modes in raw.items():
+        for mode, target in modes.items():
+            if mode != "*":
+                checker.check(str(type_), str(mode), f"{path}: promised_acts")
+            new_type, _, new_mode = str(target).partition("/")
+            checker.check(new_type, new_mode or None, f"{path}: promised_acts")
+            out.setdefault(str(type_), {})[str(mode)] = str(target)
+    return out
 
 
 def _mode_families(checker: _Checker, raw: Any, path: Path) -> dict[str, dict[str, str]]:
