@@ -15,7 +15,8 @@ Two mentions of one type are one act unless something tells them apart (a veto):
 * real and unreal: a protest held and one planned or called off are two;
 * dates the text states on both sides, more than a day apart ("in 2016", "on Friday" vs "Saturday");
   a month or a year is the span of its days;
-* places apart (two towns; a town inside a region or country is not apart);
+* places apart (two towns or regions; a town inside its region is not apart; a country alone never
+  vetoes, since reports name the countries of both sides);
 * participants apart: source countries, or target countries, with nothing in common;
 * a sequel the text marks: "later", "then", "again", "also", "another".
 A restatement by an anaphoric event noun ignores the participant veto (it names none of its own).
@@ -89,7 +90,7 @@ def _fit(mention: EventMention, act: _Act, anaphoric: bool, families: dict[str, 
         if any(_gap(span, other) > _DAY_GAP for other in act.spans):
             return None
         score += 1.0
-    chain = place_chain(mention.location) if _stated_place(mention) else ()
+    chain = place_chain(mention.location) if _stated_place(mention) and not _country_only(mention) else ()
     for other in act.chains:
         fit = places_compatible(chain, other)
         if fit is None:
@@ -118,7 +119,7 @@ def _join(act: _Act, mention: EventMention) -> None:
     span = _stated_span(mention)
     if span is not None:
         act.spans.append(span)
-    if _stated_place(mention):
+    if _stated_place(mention) and not _country_only(mention):
         act.chains.append(place_chain(mention.location))
     act.sources |= _countries(mention.source)
     act.targets |= _countries(mention.target)
@@ -175,6 +176,13 @@ def _stated_place(mention: EventMention) -> bool:
     """A place the sentence gives (not the article's main place, which every sentence inherits)."""
     location = mention.location
     return location is not None and location.reason in ("clause", "sentence")
+
+
+def _country_only(mention: EventMention) -> bool:
+    """A country named as the place says little about the venue (a missile over Japan, strikes in
+    Pakistan told from India): it never tells two acts apart."""
+    location = mention.location
+    return location is not None and (location.geo_precision or 4) >= 4
 
 
 def _countries(refs: list[ActorRef]) -> set[str]:

@@ -146,7 +146,7 @@ def _sentence_events(sent: Span, index: int, document: Document, lexicon: Lexico
 
 _DEFINITE = {"the", "this", "that", "these", "those"}
 # Modifiers that make a definite event noun a new act: "the next protest", "the second strike".
-_NEW_ACT = {"next", "new", "second", "third", "latest", "further", "another", "fresh", "renewed",
+_NEW_ACT = {"next", "new", "second", "third", "further", "another", "fresh", "renewed",
             "planned", "upcoming", "first", "last", "previous", "earlier"}
 
 
