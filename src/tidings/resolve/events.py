@@ -76,6 +76,13 @@ def event_id_for(mention_id: str) -> str:
     return "ev_" + hashlib.sha1(mention_id.encode("utf-8")).hexdigest()[:12]
 
 
+def _informative(mention: EventMention) -> tuple[int, int, int]:
+    """Sort key: a stated day first, then a precise place, then text order."""
+    dated = mention.date_precision == "day" and not (mention.date_text or "").startswith("publication")
+    precise = mention.location is not None and (mention.location.geo_precision or 4) <= 2
+    return (not dated, not precise, mention.evidence.start)
+
+
 def _member_order(mention: EventMention) -> tuple[str, str, int, str]:
     """Canonical member order, so a merge does not depend on the order rows come back from a DB."""
     return (mention.evidence.published or "9999", mention.doc_id, mention.evidence.start, mention.id)
@@ -195,6 +202,10 @@ class EventIndex:
         self._near_duplicates.update(near_duplicates or {})
         changed: dict[str, bool] = {}  # event id -> whether its members changed
         acts: dict[str, _Cluster] = {}  # within-article coreference (events/coreference.py): act -> its event
+        members: dict[str, list[EventMention]] = {}
+        for mention in mentions:
+            if mention.act:
+                members.setdefault(mention.act, []).append(mention)
         for mention in mentions:
             known = self._mention_event.get(mention.id)
             if known is not None:
@@ -204,7 +215,7 @@ class EventIndex:
                 self._doc_outlet.setdefault(mention.doc_id, mention.evidence.outlet)
             cluster = acts.get(mention.act) if mention.act else None
             if cluster is None or cluster.event.id not in self._clusters:
-                cluster = self._best_candidate(mention)
+                cluster = self._act_candidate(members.get(mention.act or "", [mention]))
             if cluster is None:
                 event_id = event_id_for(mention.id)
                 while event_id in self._clusters:  # only a hash collision gets here
@@ -262,6 +273,15 @@ class EventIndex:
                         self._doc_outlet.pop(doc_id, None)
 
     # -- matching -----------------------------------------------------------------------------
+
+    def _act_candidate(self, act: list[EventMention]) -> _Cluster | None:
+        """The event an article's act joins: tried with its most informative mention first (a dated
+        lead sentence with its town finds the other outlets' reports where a terse headline cannot)."""
+        for mention in sorted(act, key=_informative):
+            cluster = self._best_candidate(mention)
+            if cluster is not None:
+                return cluster
+        return None
 
     def _best_candidate(self, mention: EventMention) -> _Cluster | None:
         best: tuple[float, int] | None = None
