@@ -205,6 +205,7 @@ class EventMention(EventFields):
 
     evidence: Evidence
     event_id: str | None = None
+    act: str | None = None  # within-article coreference: the id of the first mention of its act
 
     @property
     def doc_id(self) -> str:

@@ -14,7 +14,7 @@ ACTORS = {
     "Russia": Actor("ac_rus", "Russia", "RUS", "GOV", kind="state"),
     "police": Actor("ac_cop", "police", None, "COP", kind="group"),
 }
-TIMES = {"on Monday": TimeValue("2014-04-14", "day")}
+TIMES = {"on Monday": TimeValue("2014-04-14", "day"), "On Friday": TimeValue("2014-04-11", "day")}
 
 
 def mentions_for(doc) -> list[Mention]:

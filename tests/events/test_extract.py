@@ -54,8 +54,10 @@ def test_vague_and_non_casualty_numbers(nlp, ontology):
 
 @pytest.mark.parametrize("text, modality", [
     ("Soldiers shelled the village.", "asserted"),
-    ("The governor said that soldiers shelled the village.", "claimed"),
-    ("According to the governor, soldiers shelled the village.", "claimed"),
+    ("The governor said that soldiers shelled the village.", "asserted"),
+    ("The rebels claimed that soldiers shelled the village.", "claimed"),
+    ("A rebel spokesman said that soldiers shelled the village.", "claimed"),
+    ("According to the governor, soldiers shelled the village.", "asserted"),
     ("The army denies that its soldiers shelled the village.", "denied"),
     ("The army will shell the village tomorrow.", "planned"),
     ("The army plans to shell the village.", "planned"),

@@ -12,11 +12,16 @@ from spacy.tokens import Doc, Span, Token
 from tidings.events._spans import span_text
 from tidings.events.arguments import actor_ref, choose_date, choose_location, clause_tokens, main_place, phrase_span
 from tidings.events.countries import localise, owner_targets
+from tidings.events.accusation import implicit_accusations
+from tidings.events.coreference import corefer
 from tidings.events.embedding import unreported
+from tidings.events.eventness import names_no_act
+from tidings.events.genre import off_topic_genre
 from tidings.events.implicit import implicit_agent, pronoun_antecedent
 from tidings.events.lexicon import Lexicon
 from tidings.events.merge import merge_same_event
 from tidings.events.modality import Modality, modality_of
+from tidings.events.promises import assert_commitments, commitments
 from tidings.events.ontology import Ontology
 from tidings.events.quantities import sizes
 from tidings.events.roles import governing_verb, roles
@@ -46,18 +51,26 @@ def extract_events(doc: Doc, document: Document, mentions: list[Mention], ontolo
     lexicon = ontology.lexicon
     if lexicon is None:
         raise ValueError("ontology has no trigger lexicon: build it with Ontology.load()")
+    if lexicon.genres is not None:
+        genre = off_topic_genre((t.lemma_.lower() for t in doc if not (t.is_punct or t.is_space)), lexicon.genres)
+        if genre is not None:
+            log.debug("document %s reads as %s, not political news: no events", document.id, genre)
+            return []
     actors = [m for m in mentions if m.kind == "actor"]
     places = [m for m in mentions if m.kind == "place"]
     times = [m for m in mentions if m.kind == "time"]
     document_place = main_place(places)
     events: list[EventMention] = []
+    anaphoric: set[str] = set()
+    sequels: set[str] = set()
     skipped: list[tuple[int, Span]] = []
     for index, sent in enumerate(doc.sents):
         if is_debris(sent):
             skipped.append((index, sent))
             continue
         found = _sentence_events(sent, index, document, lexicon, ontology, actors, places, times, document_place,
-                                 told=frozenset(e.type for e in events))
+                                 told=frozenset(e.type for e in events), anaphoric=anaphoric,
+                                 sequels=sequels)
         events.extend(found)
     if not events:
         # A caption or headline-only text: its lines are all the report there is, so read them,
@@ -69,6 +82,7 @@ def extract_events(doc: Doc, document: Document, mentions: list[Mention], ontolo
                                           document_place):
                 event.confidence = round(event.confidence * _FALLBACK_FACTOR, 3)
                 events.append(event)
+    corefer(events, anaphoric, lexicon.act_mode_families, sequels)
     return events
 
 
@@ -103,21 +117,60 @@ def _is_clause_root(token: Token) -> bool:
 
 def _sentence_events(sent: Span, index: int, document: Document, lexicon: Lexicon, ontology: Ontology,
                      actors: list[Mention], places: list[Mention], times: list[Mention],
-                     document_place: Mention | None, told: frozenset[str] = frozenset()) -> list[EventMention]:
-    """The sentence's events; `told` holds the event types earlier sentences reported."""
+                     document_place: Mention | None, told: frozenset[str] = frozenset(),
+                     anaphoric: set[str] | None = None, sequels: set[str] | None = None) -> list[EventMention]:
+    """The sentence's events; `told` holds the event types earlier sentences reported, and the ids of
+    events told by an event noun that refers back ("the attack") are added to `anaphoric`."""
     matches = find_triggers(sent, lexicon)
+    matches += implicit_accusations(sent, lexicon, matches)
     if not matches:
         return []
     size = cache(lambda: sizes(sent, lexicon))  # counted once, and only for events that report casualties
     built: list[tuple[TriggerMatch, EventMention]] = []
     framing = {match.head.i: match.entry.type for match in matches}
     for match in matches:
-        if unreported(match, framing, lexicon.support_verbs, told):
+        if unreported(match, framing, lexicon.support_verbs, told) or names_no_act(match):
             continue
         event = _event(match, sent, index, document, lexicon, ontology, actors, places, times, document_place, size)
         if event is not None:
             built.append((match, event))
-    return spread_over_places(merge_same_event(_consolidate(built)), sent, places)
+            if anaphoric is not None and refers_back(match):
+                anaphoric.add(event.id)
+            if sequels is not None and tells_sequel(match):
+                sequels.add(event.id)
+    found = merge_same_event(_consolidate(built))
+    found += commitments(found, ontology, lexicon.promised_acts)
+    assert_commitments(found)
+    return spread_over_places(found, sent, places)
+
+
+_DEFINITE = {"the", "this", "that", "these", "those"}
+# Modifiers that make a definite event noun a new act: "the next protest", "the second strike".
+_NEW_ACT = {"next", "new", "second", "third", "further", "another", "fresh", "renewed",
+            "planned", "upcoming", "first", "last", "previous", "earlier"}
+
+
+def refers_back(match: TriggerMatch) -> bool:
+    """An event noun that names an act already in the reader's mind: "the attack", "his arrest",
+    "Sunday's blast" (but not "the next protest" or "an attack")."""
+    if match.entry.kind != "noun":
+        return False
+    children = list(match.head.children)
+    if any(c.lower_ in _NEW_ACT for c in children):
+        return False
+    return any(c.dep_ == "det" and c.lower_ in _DEFINITE or c.dep_ == "poss" for c in children)
+
+
+_SEQUEL_ADVERBS = {"later", "then", "afterwards", "afterward", "subsequently", "again", "also", "meanwhile",
+                   "separately", "elsewhere", "too"}
+
+
+def tells_sequel(match: TriggerMatch) -> bool:
+    """The text marks the act as one more: "rebels later shelled", "police also arrested",
+    "another attack"."""
+    head = match.head
+    return any(c.dep_ in ("advmod", "det", "amod") and c.lower_ in _SEQUEL_ADVERBS | {"another"}
+               for c in head.children)
 
 
 def _event(match: TriggerMatch, sent: Span, index: int, document: Document, lexicon: Lexicon,
@@ -219,8 +272,8 @@ def _refs(heads: list[Token], actors: list[Mention], places: list[Mention], lexi
 
 
 def _attribution(modality: Modality, actors: list[Mention], places: list[Mention], lexicon: Lexicon) -> ActorRef | None:
-    if modality.speaker is None or modality.value == "asserted":
-        return None
+    if modality.speaker is None:
+        return None  # DESIGN §4: attribution names whom the sentence cites, whatever the modality
     return actor_ref(modality.speaker, actors, places, lexicon)
 
 

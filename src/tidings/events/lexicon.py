@@ -9,6 +9,7 @@ from typing import Any, Protocol
 
 from tidings._data import data_path, read_yaml
 from tidings.errors import DataError
+from tidings.events.genre import GenreCues, load_genre_cues
 
 _CONDITIONS = {"object", "subject", "words", "prep", "modality", "no_object"}
 _THEN = {"type", "mode", "contexts", "weight"}
@@ -57,6 +58,11 @@ class Lexicon:
     number_words: dict[str, int]
     sector_hints: dict[str, tuple[str, ...]]
     country_hints: dict[str, tuple[str, ...]]
+    genres: GenreCues | None = None  # off-topic genres (events/genre.py); None: every article is news
+    #: type -> {mode: family}: stated modes of other families are other acts (events/coreference.py)
+    act_mode_families: dict[str, dict[str, str]] = field(default_factory=dict)
+    #: planned type -> {mode or "*": "TYPE" or "TYPE/mode"}: the commitment it implies (events/promises.py)
+    promised_acts: dict[str, dict[str, str]] = field(default_factory=dict)
     extra: dict[str, Any] = field(default_factory=dict)
     # Lookups derived from the lists above when the lexicon is built: the extractor asks them for
     # nearly every token, so they are indexed once instead of scanned per question.
@@ -125,6 +131,7 @@ def load_lexicon(checker: _Checker, triggers_path: Path | None = None,
     sector_hints = {k: tuple(map(str, v)) for k, v in (hints.get("sectors") or {}).items()}
     country_hints = {k: tuple(map(str, v)) for k, v in (hints.get("countries") or {}).items()}
 
+    families = _mode_families(checker, words.get("act_mode_families") or {}, lexicon_path)
     raw = read_yaml(triggers_path) or {}
     triggers: dict[str, list[TriggerEntry]] = {}
     for kind, section in (("verb", "verbs"), ("phrase", "phrases"), ("noun", "nouns")):
@@ -136,7 +143,39 @@ def load_lexicon(checker: _Checker, triggers_path: Path | None = None,
         entries.sort(key=lambda e: -len(e.words))
     return Lexicon(triggers=triggers, support_verbs=frozenset(raw.get("support_verbs") or ()),
                    classes=classes, modality=modality, casualties=casualties,
-                   number_words=number_words, sector_hints=sector_hints, country_hints=country_hints)
+                   number_words=number_words, sector_hints=sector_hints, country_hints=country_hints,
+                   genres=load_genre_cues(), act_mode_families=families,
+                   promised_acts=_promised_acts(checker, words.get("promised_acts") or {}, lexicon_path))
+
+
+def _promised_acts(checker: _Checker, raw: Any, path: Path) -> dict[str, dict[str, str]]:
+    """planned type -> {mode or "*": "TYPE[/mode]"}, every type and mode checked against the ontology."""
+    if not isinstance(raw, dict) or not all(isinstance(v, dict) for v in raw.values()):
+        raise DataError(f"{path}: promised_acts must map types to {{mode: TYPE[/mode]}}")
+    out: dict[str, dict[str, str]] = {}
+    for type_, modes in raw.items():
+        for mode, target in modes.items():
+            if mode != "*":
+                checker.check(str(type_), str(mode), f"{path}: promised_acts")
+            new_type, _, new_mode = str(target).partition("/")
+            checker.check(new_type, new_mode or None, f"{path}: promised_acts")
+            out.setdefault(str(type_), {})[str(mode)] = str(target)
+    return out
+
+
+def _mode_families(checker: _Checker, raw: Any, path: Path) -> dict[str, dict[str, str]]:
+    """type -> {mode: the first mode of its family}, every mode checked against the ontology."""
+    if not isinstance(raw, dict):
+        raise DataError(f"{path}: act_mode_families must map types to lists of mode lists")
+    out: dict[str, dict[str, str]] = {}
+    for type_, groups in raw.items():
+        if not isinstance(groups, list) or not all(isinstance(g, list) and g for g in groups):
+            raise DataError(f"{path}: act_mode_families.{type_} must be a list of non-empty mode lists")
+        for group in groups:
+            for mode in group:
+                checker.check(str(type_), str(mode), f"{path}: act_mode_families")
+                out.setdefault(str(type_), {})[str(mode)] = str(group[0])
+    return out
 
 
 def _section(data: dict[str, Any], name: str, path: Path) -> dict[str, Any]:

@@ -76,12 +76,34 @@ def modality_of(trigger: Token, sent: Span, lexicon: Lexicon) -> Modality:
             value = "unconfirmed"
     if speech is None:
         speech = _according_to(sent)
+    speaker = _speaker(speech) if speech is not None else None
     if speech is not None and value == "asserted":
-        value = "claimed" if speech.lemma_.lower() not in cues["denial_verbs"] else "denied"
-    result = Modality(value, speech_verb=speech)
-    if speech is not None:
-        result.speaker = _speaker(speech)
-    return result
+        value = _reported_value(speech, speaker, cues)
+    return Modality(value, speaker=speaker, speech_verb=speech)
+
+
+def _reported_value(speech: Token, speaker: Token | None, cues: dict[str, frozenset[str]]) -> str:
+    """What reported speech makes of an act told as fact (DESIGN §4).
+
+    News relies on officials, agencies, police and witnesses: what they say is reported as fact
+    (`asserted`, the speaker goes to `attribution`). An act becomes `claimed` only when the verb
+    itself distances the outlet ("claimed", "alleged", "insisted") or the speaker is an interested
+    party whose word the outlet cannot check (a militant group, a rebel spokesman).
+    """
+    lemma = speech.lemma_.lower()
+    if lemma in cues["denial_verbs"]:
+        return "denied"
+    if lemma in cues["claim_verbs"]:
+        return "claimed"
+    if speaker is not None and _partisan(speaker, cues):
+        return "claimed"
+    return "asserted"
+
+
+def _partisan(speaker: Token, cues: dict[str, frozenset[str]]) -> bool:
+    """The speaker's phrase names an interested party: "the rebels said", "a Taliban spokesman said"."""
+    words = {t.lemma_.lower() for t in speaker.subtree} | {t.lower_ for t in speaker.subtree}
+    return bool(words & cues["partisan_speakers"])
 
 
 def _is_purpose(child: Token, head: Token, cues: dict[str, frozenset[str]]) -> bool:

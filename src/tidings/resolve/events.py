@@ -56,6 +56,13 @@ def event_id_for(mention_id: str) -> str:
     return "ev_" + hashlib.sha1(mention_id.encode("utf-8")).hexdigest()[:12]
 
 
+def _informative(mention: EventMention) -> tuple[int, int, int]:
+    """Sort key: a stated day first, then a precise place, then text order."""
+    dated = mention.date_precision == "day" and not (mention.date_text or "").startswith("publication")
+    precise = mention.location is not None and (mention.location.geo_precision or 4) <= 2
+    return (not dated, not precise, mention.evidence.start)
+
+
 class EventIndex:
     """Merged events plus their member mentions, with blocking indexes for incremental merging."""
 
@@ -166,13 +173,20 @@ class EventIndex:
         self._sources.learn(near_duplicates, outlets)
         self._learn_stories(stories)
         changed: dict[str, bool] = {}  # event id -> whether its members changed
+        acts: dict[str, Cluster] = {}  # within-article coreference (events/coreference.py): act -> its event
+        members: dict[str, list[EventMention]] = {}
+        for mention in mentions:
+            if mention.act:
+                members.setdefault(mention.act, []).append(mention)
         for mention in mentions:
             known = self._mention_event.get(mention.id)
             if known is not None:
                 mention.event_id = known
                 continue
             self._sources.note(mention)
-            cluster = self._best_candidate(mention)
+            cluster = acts.get(mention.act) if mention.act else None
+            if cluster is None or cluster.event.id not in self._clusters:
+                cluster = self._act_candidate(members.get(mention.act or "", [mention]))
             if cluster is None:
                 event_id = event_id_for(mention.id)
                 while event_id in self._clusters:  # only a hash collision gets here
@@ -185,6 +199,8 @@ class EventIndex:
                 )
                 self._next_order += 1
                 self._clusters[event_id] = cluster
+            if mention.act:
+                acts.setdefault(mention.act, cluster)
             kept = self._attach(cluster, mention)
             # A mention past MAX_MEMBERS leaves the members, hence the merged fields, as they were.
             self._refresh(cluster, full=False, merge=kept)
@@ -236,6 +252,15 @@ class EventIndex:
                         self._doc_story.pop(doc_id, None)
 
     # -- matching -----------------------------------------------------------------------------
+
+    def _act_candidate(self, act: list[EventMention]) -> Cluster | None:
+        """The event an article's act joins: tried with its most informative mention first (a dated
+        lead sentence with its town finds the other outlets' reports where a terse headline cannot)."""
+        for mention in sorted(act, key=_informative):
+            cluster = self._best_candidate(mention)
+            if cluster is not None:
+                return cluster
+        return None
 
     def _best_candidate(self, mention: EventMention) -> Cluster | None:
         """The best-scoring compatible event; among equals the one reported first (by the canonical
@@ -300,6 +325,9 @@ class EventIndex:
 
     def _score(self, mention: EventMention, cluster: Cluster) -> float | None:
         """How well `mention` fits `cluster`, or None when they cannot be one event (`_fit.fit`)."""
+        if mention.doc_id in cluster.docs and mention.act and any(
+                m.doc_id == mention.doc_id and m.act and m.act != mention.act for m in cluster.members):
+            return None  # the article tells of two acts: its coreference decided (events/coreference.py)
         return fit(mention, cluster, self._doc_story.get(mention.doc_id), self.day_window, self.story_lag)
 
     # -- bookkeeping --------------------------------------------------------------------------

@@ -1,0 +1,63 @@
+"""Accusations made without an accusation verb: "X said Y violated the constitution".
+
+News reports many accusations as plain speech: a speaker says that another party committed a wrong
+("Putin is the aggressor", Biden said; the ministry said the vote was rigged; the statement called
+the raid barbaric). PLOVER codes these as ACCUSE by the speaker (DESIGN §4), and a dictionary of
+accusation verbs never sees them. The test is over the parse: a speech or naming verb whose reported
+clause, quotation or label carries a word of wrongdoing (data/events_lexicon.yaml
+`accusation_cues`), in a sentence that has no ACCUSE trigger of its own. The speech verb becomes the
+trigger of an ACCUSE: `allege` when the content is an act, `disapprove` when it is a judgement.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from tidings.events.lexicon import Lexicon, TriggerEntry
+from tidings.events.triggers import TriggerMatch
+
+_CONTENT_DEPS = {"ccomp", "parataxis", "xcomp", "oprd", "advcl"}
+_NAMING_VERBS = {"call", "term", "describe", "brand", "label", "characterise", "characterize", "dub"}
+_ACT_DEPS = {"nsubj", "nsubjpass"}
+
+
+def implicit_accusations(sent: Span, lexicon: Lexicon, found: list[TriggerMatch]) -> list[TriggerMatch]:
+    """ACCUSE matches for speech verbs whose content accuses another party; none when the sentence
+    already has an ACCUSE trigger, or when the content's wrongdoing is already a trigger of its own."""
+    cues = lexicon.modality.get("accusation_cues", frozenset())
+    if not cues or any(m.entry.type == "ACCUSE" for m in found):
+        return []
+    speech = lexicon.modality["speech_verbs"] - {"believe", "think", "hope", "fear", "estimate", "show"}
+    used = {i for m in found for i in range(m.first, m.last + 1)}
+    out: list[TriggerMatch] = []
+    for token in sent:
+        lemma = token.lemma_.lower()
+        if token.pos_ != "VERB" or token.i in used or lemma not in speech | _NAMING_VERBS:
+            continue
+        if not any(c.dep_ in ("nsubj", "nsubjpass") for c in token.children) and token.dep_ not in ("parataxis", "ccomp"):
+            continue
+        content = _content(token, lemma)
+        if not content:
+            continue
+        words = {t.lemma_.lower() for t in content} | {t.lower_ for t in content}
+        pairs = {f"{a.lower_} {b.lower_}" for a, b in zip(content, content[1:])}
+        if not (words | pairs) & cues:
+            continue
+        mode = "allege" if any(t.pos_ == "VERB" and t.dep_ in ("ccomp", "conj", "ROOT") for t in content) else "disapprove"
+        entry = TriggerEntry(words=(lemma,), kind="verb", type="ACCUSE", mode=mode, weight=0.55)
+        out.append(TriggerMatch(token, token.i, token.i, entry))
+        break  # one accusation per sentence: one speaker's statement
+    return out
+
+
+def _content(verb: Token, lemma: str) -> list[Token]:
+    """The tokens of what the verb reports: its clause complement, the clause it is a parenthetical
+    of ("'...,' Biden said"), or for a naming verb its label."""
+    tokens: list[Token] = []
+    for child in verb.children:
+        if child.dep_ in _CONTENT_DEPS or (lemma in _NAMING_VERBS and child.dep_ in ("dobj", "prep", "oprd", "acomp")):
+            tokens.extend(child.subtree)
+    if verb.dep_ in ("parataxis", "ccomp") and verb.head.i != verb.i:
+        host = verb.head
+        tokens.extend(t for t in host.subtree if t.i not in {v.i for v in verb.subtree})
+    return sorted(tokens, key=lambda t: t.i)
