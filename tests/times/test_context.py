@@ -75,8 +75,8 @@ def test_holidays_decades_and_spoken_years():
 
 def test_current_and_near_term_are_vague(nlp):
     found = _found(nlp, "The current talks may fail in the near term.")
-    assert found["current"] == (None, "unknown", "vague:present")
-    assert found["the near term"] == (None, "unknown", "vague:future")
+    assert found["current"] == ("PRESENT_REF", "unknown", "vague:present")
+    assert found["the near term"] == ("FUTURE_REF", "unknown", "vague:future")
 
 
 def test_anaphors_take_the_date_mentioned_before(nlp):

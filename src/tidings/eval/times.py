@@ -28,6 +28,7 @@ from spacy.language import Language
 from tidings.errors import InputError
 from tidings.model import Mention
 from tidings.times import find_times
+from tidings.times.normalise import REF_VALUES
 
 log = logging.getLogger(__name__)
 
@@ -81,6 +82,8 @@ def timeml_value(mention: Mention) -> str | None:
     label = mention.label or ""
     if value is None or value.value is None:
         return _VAGUE.get(label)
+    if value.value in REF_VALUES.values():
+        return value.value
     date = dt.date.fromisoformat(value.value)
     extra = label.rsplit(":", 1)[1] if ":" in label else ""
     if value.precision == "day":

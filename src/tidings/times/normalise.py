@@ -51,15 +51,34 @@ def normalise_date(text: str, published: str | None, tense: str = "past") -> Tim
     return resolve(text, published, tense)[0]
 
 
+#: TimeML's values for expressions that name no date ("now", "recently", "in the future"), by the
+#: direction `_rule_vague` reads; a mention carries them as its value with precision "unknown".
+REF_VALUES = {"past": "PAST_REF", "present": "PRESENT_REF", "future": "FUTURE_REF"}
+_ISO_MONTH = re.compile(r"^\d{4}-\d{2}$")
+
+
 def parse_published(published: str | None) -> dt.date | None:
-    """The publication date from an ISO string (a datetime's date part is enough), or None."""
+    """The publication date from an ISO string (a datetime's date part is enough), or None.
+
+    A month-only date ("2015-05") gives the middle of the month (`published_precision` says it is
+    a month), so that "on Monday" or "last week", read to the month at most, stay inside it.
+    """
     if not published:
         return None
     try:
+        if _ISO_MONTH.match(published):
+            return dt.date.fromisoformat(published + "-15")
         return dt.date.fromisoformat(published[:10])
     except ValueError:
         log.warning("publication date %r is not an ISO date; relative dates stay unresolved", published)
         return None
+
+
+def published_precision(published: str | None) -> str:
+    """"day" for an ISO day, "month" for a month-only date, "unknown" for anything else."""
+    if parse_published(published) is None:
+        return "unknown"
+    return "month" if _ISO_MONTH.match(published or "") else "day"
 
 
 def resolve(text: str, published: str | None, tense: str = "past") -> tuple[TimeValue, str]:
