@@ -115,3 +115,8 @@ def test_issue12_present_ref_in_the_clause_gives_the_publication_day(nlp, text):
 def test_issue12_a_weekday_the_parser_hangs_on_an_object_still_dates_the_act(nlp):
     text = "The United Nations welcomed the government's decision on Friday to open two crossings."
     assert _date(nlp, text, "welcomed") == ("2014-04-11", "day")
+
+
+def test_issue12_a_participle_preposition_does_not_make_a_clause(nlp):
+    text = "Starting last Wednesday, the agency was able to send aid convoys into the north."
+    assert _date(nlp, text, "send") == ("2014-04-09", "day")

@@ -103,6 +103,8 @@ def _sharing_verbs(verb: Token) -> list[Token]:
         if current.head is current or not (current.dep_ in _SHARING or _is_same_moment(current)):
             break
         current = current.head
+        if current.pos_ == "ADJ" and current.dep_ == "acomp":
+            current = current.head  # "was able to get": the clause of "was"
         if current.pos_ not in ("VERB", "AUX"):
             break
         chain.append(current)
@@ -133,7 +135,7 @@ def _attachment(span: Span, trigger: Token) -> Token | None:
         if head.i == trigger.i:
             return trigger
         if head.i not in inside:
-            if head.pos_ in ("VERB", "AUX"):
+            if _is_clause_verb(head):
                 return head
             if head.pos_ in ("NOUN", "PROPN", "PRON") and not _is_time_word(head):
                 if head.dep_ == "pobj" and head.head.lower_ in _SETTING_PREPS:
