@@ -120,3 +120,8 @@ def test_issue12_a_weekday_the_parser_hangs_on_an_object_still_dates_the_act(nlp
 def test_issue12_a_participle_preposition_does_not_make_a_clause(nlp):
     text = "Starting last Wednesday, the agency was able to send aid convoys into the north."
     assert _date(nlp, text, "send") == ("2014-04-09", "day")
+
+
+def test_issue12_a_wire_dateline_dates_the_story_of_a_later_reprint(nlp):
+    text = "GENEVA, March 10 (Reuters) -- Envoys of the two countries met in the city."
+    assert _date(nlp, text, "met", published="2023-03-11") == ("2023-03-10", "day")

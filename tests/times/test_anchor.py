@@ -61,3 +61,20 @@ def test_capped_cuts_days_and_weeks_to_the_month():
     assert capped(TimeValue("2015-05-18", "week"), "month") == TimeValue("2015-05-01", "month")
     assert capped(TimeValue("2014-01-01", "year"), "month") == TimeValue("2014-01-01", "year")
     assert capped(TimeValue("2015-05-18", "day"), "day") == TimeValue("2015-05-18", "day")
+
+
+@pytest.mark.parametrize(("text", "published", "expected"), [
+    ("Talks resume\n\nGENEVA, March 10 (Reuters) -- Envoys met.", "2023-03-11", "2023-03-10"),
+    ("ISLAMABAD, Feb 26 (APP):Ministers met.", "2019-02-26", "2019-02-26"),
+    ("Kyiv, 3 March 2022 - Troops advanced.", None, "2022-03-03"),
+    ("NEW DELHI, Feb. 15 (PTI) -- Ministers met.", "2019-02-20", None),  # too old: not this story's day
+    ("Hello, March 10 was a fine day.", "2023-03-11", None),
+])
+def test_issue12_wire_dateline_day(text, published, expected):
+    from tidings.times.anchor import dateline_day
+    assert dateline_day(text, published) == expected
+
+
+def test_issue12_dateline_anchors_today_of_a_reprinted_wire_story(nlp):
+    text = "GENEVA, March 10 (Reuters) -- The envoys met today and agreed to meet again."
+    assert _times(nlp, text, "2023-03-11")["today"] == ("2023-03-10", "day")

@@ -25,6 +25,7 @@ import re
 from spacy.tokens import Doc, Span, Token
 
 from tidings.model import Mention, TimeValue
+from tidings.nlp._text import doc_text
 from tidings.times.anchor import document_anchor
 
 #: Words before a time expression that make it the edge of a period rather than the event's date.
@@ -64,7 +65,7 @@ def choose_date(trigger: Token, sent: Span, times: list[Mention], published: str
     if own is not None:
         mention, value = own
         if value.value == "PRESENT_REF":  # "is currently holding": the act is news of the day
-            anchor = document_anchor(published, times)
+            anchor = document_anchor(published, times, doc_text(doc))
             return anchor.value, anchor.precision, mention.text
         return value.value, value.precision, mention.text
     if not _is_present_report(verb):
@@ -72,7 +73,7 @@ def choose_date(trigger: Token, sent: Span, times: list[Mention], published: str
         if narrative is not None:
             assert narrative.time is not None
             return narrative.time.value, narrative.time.precision, narrative.text
-    anchor = document_anchor(published, times)
+    anchor = document_anchor(published, times, doc_text(doc))
     if anchor.value is None:
         return None, "unknown", None
     reason = "publication date" if published else "date named in the text"
@@ -152,7 +153,7 @@ def _glossed(doc: Doc, mention: Mention, times: list[Mention]) -> Span | None:
     """The span of the time expression that a parenthesised one spells out ("Tuesday (February
     26)"), or None when the parenthesis does not follow a time expression."""
     for other in times:
-        if other.end <= mention.start and not doc.text[other.end:mention.start].strip(" (\u2013-,"):
+        if other.end <= mention.start and not doc_text(doc)[other.end:mention.start].strip(" (\u2013-,"):
             return _span(doc, other)
     return None
 
@@ -162,7 +163,7 @@ def _is_time_word(token: Token) -> bool:
 
 
 def _in_parentheses(doc: Doc, sent: Span, start: int) -> bool:
-    text = doc.text[sent.start_char:start]
+    text = doc_text(doc)[sent.start_char:start]
     return text.count("(") > text.count(")")
 
 
@@ -236,7 +237,7 @@ def _narrative_time(doc: Doc, sent: Span, times: list[Mention], published: str |
     scheduled meeting) set no narrative."""
     earlier = [m for m in times if m.start < sent.start_char and m.time is not None and m.time.value
                and m.time.value[:1].isdigit()]
-    anchor = document_anchor(published, times).value
+    anchor = document_anchor(published, times, doc_text(doc)).value
     for mention in sorted(earlier, key=lambda m: m.start, reverse=True):
         assert mention.time is not None
         span = _span(doc, mention)

@@ -11,7 +11,7 @@ from tidings.model import Mention, TimeValue
 from tidings.times._context import Reading, apply_reporting_period, resolve_anaphors
 from tidings.times._detect import Candidate, find_candidates
 from tidings.times._tense import clause_tense
-from tidings.times.anchor import capped, text_anchor
+from tidings.times.anchor import capped, dateline_day, text_anchor
 from tidings.times.normalise import REF_VALUES, published_precision, resolve
 from tidings.nlp._text import doc_text
 
@@ -33,13 +33,15 @@ def find_times(doc: Doc, published: str | None) -> list[Mention]:
     ``vague:past``, ``dateparser``...). Without `published`, relative expressions are read against
     the latest date the text names with its year (see `times.anchor`) when they need only a year
     ("on January 19"), and stay unresolved (value None, precision "unknown") otherwise. A month-only `published` reads them to the
-    month at most. "now", "recently", "in the future" carry TimeML's PRESENT_REF, PAST_REF,
+    month at most. A wire dateline ("UNITED NATIONS, March 10 (Xinhua) --") a few days before
+    publication is the anchor in its place (see `times.anchor`). "now", "recently", "in the future" carry TimeML's PRESENT_REF, PAST_REF,
     FUTURE_REF as value, with precision "unknown".
     """
     text_of_doc = doc_text(doc)
     sentences = list(doc.sents)
     sentence_starts = [sent.start_char for sent in sentences]
     candidates = [(cand, _tense(doc, cand), text_of_doc[cand.start:cand.end]) for cand in find_candidates(doc)]
+    published = dateline_day(text_of_doc, published) or published
     readings = _read(candidates, published)
     precision = published_precision(published)
     if precision == "unknown":
