@@ -125,3 +125,8 @@ def test_issue12_a_participle_preposition_does_not_make_a_clause(nlp):
 def test_issue12_a_wire_dateline_dates_the_story_of_a_later_reprint(nlp):
     text = "GENEVA, March 10 (Reuters) -- Envoys of the two countries met in the city."
     assert _date(nlp, text, "met", published="2023-03-11") == ("2023-03-10", "day")
+
+
+def test_issue12_a_quarter_dates_the_act_with_an_iso_day(nlp):
+    text = "The company cut 300 jobs in the third quarter."
+    assert _date(nlp, text, "cut") == ("2013-07-01", "year")

@@ -78,3 +78,14 @@ def test_issue12_wire_dateline_day(text, published, expected):
 def test_issue12_dateline_anchors_today_of_a_reprinted_wire_story(nlp):
     text = "GENEVA, March 10 (Reuters) -- The envoys met today and agreed to meet again."
     assert _times(nlp, text, "2023-03-11")["today"] == ("2023-03-10", "day")
+
+
+def test_issue12_timeml_parts_of_years_and_weekends_read_back_as_iso():
+    from tidings.times.normalise import iso_value, timeml_value
+    assert timeml_value(TimeValue("1989-07-01", "year"), "quarter:Q3") == TimeValue("1989-Q3", "year")
+    assert timeml_value(TimeValue("2014-04-07", "week"), "weekend:WE") == TimeValue("2014-W15-WE", "week")
+    assert timeml_value(TimeValue("2014-04-07", "week"), "relative") == TimeValue("2014-04-07", "week")
+    assert iso_value(TimeValue("1989-Q3", "year")) == TimeValue("1989-07-01", "year")
+    assert iso_value(TimeValue("1994-WI", "year")) == TimeValue("1994-12-01", "year")
+    assert iso_value(TimeValue("2014-W15-WE", "week")) == TimeValue("2014-04-07", "week")
+    assert iso_value(TimeValue("PAST_REF", "unknown")) == TimeValue(None, "unknown")

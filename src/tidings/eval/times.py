@@ -88,8 +88,8 @@ def timeml_value(mention: Mention) -> str | None:
     label = mention.label or ""
     if value is None or value.value is None:
         return _VAGUE.get(label)
-    if value.value in REF_VALUES.values():
-        return value.value
+    if value.value in REF_VALUES.values() or not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value.value):
+        return value.value  # PRESENT_REF, or a quarter or weekend find_times wrote as TimeML does
     date = dt.date.fromisoformat(value.value)
     extra = label.rsplit(":", 1)[1] if ":" in label else ""
     if value.precision == "day":

@@ -27,6 +27,7 @@ from spacy.tokens import Doc, Span, Token
 from tidings.model import Mention, TimeValue
 from tidings.nlp._text import doc_text
 from tidings.times.anchor import document_anchor
+from tidings.times.normalise import iso_value
 
 #: Words before a time expression that make it the edge of a period rather than the event's date.
 _PERIOD_BOUNDS = {"since", "until", "till"}
@@ -174,7 +175,7 @@ def _usable(mention: Mention, sent: Span) -> TimeValue | None:
         return None
     if value.value in ("PAST_REF", "FUTURE_REF"):
         return None
-    return value
+    return value if value.value == "PRESENT_REF" else iso_value(value)
 
 
 def _span(doc: Doc, mention: Mention) -> Span | None:

@@ -12,7 +12,7 @@ from tidings.times._context import Reading, apply_reporting_period, resolve_anap
 from tidings.times._detect import Candidate, find_candidates
 from tidings.times._tense import clause_tense
 from tidings.times.anchor import capped, dateline_day, text_anchor
-from tidings.times.normalise import REF_VALUES, published_precision, resolve
+from tidings.times.normalise import REF_VALUES, published_precision, resolve, timeml_value
 from tidings.nlp._text import doc_text
 
 # Kinds whose value depends on which way the clause points; the others ignore tense, so we skip
@@ -35,7 +35,8 @@ def find_times(doc: Doc, published: str | None) -> list[Mention]:
     ("on January 19"), and stay unresolved (value None, precision "unknown") otherwise. A month-only `published` reads them to the
     month at most. A wire dateline ("UNITED NATIONS, March 10 (Xinhua) --") a few days before
     publication is the anchor in its place (see `times.anchor`). "now", "recently", "in the future" carry TimeML's PRESENT_REF, PAST_REF,
-    FUTURE_REF as value, with precision "unknown".
+    FUTURE_REF as value, with precision "unknown"; quarters, halves, seasons and weekends are
+    written as TimeML writes them ("1989-Q3", "2014-W15-WE"; `normalise.iso_value` reads them back).
     """
     text_of_doc = doc_text(doc)
     sentences = list(doc.sents)
@@ -86,10 +87,11 @@ def _read(candidates: list[tuple[Candidate, str, str]], published: str | None) -
 
 
 def _with_ref(reading: Reading) -> TimeValue:
-    """The reading's value, or TimeML's PAST_REF/PRESENT_REF/FUTURE_REF for a vague expression."""
+    """The reading's value, TimeML's PAST_REF/PRESENT_REF/FUTURE_REF for a vague expression, and
+    TimeML's notation for quarters, seasons and weekends (`normalise.timeml_value`)."""
     value = reading.value
     if value.value is None and reading.label.startswith("vague:"):
         ref = REF_VALUES.get(reading.label.split(":", 1)[1])
         if ref is not None:
             return TimeValue(ref, "unknown")
-    return TimeValue(value.value, value.precision)
+    return timeml_value(TimeValue(value.value, value.precision), reading.label)
