@@ -127,7 +127,8 @@ def test_location_and_date_fallbacks(nlp, ontology):
     events = run(nlp, ontology, text, published="2014-04-16")
     later = [e for e in events if e.evidence.sentence_index == 1][0]
     assert later.location.reason == "document" and later.location.name == "Donetsk"
-    assert later.date == "2014-04-16" and later.date_precision == "week" and "publication" in later.date_text
+    # issue 12: the narrative time the first sentence set, at day precision (was: publication week)
+    assert later.date == "2014-04-14" and later.date_precision == "day" and later.date_text == "on Monday"
 
 
 def test_no_event_from_headline_debris(nlp, ontology):

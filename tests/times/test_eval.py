@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from tidings.eval.times import evaluate_tempeval, read_timeml
 
 _DOC = """<?xml version="1.0" ?>
@@ -42,3 +44,14 @@ def test_timeml_value_writes_weekends_quarters_and_decades():
     assert value(TimeValue("1980-01-01", "year"), "decade:decade") == "198"
     assert value(TimeValue("2014-04-13", "day"), "weekday:back:NI") == "2014-04-13"
     assert value(TimeValue(None, "unknown"), "vague:present") == "PRESENT_REF"
+
+
+@pytest.mark.parametrize(("ours", "gold", "expected"), [
+    ("1989-W43", "1989-WXX", True), ("1968", "1968-XX", True), ("2000-01-05", "2000-01-05TEV", True),
+    ("1998-10", "1998-10-XX", True), ("2014-04-16", "2014-W16", True), ("2014-W16", "2014", True),
+    ("2014-04", "2014-04-16", False), ("1989-Q4", "1989-Q3", False), ("PRESENT_REF", "PRESENT_REF", True),
+    ("PAST_REF", "PRESENT_REF", False), (None, "2014", False),
+])
+def test_issue12_value_at_the_gold_granularity_as_the_official_scorer_counts(ours, gold, expected):
+    from tidings.eval.times import agrees_at_gold_granularity
+    assert agrees_at_gold_granularity(ours, gold) is expected

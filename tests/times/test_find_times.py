@@ -62,9 +62,9 @@ def test_may_the_verb_is_not_a_month(nlp):
     assert list(found) == ["May"]
 
 
-def test_vague_expressions_have_no_value(nlp):
+def test_vague_expressions_carry_timeml_ref_values(nlp):
     found, _ = _times(nlp, "Fighting has intensified in recent weeks and may spread within days.")
-    assert found == {"recent weeks": (None, "unknown"), "within days": (None, "unknown")}
+    assert found == {"recent weeks": ("PAST_REF", "unknown"), "within days": ("FUTURE_REF", "unknown")}
 
 
 def test_document_without_publication_date(nlp):

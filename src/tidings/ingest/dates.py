@@ -1,4 +1,5 @@
-"""Publication dates as ISO days, whatever layout a feed or page wrote them in."""
+"""Publication dates as ISO days (or ISO months when only the month is known), whatever layout a
+feed or page wrote them in."""
 
 from __future__ import annotations
 
@@ -17,13 +18,17 @@ _LAYOUTS = (
     "%d %B %Y", "%d %b %Y", "%d %B, %Y", "%A, %B %d, %Y", "%A %d %B %Y", "%a, %d %b %Y",
 )
 _ISO_PREFIX = re.compile(r"^(\d{4})-(\d{2})-(\d{2})(?:$|[T ]\d)")
+#: A month without a day: "2015-05", "2015/05", "May 2015", "May, 2015".
+_ISO_MONTH = re.compile(r"^(\d{4})[-/](\d{2})$")
+_MONTH_LAYOUTS = ("%B %Y", "%b %Y", "%B, %Y", "%b, %Y", "%b. %Y")
 _ORDINAL = re.compile(r"(?<=\d)(st|nd|rd|th)\b", re.IGNORECASE)
 #: Plausible publication years: guards against epoch milliseconds read as seconds and typos.
 _YEARS = range(1800, 2200)
 
 
 def parse_published(value: object) -> str | None:
-    """The ISO date (YYYY-MM-DD) `value` names, or None when it names none.
+    """The ISO date (YYYY-MM-DD) `value` names, its ISO month (YYYY-MM) when it names only a month
+    ("2015-05", "May 2015"), or None when it names neither.
 
     Accepts ISO dates and datetimes (the date part as written, no timezone shift), RFC 2822
     ("Wed, 16 Apr 2014 10:00:00 GMT"), spelled-out dates ("April 16, 2014", "16 April 2014"),
@@ -57,6 +62,21 @@ def parse_published(value: object) -> str | None:
             return _checked(datetime.strptime(text, layout).date())
         except ValueError:
             continue
+    return _month_only(text)
+
+
+def _month_only(text: str) -> str | None:
+    """"2015-05" or "May 2015" as "2015-05": a month-only date keeps month precision downstream."""
+    match = _ISO_MONTH.match(text)
+    if match:
+        month = int(match[2])
+        return f"{match[1]}-{month:02d}" if 1 <= month <= 12 and int(match[1]) in _YEARS else None
+    for layout in _MONTH_LAYOUTS:
+        try:
+            day = datetime.strptime(text, layout).date()
+        except ValueError:
+            continue
+        return day.isoformat()[:7] if day.year in _YEARS else None
     return None
 
 

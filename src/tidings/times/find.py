@@ -3,46 +3,58 @@
 from __future__ import annotations
 
 from bisect import bisect_right
+from dataclasses import replace
 
 from spacy.tokens import Doc
 
 from tidings.model import Mention, TimeValue
 from tidings.times._context import Reading, apply_reporting_period, resolve_anaphors
-from tidings.times._detect import find_candidates
+from tidings.times._detect import Candidate, find_candidates
 from tidings.times._tense import clause_tense
-from tidings.times.normalise import resolve
+from tidings.times.anchor import capped, dateline_day, text_anchor
+from tidings.times.normalise import REF_VALUES, published_precision, resolve, timeml_value
 from tidings.nlp._text import doc_text
 
 # Kinds whose value depends on which way the clause points; the others ignore tense, so we skip
 # reading the parse for them.
 _TENSE_SENSITIVE = frozenset({"weekday", "month_day", "day_month", "month", "quarter",
                               "relative", "weekend", "holiday", "the_season"})
+#: Kinds that need only a year from their anchor: the ones a date in the text can anchor when the
+#: publication date is missing ("on January 19" beside "January 19, 2023"). A weekday or
+#: "yesterday" read against such a date would be read against what may be a date of the past.
+_YEAR_ONLY = frozenset({"month_day", "day_month", "month_year", "month", "holiday"})
 
 
 def find_times(doc: Doc, published: str | None) -> list[Mention]:
-    """Time mentions of `doc`, sorted by start; `published` is the ISO publication date or None.
+    """Time mentions of `doc`, sorted by start; `published` is the ISO publication date (a day or
+    a month only) or None.
 
     Each mention's `label` names the rule that read it (``weekday:back``, ``quarter:Q3``,
-    ``vague:past``, ``dateparser``...). Relative expressions stay unresolved (value None, precision
-    "unknown") when `published` is None.
+    ``vague:past``, ``dateparser``...). Without `published`, relative expressions are read against
+    the latest date the text names with its year (see `times.anchor`) when they need only a year
+    ("on January 19"), and stay unresolved (value None, precision "unknown") otherwise. A month-only `published` reads them to the
+    month at most. A wire dateline ("UNITED NATIONS, March 10 (Xinhua) --") a few days before
+    publication is the anchor in its place (see `times.anchor`). "now", "recently", "in the future" carry TimeML's PRESENT_REF, PAST_REF,
+    FUTURE_REF as value, with precision "unknown"; quarters, halves, seasons and weekends are
+    written as TimeML writes them ("1989-Q3", "2014-W15-WE"; `normalise.iso_value` reads them back).
     """
     text_of_doc = doc_text(doc)
     sentences = list(doc.sents)
     sentence_starts = [sent.start_char for sent in sentences]
-    cache: dict[tuple[str, str], tuple[TimeValue, str]] = {}
-    readings: list[Reading] = []
-    for cand in find_candidates(doc):
-        text = text_of_doc[cand.start:cand.end]
-        tense = "past"
-        if cand.kind in _TENSE_SENSITIVE:
-            span = doc.char_span(cand.start, cand.end, alignment_mode="expand")
-            if span is not None and len(span):
-                tense = clause_tense(span)
-        key = (text, tense)
-        if key not in cache:
-            cache[key] = resolve(text, published, tense)
-        value, label = cache[key]
-        readings.append(Reading(cand.start, cand.end, cand.kind, text, value, label))
+    candidates = [(cand, _tense(doc, cand), text_of_doc[cand.start:cand.end]) for cand in find_candidates(doc)]
+    published = dateline_day(text_of_doc, published) or published
+    readings = _read(candidates, published)
+    precision = published_precision(published)
+    if precision == "unknown":
+        anchor = text_anchor((r.text, r.value) for r in readings)
+        if anchor is not None:
+            anchored = _read(candidates, anchor)
+            readings = [a if r.kind in _YEAR_ONLY and r.value.value is None else r
+                        for r, a in zip(readings, anchored)]
+    elif precision == "month":
+        absolute = _read(candidates, None)
+        readings = [r if a.value.value is not None else replace(r, value=capped(r.value, "month"))
+                    for r, a in zip(readings, absolute)]
     indices = [max(0, bisect_right(sentence_starts, r.start) - 1) for r in readings]
     # A slice of the text, not `Span.text`, which joins the sentence's tokens anew.
     sentence_texts = [text_of_doc[sentences[i].start_char:sentences[i].end_char] for i in indices]
@@ -50,6 +62,36 @@ def find_times(doc: Doc, published: str | None) -> list[Mention]:
     readings = resolve_anaphors(readings)
     return [
         Mention(kind="time", text=r.text, start=r.start, end=r.end, sentence_index=i,
-                time=TimeValue(r.value.value, r.value.precision), label=r.label)
+                time=_with_ref(r), label=r.label)
         for r, i in zip(readings, indices)
     ]
+
+
+def _tense(doc: Doc, cand: Candidate) -> str:
+    if cand.kind not in _TENSE_SENSITIVE:
+        return "past"
+    span = doc.char_span(cand.start, cand.end, alignment_mode="expand")
+    return clause_tense(span) if span is not None and len(span) else "past"
+
+
+def _read(candidates: list[tuple[Candidate, str, str]], published: str | None) -> list[Reading]:
+    cache: dict[tuple[str, str], tuple[TimeValue, str]] = {}
+    readings = []
+    for cand, tense, text in candidates:
+        key = (text, tense)
+        if key not in cache:
+            cache[key] = resolve(text, published, tense)
+        value, label = cache[key]
+        readings.append(Reading(cand.start, cand.end, cand.kind, text, value, label))
+    return readings
+
+
+def _with_ref(reading: Reading) -> TimeValue:
+    """The reading's value, TimeML's PAST_REF/PRESENT_REF/FUTURE_REF for a vague expression, and
+    TimeML's notation for quarters, seasons and weekends (`normalise.timeml_value`)."""
+    value = reading.value
+    if value.value is None and reading.label.startswith("vague:"):
+        ref = REF_VALUES.get(reading.label.split(":", 1)[1])
+        if ref is not None:
+            return TimeValue(ref, "unknown")
+    return timeml_value(TimeValue(value.value, value.precision), reading.label)
