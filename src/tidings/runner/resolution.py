@@ -170,8 +170,9 @@ class BatchResolver:
         described = [self.stories.describe(story_id) for story_id in touched]
         if len(self.stories) > _MAX_STORIES_IN_MEMORY:
             newest = max((r.document.published for r in results if r.document.published), default=None)
-            if newest:
-                horizon = date.fromisoformat(newest) - timedelta(days=4 * self.settings.story_window_days)
+            newest_day = _iso_day((newest + "-01-01")[:10]) if newest else None  # "2019-02" is a month
+            if newest_day is not None:
+                horizon = newest_day - timedelta(days=4 * self.settings.story_window_days)
                 self.stories.evict(horizon.isoformat())
         return described
 
