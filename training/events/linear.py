@@ -80,13 +80,14 @@ def fit(design: Design, targets: np.ndarray, kind: str, width: int, epochs: int,
     The loss is the mean cross-entropy plus `l2`·|W|²/2; weights start at zero, so no randomness enters.
     """
     k = targets.shape[1]
-    weights = np.zeros((width, k), dtype=np.float64)
-    bias = np.zeros(k, dtype=np.float64)
+    weights = np.zeros((width, k), dtype=np.float32)
+    bias = np.zeros(k, dtype=np.float32)
     m_w, v_w = np.zeros_like(weights), np.zeros_like(weights)
     m_b, v_b = np.zeros_like(bias), np.zeros_like(bias)
+    targets = targets.astype(np.float32)
     for step in range(1, epochs + 1):
         probs = _probabilities(design.logits(weights, bias), kind)
-        upstream = (probs - targets) / design.n
+        upstream = ((probs - targets) / design.n).astype(np.float32)
         grad_w = l2 * weights
         design.backward(upstream, grad_w)
         grad_b = upstream.sum(axis=0)
@@ -103,4 +104,4 @@ def fit(design: Design, targets: np.ndarray, kind: str, width: int, epochs: int,
 
 def predict(design: Design, weights: np.ndarray, bias: np.ndarray, kind: str) -> np.ndarray:
     """Probabilities (n, k) of a fitted head."""
-    return _probabilities(design.logits(weights.astype(np.float64), bias.astype(np.float64)), kind)
+    return _probabilities(design.logits(weights.astype(np.float32), bias.astype(np.float32)), kind)
