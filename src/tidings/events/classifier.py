@@ -24,6 +24,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import numpy as np
+from spacy.attrs import DEP, ENT_IOB, ENT_TYPE, HEAD, LEMMA, LOWER, ORTH, POS, TAG
 from spacy.tokens import Doc, Span, Token
 
 from tidings._data import data_path
@@ -44,79 +45,105 @@ _MARKERS = frozenset({"reportedly", "allegedly", "apparently", "purportedly", "n
                       "may", "might", "could", "would", "will", "should", "if", "unless", "whether"})
 
 
-def _lemma(token: Token) -> str:
-    return (token.lemma_ or token.text).lower()
+class TokenTable:
+    """The attributes features read, fetched once per document (spaCy builds a new string per access)."""
+
+    def __init__(self, doc: Doc) -> None:
+        self.doc = doc
+        columns = doc.to_array([ORTH, LEMMA, LOWER, POS, TAG, DEP, HEAD, ENT_TYPE, ENT_IOB])
+        if columns.ndim == 1:
+            columns = columns.reshape(len(doc), -1)
+        strings = doc.vocab.strings
+        orth, lemma, lower, pos, tag, dep, _, ent, iob = (columns[:, k].tolist() for k in range(9))
+        head = columns[:, 6].astype(np.int64).tolist()  # offsets to the head, stored unsigned
+        names = {key: strings[key] if key else "" for key in {*orth, *lemma, *lower, *pos, *tag, *dep, *ent}}
+        self.lemma = [(names[l] or names[o]).lower() for o, l in zip(orth, lemma)]
+        self.lower = [names[k] for k in lower]
+        self.pos = [names[k] for k in pos]
+        self.tag = [names[k] for k in tag]
+        self.dep = [names[k] for k in dep]
+        self.head = [i + offset for i, offset in enumerate(head)]
+        self.ent = [names[k] for k in ent]
+        self.ent_begins = [k == 3 for k in iob]  # spaCy's IOB codes: 1 I, 2 O, 3 B
+        self.children: list[list[int]] = [[] for _ in range(len(doc))]
+        for i, h in enumerate(self.head):
+            if h != i:
+                self.children[h].append(i)
 
 
-def sentence_features(sent: Span) -> list[str]:
+def sentence_features(sent: Span, table: TokenTable | None = None) -> list[str]:
     """Features of the whole sentence: lemmas, lemma bigrams, dependency triples, markers, entity labels."""
-    tokens = [t for t in sent if t.pos_ not in ("PUNCT", "SPACE")]
+    t = table if table is not None else TokenTable(sent.doc)
+    pos, lemma, dep, head, lower = t.pos, t.lemma, t.dep, t.head, t.lower
+    tokens = [i for i in range(sent.start, sent.end) if pos[i] not in ("PUNCT", "SPACE")]
     out = ["bias"]
-    lemmas = [_lemma(t) for t in tokens]
-    for token, lemma in zip(tokens, lemmas):
-        out.append(f"l={lemma}")
-        if token.pos_ in _CONTENT_POS:
-            out.append(f"lp={lemma}/{token.pos_}")
-        if token.pos_ not in _SKIP_POS and token.head is not token and token.head.pos_ not in _SKIP_POS:
-            out.append(f"d={_lemma(token.head)}>{token.dep_}>{lemma}")
-        if token.lower_ in _MARKERS:
-            out.append(f"m={token.lower_}>{_lemma(token.head)}")
-        if token.ent_type_ and token.ent_iob_ == "B":
-            out.append(f"e={token.ent_type_}")
-    out.extend(f"b={a}_{b}" for a, b in zip(lemmas, lemmas[1:]))
-    root = sent.root
-    out.append(f"root={_lemma(root)}")
-    out.append(f"roottag={root.tag_}")
-    out.extend(f"rootc={c.dep_}:{_lemma(c)}" for c in root.children if c.dep_ in ("aux", "auxpass", "neg", "nsubj", "nsubjpass", "mark"))
-    if sent.text.rstrip().endswith(("?", ":")):
-        out.append("ends=" + sent.text.rstrip()[-1])
-    if not any(t.pos_ in ("VERB", "AUX") for t in tokens):
+    for i in tokens:
+        out.append(f"l={lemma[i]}")
+        if pos[i] in _CONTENT_POS:
+            out.append(f"lp={lemma[i]}/{pos[i]}")
+        h = head[i]
+        if pos[i] not in _SKIP_POS and h != i and pos[h] not in _SKIP_POS:
+            out.append(f"d={lemma[h]}>{dep[i]}>{lemma[i]}")
+        if lower[i] in _MARKERS:
+            out.append(f"m={lower[i]}>{lemma[h]}")
+        if t.ent[i] and t.ent_begins[i]:
+            out.append(f"e={t.ent[i]}")
+    out.extend(f"b={lemma[a]}_{lemma[b]}" for a, b in zip(tokens, tokens[1:]))
+    root = sent.root.i
+    out.append(f"root={lemma[root]}")
+    out.append(f"roottag={t.tag[root]}")
+    out.extend(f"rootc={dep[c]}:{lemma[c]}" for c in t.children[root] if dep[c] in ("aux", "auxpass", "neg", "nsubj", "nsubjpass", "mark"))
+    text = sent.text.rstrip()
+    if text.endswith(("?", ":")):
+        out.append("ends=" + text[-1])
+    if not any(pos[i] in ("VERB", "AUX") for i in tokens):
         out.append("verbless")
     out.append(f"len={min(len(tokens) // 8, 5)}")
     return out
 
 
-def trigger_features(trigger: Token, sent: Span) -> list[str]:
+def trigger_features(trigger: Token, sent: Span, table: TokenTable | None = None) -> list[str]:
     """Features of one candidate trigger: its word, its arguments, what governs it, its markers."""
-    lemma = _lemma(trigger)
-    head = trigger.head
-    out = [f"t:l={lemma}", f"t:pos={trigger.pos_}", f"t:tag={trigger.tag_}", f"t:dep={trigger.dep_}",
-           f"t:lpos={lemma}/{trigger.pos_}", f"t:ldep={lemma}/{trigger.dep_}"]
-    if head is not trigger:
-        out += [f"t:h={_lemma(head)}", f"t:hd={trigger.dep_}>{_lemma(head)}", f"t:hpos={head.pos_}"]
+    t = table if table is not None else TokenTable(sent.doc)
+    pos, lemma, dep, lower, children = t.pos, t.lemma, t.dep, t.lower, t.children
+    i = trigger.i
+    word = lemma[i]
+    out = [f"t:l={word}", f"t:pos={pos[i]}", f"t:tag={t.tag[i]}", f"t:dep={dep[i]}",
+           f"t:lpos={word}/{pos[i]}", f"t:ldep={word}/{dep[i]}"]
+    h = t.head[i]
+    if h != i:
+        out += [f"t:h={lemma[h]}", f"t:hd={dep[i]}>{lemma[h]}", f"t:hpos={pos[h]}"]
     else:
         out.append("t:isroot")
-    for child in trigger.children:
-        clemma = _lemma(child)
-        out.append(f"t:c={child.dep_}:{clemma}")
-        out.append(f"t:cd={child.dep_}")
-        if child.ent_type_:
-            out.append(f"t:ce={child.dep_}:{child.ent_type_}")
-        if child.dep_ in ("dobj", "nsubj", "nsubjpass", "pobj", "attr", "agent"):
-            out.append(f"t:la={lemma}|{child.dep_}|{clemma}")
-        if child.dep_ == "prep":
-            for pobj in child.children:
-                if pobj.dep_ == "pobj":
-                    out.append(f"t:pp={child.lower_}>{_lemma(pobj)}")
-                    out.append(f"t:lpp={lemma}|{child.lower_}>{_lemma(pobj)}")
-                    if pobj.ent_type_:
-                        out.append(f"t:ppe={child.lower_}>{pobj.ent_type_}")
-        if child.dep_ == "agent":
-            for pobj in child.children:
-                out.append(f"t:by={_lemma(pobj)}")
-                out.append(f"t:lby={lemma}|{_lemma(pobj)}")
-    for depth, ancestor in enumerate(trigger.ancestors):
-        if depth >= 4:
+    for c in children[i]:
+        out.append(f"t:c={dep[c]}:{lemma[c]}")
+        out.append(f"t:cd={dep[c]}")
+        if t.ent[c]:
+            out.append(f"t:ce={dep[c]}:{t.ent[c]}")
+        if dep[c] in ("dobj", "nsubj", "nsubjpass", "pobj", "attr", "agent"):
+            out.append(f"t:la={word}|{dep[c]}|{lemma[c]}")
+        if dep[c] == "prep":
+            for p in children[c]:
+                if dep[p] == "pobj":
+                    out.append(f"t:pp={lower[c]}>{lemma[p]}")
+                    out.append(f"t:lpp={word}|{lower[c]}>{lemma[p]}")
+                    if t.ent[p]:
+                        out.append(f"t:ppe={lower[c]}>{t.ent[p]}")
+        if dep[c] == "agent":
+            for p in children[c]:
+                out.append(f"t:by={lemma[p]}")
+                out.append(f"t:lby={word}|{lemma[p]}")
+    ancestor = i
+    for _ in range(4):
+        if t.head[ancestor] == ancestor:
             break
-        out.append(f"t:a={_lemma(ancestor)}")
-        for child in ancestor.children:
-            if child.dep_ in ("neg", "aux", "advmod", "mark") and child.lower_ in _MARKERS:
-                out.append(f"t:am={child.lower_}")
-    left = trigger.nbor(-1) if trigger.i > sent.start else None
-    right = trigger.nbor(1) if trigger.i + 1 < sent.end else None
-    out.append(f"t:prev={_lemma(left) if left is not None else '<s>'}")
-    out.append(f"t:next={_lemma(right) if right is not None else '</s>'}")
-    out.append(f"t:pos_in={min(4 * (trigger.i - sent.start) // max(len(sent), 1), 3)}")
+        ancestor = t.head[ancestor]
+        out.append(f"t:a={lemma[ancestor]}")
+        out.extend(f"t:am={lower[c]}" for c in children[ancestor]
+                   if dep[c] in ("neg", "aux", "advmod", "mark") and lower[c] in _MARKERS)
+    out.append(f"t:prev={lemma[i - 1] if i > sent.start else '<s>'}")
+    out.append(f"t:next={lemma[i + 1] if i + 1 < sent.end else '</s>'}")
+    out.append(f"t:pos_in={min(4 * (i - sent.start) // max(len(sent), 1), 3)}")
     return out
 
 
@@ -159,11 +186,15 @@ class EventClassifier:
     def __init__(self, vocab: list[str], weights: dict[str, np.ndarray], biases: dict[str, np.ndarray],
                  metadata: dict | None = None) -> None:
         self.index = {name: i for i, name in enumerate(vocab)}
-        self.weights = {head: np.asarray(weights[head], dtype=np.float32) for head in HEADS}
-        self.biases = {head: np.asarray(biases[head], dtype=np.float32) for head in HEADS}
+        # The heads side by side in one matrix, so that a sentence or a trigger costs one gather.
+        self.matrix = np.hstack([np.asarray(weights[h], dtype=np.float32) for h in HEADS])
+        self.bias = np.concatenate([np.asarray(biases[h], dtype=np.float32) for h in HEADS])
+        widths = np.cumsum([0, *(np.asarray(weights[h]).shape[1] for h in HEADS)])
+        self.columns = {h: slice(int(widths[k]), int(widths[k + 1])) for k, h in enumerate(HEADS)}
         self.metadata = metadata or {}
         self._doc: Doc | None = None
-        self._sentence_cache: dict[tuple[int, int], tuple[np.ndarray, float, np.ndarray]] = {}
+        self._table: TokenTable | None = None
+        self._sentence_cache: dict[tuple[int, int], np.ndarray] = {}
 
     @classmethod
     def load(cls, folder: str | Path | None = None) -> "EventClassifier":
@@ -187,49 +218,47 @@ class EventClassifier:
         index = self.index
         return np.fromiter({index[f] for f in features if f in index}, dtype=np.int64)
 
-    def _logits(self, head: str, rows: np.ndarray) -> np.ndarray:
-        return self.weights[head][rows].sum(axis=0) + self.biases[head]
+    def _sum(self, features: list[str]) -> np.ndarray:
+        return self.matrix[self._indices(features)].sum(axis=0)
 
-    def _sentence(self, sent: Span) -> tuple[np.ndarray, float, np.ndarray]:
+    def _sentence(self, sent: Span) -> tuple[np.ndarray, TokenTable]:
         if sent.doc is not self._doc:  # one cache per document; holding the Doc keeps ids unique
             self._doc = sent.doc
+            self._table = TokenTable(sent.doc)
             self._sentence_cache = {}
+        assert self._table is not None
         key = (sent.start, sent.end)
         cached = self._sentence_cache.get(key)
         if cached is None:
-            rows = self._indices(sentence_features(sent))
-            eventness = float(_sigmoid(self._logits("eventness", rows))[0])
-            types = _sigmoid(self._logits("types", rows))
-            cached = self._sentence_cache[key] = (rows, eventness, types)
-        return cached
+            cached = self._sentence_cache[key] = self._sum(sentence_features(sent, self._table)) + self.bias
+        return cached, self._table
 
     def score(self, sent: Span, trigger: Token | None = None) -> EventScores:
         """Scores for `sent`, and for `trigger` (a token of `sent`) when one is given."""
-        rows, sentence_eventness, sentence_types = self._sentence(sent)
-        extra = None if trigger is None else self._indices(trigger_features(trigger, sent))
-        return self._scores(rows, sentence_eventness, sentence_types, extra)
+        logits, table = self._sentence(sent)
+        if trigger is None:
+            return self._scores(logits, None)
+        return self._scores(logits, logits + self._sum(trigger_features(trigger, sent, table)))
 
     def score_features(self, sentence: list[str], trigger: list[str] | None = None) -> EventScores:
         """The same scores from feature lists (as training stores them), for evaluation."""
-        rows = self._indices(sentence)
-        eventness = float(_sigmoid(self._logits("eventness", rows))[0])
-        types = _sigmoid(self._logits("types", rows))
-        return self._scores(rows, eventness, types, None if trigger is None else self._indices(trigger))
+        logits = self._sum(sentence) + self.bias
+        return self._scores(logits, None if trigger is None else logits + self._sum(trigger))
 
-    def _scores(self, rows: np.ndarray, sentence_eventness: float, sentence_types: np.ndarray,
-                trigger_rows: np.ndarray | None) -> EventScores:
-        if trigger_rows is None:
-            modality = _softmax(self._logits("modality", rows))
+    def _scores(self, sentence: np.ndarray, with_trigger: np.ndarray | None) -> EventScores:
+        col = self.columns
+        sentence_eventness = float(_sigmoid(sentence[col["eventness"]])[0])
+        if with_trigger is None:
+            modality = _softmax(sentence[col["modality"]])
             return EventScores(
                 eventness=sentence_eventness,
                 sentence_eventness=sentence_eventness,
-                types={t: float(p) for t, p in zip(TYPES, sentence_types)},
+                types={t: float(p) for t, p in zip(TYPES, _sigmoid(sentence[col["types"]]))},
                 modality={m: float(p) for m, p in zip(MODALITIES, modality)},
             )
-        both = np.concatenate([rows, trigger_rows])
-        labels = _softmax(self._logits("trigger", both))
+        labels = _softmax(with_trigger[col["trigger"]])
         act = labels[1:] / max(float(labels[1:].sum()), 1e-9)
-        modality = _softmax(self._logits("modality", both))
+        modality = _softmax(with_trigger[col["modality"]])
         return EventScores(
             eventness=float(1.0 - labels[0]),
             sentence_eventness=sentence_eventness,
