@@ -13,6 +13,9 @@ import yaml
 from tidings.errors import UsageError
 
 
+EVENTS_CLASSIFIER_CHOICES = ("combined", "rules", "learned")
+
+
 def _setting(default: Any, help: str) -> Any:
     return field(default=default, metadata={"help": help})
 
@@ -42,6 +45,7 @@ class Settings:
     dask: str | None = _setting(None, "Dask scheduler address (tcp://host:port), or 'local' for a LocalCluster; None runs locally.")
     staging_dir: str | None = _setting(None, "Folder for the Parquet partitions of a Dask run (kept, so a rerun resumes); default: a temporary folder.")
     cache_dir: str | None = _setting(None, "Where the gazetteer index is cached; default: the user cache directory.")
+    events_classifier: str = _setting("combined", "Event decisions: 'combined' (rules, checked and completed by the learned classifier), 'rules' (no model is loaded) or 'learned' (the classifier decides).")
 
     @classmethod
     def load(cls, path: str | os.PathLike[str] | None = None, **overrides: Any) -> "Settings":
@@ -66,6 +70,8 @@ class Settings:
                 settings.published_default = date.fromisoformat(str(settings.published_default)[:10]).isoformat()
             except ValueError as exc:
                 raise UsageError(f"published_default: {settings.published_default!r} is not an ISO date") from exc
+        if settings.events_classifier not in EVENTS_CLASSIFIER_CHOICES:
+            raise UsageError(f"events_classifier: {settings.events_classifier!r} is not one of {', '.join(EVENTS_CLASSIFIER_CHOICES)}")
         if settings.workers <= 0:
             settings.workers = os.cpu_count() or 1
         return settings

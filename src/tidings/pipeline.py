@@ -18,6 +18,7 @@ from tidings.actors import ActorDictionary, find_actors
 from tidings.clean import DebrisRules, clean_document, load_debris_rules, minhash_signature
 from tidings.config import Settings
 from tidings.events import Ontology, extract_events
+from tidings.events.classifier import EventClassifier
 from tidings.model import Document, DocumentResult, Sentence
 from tidings.nlp import load_pipeline
 from tidings.places import Gazetteer, find_places
@@ -36,6 +37,7 @@ class Pipeline:
     actors: ActorDictionary
     ontology: Ontology
     debris: DebrisRules
+    classifier: EventClassifier | None = None  # None when settings.events_classifier is "rules"
 
     @classmethod
     def build(cls, settings: Settings | None = None) -> "Pipeline":
@@ -48,6 +50,7 @@ class Pipeline:
             actors=ActorDictionary.load(settings.actors_file),
             ontology=Ontology.load(),
             debris=load_debris_rules(),
+            classifier=None if settings.events_classifier == "rules" else EventClassifier.load(),
         )
 
     def __call__(self, document: Document) -> DocumentResult:
