@@ -26,19 +26,47 @@ _MILITARY_PLACES = re.compile(r"\b(military|army|air base|barracks|garrison)\b",
 
 
 def localise(refs: list[ActorRef], location: Location | None, lexicon: Lexicon) -> list[ActorRef]:
-    """Give stateless domestic actors, and "pro-X" groups, the country the event happened in."""
+    """Give stateless domestic actors, "pro-X" groups and bare role nouns ("police", "senior
+    officers", "the government") the country the event happened in (DESIGN §4: a role noun
+    without a country takes the country of the act's venue, not the article's other events')."""
     country = location.country if location is not None else None
-    if country is None:
+    if country is None or country in _INTERNATIONAL:
         return refs
     out = []
     for ref in refs:
-        if ref.sector in _INTERNATIONAL:
+        if ref.sector in _INTERNATIONAL or ref.country in _INTERNATIONAL:
             out.append(ref)
-        elif ref.country is None or _is_pro(ref.text, ref.country, lexicon):
+        elif ref.country is None or _is_pro(ref.text, ref.country, lexicon) or is_bare_role(ref, lexicon):
             out.append(replace(ref, country=country))
         else:
             out.append(ref)
     return out
+
+
+_PRONOUNS = {"he", "she", "him", "her", "they", "them", "it", "we", "us", "i", "you", "who"}
+_WORD = re.compile(r"[^\W\d_][\w'’.-]*")
+
+
+def is_bare_role(ref: ActorRef, lexicon: Lexicon) -> bool:
+    """A role noun phrase that states no country or name ("riot police", "the authorities"): its
+    country was inferred from the article, not read. Names, pronouns (resolved to someone named)
+    and phrases with a country word ("Kenyan police", "police in Mali") are not bare."""
+    words = _WORD.findall(ref.text)
+    if not words or ref.text.lower().strip() in _PRONOUNS:
+        return False
+    if any(w[:1].isupper() for w in words[1:]):
+        return False  # a name, or a capitalised word (a demonym, "the Interior Ministry") in the phrase
+    if len(words) == 1 and words[0][:1].isupper() and words[0].lower() not in lexicon.sector_of_form:
+        return False  # "Congress", "Hamas": a name, not "Police" opening a sentence
+    if _country_word(ref.text, lexicon):
+        return False
+    name_words = _WORD.findall(ref.name or "")
+    return not any(w[:1].isupper() and not _country_word(w, lexicon) for w in name_words)
+
+
+def _country_word(text: str, lexicon: Lexicon) -> bool:
+    words = " " + re.sub(r"[^a-z0-9.\-]+", " ", text.lower()).replace("'s ", " ") + " "
+    return any(pattern.search(words) for pattern in lexicon.country_patterns)
 
 
 def _is_pro(text: str, country: str, lexicon: Lexicon) -> bool:
