@@ -12,9 +12,11 @@ from spacy.tokens import Doc, Token
 
 from tidings.model import Mention
 
-_PERSONAL = {"he", "she", "him", "her"}
+_PERSONAL = {"he", "she", "him", "her", "his"}
 _SPEAKER = {"i", "me", "we", "us"}
-_PLURAL = {"they", "them"}
+_PLURAL = {"they", "them", "their"}
+_OWNERS = {"its"}
+_BODY_KINDS = {"organisation", "state"}
 _PLURAL_KINDS = {"group", "crowd", "organisation", "state"}
 _SUBJECTS = ("nsubj", "nsubjpass")
 #: How many sentences back an antecedent may be named.
@@ -33,6 +35,9 @@ def antecedent(pronoun: Token, actors: list[Mention], speech_verbs: frozenset[st
         return max(before, key=lambda m: m.start) if before else None
     if word in _SPEAKER:
         return _speaker(pronoun, named, speech_verbs)
+    if word in _OWNERS:  # "Russia's defence ministry said its air strikes ...": the body named
+        before = [m for m in named if m.end <= pronoun.idx and m.actor.kind in _BODY_KINDS and _is_subject(doc, m)]
+        return max(before, key=lambda m: m.start) if before else None
     if word in _PLURAL:
         before = [m for m in named if m.end <= pronoun.idx and m.actor.kind in _PLURAL_KINDS
                   and _is_subject(doc, m) and not _inside(m, pronoun)]

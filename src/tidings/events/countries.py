@@ -15,7 +15,7 @@ from spacy.tokens import Token
 
 from tidings.events.arguments import phrase_span
 from tidings.events.lexicon import Lexicon
-from tidings.model import ActorRef, Location
+from tidings.model import ActorRef, Location, Mention
 from tidings.nlp._text import doc_text
 
 #: Sectors of actors that act abroad as themselves: never given the event's country.
@@ -60,8 +60,10 @@ def is_bare_role(ref: ActorRef, lexicon: Lexicon) -> bool:
         return False  # "Congress", "Hamas": a name, not "Police" opening a sentence
     if _country_word(ref.text, lexicon):
         return False
+    # the actors stage names an inferred role "<Demonym> <role>" ("Kenyan police") or after the
+    # country ("France"); a capital further on is a person's or organisation's name
     name_words = _WORD.findall(ref.name or "")
-    return not any(w[:1].isupper() and not _country_word(w, lexicon) for w in name_words)
+    return not any(w[:1].isupper() for w in name_words[1:])
 
 
 def _country_word(text: str, lexicon: Lexicon) -> bool:
@@ -87,3 +89,34 @@ def owner_targets(patients: list[Token], location: Location | None, lexicon: Lex
             sector = "COP" if _POLICE_PLACES.search(text) else "MIL" if _MILITARY_PLACES.search(text) else None
             return [ActorRef(text=text, country=location.country, sector=sector)]
     return []
+
+
+#: Roles news leaves implicit, by event type (and mode), coded in the venue's country (the gold
+#: guidelines, after PLOVER and ACLED): a protest with no stated target is against the government;
+#: arrests, curfews and bans with no stated author are by the police or the authorities; aid with no
+#: stated recipient goes to the civilians of the place.
+_IMPLIED_TARGET = {"PROTEST": ("government", "GOV"), "AID": ("civilians", "CVL")}
+_IMPLIED_SOURCE = {("COERCE", "arrest"): ("police", "COP"), ("COERCE", "restrict"): ("police", "COP"),
+                   ("COERCE", "curfew"): ("authorities", "GOV"), ("COERCE", "martial-law"): ("authorities", "GOV")}
+#: A state that acts by force acts through its armed forces ("North Korea fired a missile").
+_FORCE_TYPES = {"ASSAULT", "MOBILIZE"}
+
+
+def implied_roles(event_type: str, mode: str | None, source: list[ActorRef], target: list[ActorRef],
+                  location: Location | None, actors: list[Mention]) -> tuple[list[ActorRef], list[ActorRef]]:
+    """(source, target) with the roles the coding rules imply where the sentence names none, and
+    states acting by force coded as their military. Call after `localise`."""
+    kinds = {m.actor.id: m.actor.kind for m in actors if m.actor is not None}
+    if event_type in _FORCE_TYPES:
+        source = [replace(r, sector="MIL") if r.sector == "GOV" and kinds.get(r.actor_id or "") == "state" else r
+                  for r in source]
+    country = location.country if location is not None else None
+    if country is None or country in _INTERNATIONAL:
+        return source, target
+    if not target and event_type in _IMPLIED_TARGET:
+        text, sector = _IMPLIED_TARGET[event_type]
+        target = [ActorRef(text=text, country=country, sector=sector)]
+    implied = _IMPLIED_SOURCE.get((event_type, mode or ""))
+    if not source and implied is not None:
+        source = [ActorRef(text=implied[0], country=country, sector=implied[1])]
+    return source, target

@@ -63,7 +63,14 @@ def _person_context(doc: Doc, start: int, end: int) -> bool:
         return True
     if start > 0 and doc[start - 1].lower_.rstrip(".") in TITLES:
         return True
-    return False
+    return start > 0 and _ends_name(doc, start)
+
+
+def _ends_name(doc: Doc, i: int) -> bool:
+    """The surname NER left outside the given names before it: "Maria Corina [Machado]"."""
+    given = doc[i - 1]
+    return given.ent_type_ == "PERSON" and doc[i].pos_ == "PROPN" and doc[i].ent_type_ in ("", "PERSON") \
+        and given.dep_ == "compound" and given.head.i == i
 
 
 def _strong(gazetteer: Gazetteer, text: str) -> bool:
@@ -243,6 +250,8 @@ def _surnames(doc: Doc) -> set[str]:
     names = {ent[-1].text for ent in doc.ents if ent.label_ == "PERSON" and len(ent) >= 2
              and ent[-1].text[:1].isupper()}
     for token in doc:
+        if token.i > 0 and token.text[:1].isupper() and _ends_name(doc, token.i):
+            names.add(token.text)
         if token.ent_type_ == "PERSON" and token.i > 0 and token.text[:1].isupper():
             given = doc[token.i - 1]
             if given.pos_ == "PROPN" and given.dep_ == "compound" and given.head.i == token.i \
