@@ -63,6 +63,8 @@ def is_bare_role(ref: ActorRef, lexicon: Lexicon) -> bool:
     # the actors stage names an inferred role "<Demonym> <role>" ("Kenyan police") or after the
     # country ("France"); a capital further on is a person's or organisation's name
     name_words = _WORD.findall(ref.name or "")
+    if name_words and name_words[0][:1].isupper() and name_words[0].lower() in {w.lower() for w in words}:
+        return False  # "Kenyan police" as written: the country was read, not inferred
     return not any(w[:1].isupper() for w in name_words[1:])
 
 
