@@ -94,3 +94,16 @@ def test_issue12_conjoined_venues_still_split(events):
     found = events("Armed men seized police stations in Sloviansk and Kramatorsk on Saturday.")
     seized = [e for e in found if e.evidence.trigger == "seized"]
     assert {e.location.name for e in seized} >= {"Slovyansk", "Kramatorsk"} or len(seized) == 2
+
+
+def test_issue12_object_of_a_visit_is_the_venue(events):
+    found = events("French President Emmanuel Macron visited Spain on Monday for talks with Spanish Prime Minister "
+                   "Pedro Sanchez. Protests continued in Paris and Lyon.")
+    talks = [e for e in found if e.type == "CONSULT"]
+    assert talks and talks[0].location is not None and talks[0].location.country == "ESP"
+
+
+def test_issue12_bare_congo_is_the_dr_congo(events):
+    found = events("M23 rebels seized a key town in eastern Congo on Monday, local officials said.")
+    seized = _one(found, "seized")
+    assert seized.location is not None and seized.location.country == "COD"

@@ -24,6 +24,12 @@ _PLACE_NOUNS = {"town", "city", "village", "province", "region", "district", "st
                 "capital", "outskirts", "suburb", "neighbourhood", "neighborhood", "governorate", "port",
                 "municipality", "oblast", "part", "centre", "center", "heart", "streets", "street", "edge"}
 _PARTIES = ("nsubj", "nsubjpass", "dobj", "agent", "dative")
+#: Verbs whose object is where the act happens: "visited Spain", "invaded Ukraine", "shelled Kharkiv".
+_PLACE_OBJECT_VERBS = {"visit", "tour", "invade", "enter", "attack", "bomb", "shell", "strike", "hit", "raid",
+                       "occupy", "reach", "storm", "bombard", "overrun"}
+#: In the count for the main place a country weighs less than a town: countries are often named as
+#: parties or modifiers ("US President Joe Biden"), towns mostly as where things happen.
+_COUNTRY_WEIGHT = 0.5
 #: Venue ranks (see `_venue_rank`); a participant place outside the clause ranks 5.
 _LOCATIVE_RANK, _PARTICIPANT_RANK, _OUTSIDE = 0, 2, 3
 
@@ -111,6 +117,8 @@ def _venue_rank(head: Token, mention: Mention, in_clause: bool) -> int:
     country = mention.place is not None and mention.place.feature == "country"
     if prep is not None and prep.lower_ in _LOCATIVE:
         rank = _LOCATIVE_RANK
+    elif phrase.dep_ == "dobj" and phrase.head.lemma_.lower() in _PLACE_OBJECT_VERBS:
+        rank = _LOCATIVE_RANK
     elif prep is not None and prep.lower_ in _ACTOR_PREPS and prep.head.pos_ in ("NOUN", "PROPN", "PRON"):
         rank = _PARTICIPANT_RANK  # "counterparts from Russia", "officials of Donetsk", "talks with Russia"
     elif country and (phrase.dep_ in _PARTIES or prep is not None and prep.lower_ in _ACTOR_PREPS):
@@ -141,14 +149,17 @@ def place_location(mention: Mention, reason: str, near: bool) -> Location:
 
 def main_place(places: list[Mention]) -> Mention | None:
     """The document's main place: the country its places lie in most often (a town counts for its
-    country, so "Kyiv, Kharkiv, Ukraine" beats "Moscow, Moscow"), then that country's most
-    frequent place, the first one on ties."""
+    country, so "Kyiv, Kharkiv, Ukraine" beats "Moscow, Moscow"; a country's own name counts half),
+    then that country's most frequent place, the first one on ties."""
     resolved = [m for m in places if m.place is not None and m.place.country]
     if not resolved:
         resolved = [m for m in places if m.place is not None]
         if not resolved:
             return None
-    by_country = Counter(m.place.country for m in resolved if m.place)
+    by_country: Counter[str] = Counter()
+    for m in resolved:
+        if m.place is not None:
+            by_country[m.place.country] += _COUNTRY_WEIGHT if m.place.feature == "country" else 1.0
     top_country = max(by_country.values())
     country = next(m.place.country for m in resolved if m.place and by_country[m.place.country] == top_country)
     local = [m for m in resolved if m.place and m.place.country == country]
