@@ -48,3 +48,11 @@ def test_bare_role_nouns_take_the_venue_country_and_names_do_not():
     refs = localise([ActorRef("police", name="Kenyan police", country="KEN", sector="COP"),
                      ActorRef("United Nations", name="United Nations", country="UNO", sector="IGO")], KAMPALA, lexicon)
     assert [r.country for r in refs] == ["UGA", "UNO"]
+
+
+def test_defence_ministry_and_demonym_force_are_military():
+    ministry = ActorRef("Russia's defence ministry", "ac_m", "Russia defence ministry", "RUS", "GOV")
+    shelling = ActorRef("Russian shelling", country="RUS")
+    group = ActorRef("Jaish", country="IND")
+    source, _ = implied_roles("ASSAULT", None, [ministry, shelling, group], [], KAMPALA, [])
+    assert [r.sector for r in source] == ["MIL", "MIL", None]

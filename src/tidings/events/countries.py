@@ -110,8 +110,7 @@ def implied_roles(event_type: str, mode: str | None, source: list[ActorRef], tar
     states acting by force coded as their military. Call after `localise`."""
     kinds = {m.actor.id: m.actor.kind for m in actors if m.actor is not None}
     if event_type in _FORCE_TYPES:
-        source = [replace(r, sector="MIL") if r.sector == "GOV" and kinds.get(r.actor_id or "") == "state" else r
-                  for r in source]
+        source = [replace(r, sector="MIL") if _armed_state(r, kinds) else r for r in source]
     country = location.country if location is not None else None
     if country is None or country in _INTERNATIONAL:
         return source, target
@@ -122,3 +121,16 @@ def implied_roles(event_type: str, mode: str | None, source: list[ActorRef], tar
     if not source and implied is not None:
         source = [ActorRef(text=implied[0], country=country, sector=implied[1])]
     return source, target
+
+
+_DEFENCE = re.compile(r"\bdefen[cs]e\b", re.I)
+
+
+def _armed_state(ref: ActorRef, kinds: dict[str, str]) -> bool:
+    """A state, its defence ministry, or its unnamed force ("Russian shelling") using force."""
+    if ref.sector == "GOV":
+        return kinds.get(ref.actor_id or "") == "state" or bool(_DEFENCE.search(f"{ref.text} {ref.name or ''}"))
+    if ref.sector is None and ref.country and ref.actor_id is None:
+        words = _WORD.findall(ref.text)
+        return len(words) >= 2 and words[0][:1].isupper() and all(w.islower() for w in words[1:])
+    return False
