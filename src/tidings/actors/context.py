@@ -72,7 +72,8 @@ def dateline_end(doc: Doc) -> int:
         glued = token.text[:1] in ("-", "—", "–") and token.text[1:2].isalpha()  # "(Reuters) -A suicide bomber"
         if (token.text in ("-", "—", "–") or glued) and token.i > 0:
             head = [t for t in doc[:token.i] if t.is_alpha]
-            if head and head[0].is_upper and len(head[0]) > 1:
+            placed = head and all(t.ent_type_ in ("GPE", "LOC") or t.is_lower for t in head) and head[0].ent_type_
+            if head and (head[0].is_upper and len(head[0]) > 1 or placed):  # "KYIV -", "Dar es Salaam —"
                 return token.i if glued else token.i + 1
             return 0
     return 0
