@@ -107,3 +107,9 @@ def test_issue12_bare_congo_is_the_dr_congo(events):
     found = events("M23 rebels seized a key town in eastern Congo on Monday, local officials said.")
     seized = _one(found, "seized")
     assert seized.location is not None and seized.location.country == "COD"
+
+
+def test_issue12_apposition_fills_an_unknown_organisation(events):
+    found = events("The Zorro Brigade, a Kyrgyz security service, detained two journalists in Bishkek on Monday.")
+    detained = _one(found, "detained")
+    assert detained.source and detained.source[0].country == "KGZ" and detained.source[0].sector is not None
