@@ -29,3 +29,9 @@ def test_issue12_ner_cut_name_is_lengthened(nlp, gazetteer):
 def test_issue12_big_places_stay_places_beside_a_surname(nlp, gazetteer):
     found = _places(nlp, gazetteer, "Actor Denzel Washington spoke on Monday. Officials in Washington said talks ended.")
     assert found.get("Washington") is not None
+
+
+def test_issue12_town_lists_the_tagger_calls_works_stay_places(nlp, gazetteer):
+    found = _places(nlp, gazetteer, "In Solhan, a local official said residents were fleeing to the nearby "
+                                    "towns of Sebba and Dori.")
+    assert found.get("Sebba") is not None and found.get("Dori") is not None

@@ -34,9 +34,10 @@ WEAK_POPULATION = 15_000
 SURNAME_PLACE_POPULATION = 500_000
 #: Lower-case particles inside multi-word names ("Dar es Salaam", "Ras al Khaimah").
 NAME_PARTICLES = {"es", "el", "al", "ul", "ad", "as", "di", "le", "les", "los", "las", "y", "sur", "am"}
-#: Entities that name an organisation, a work or a product: a town name inside one is part of the
-#: name ("South China Morning Post", "Armed Conflict Location & Event Date Project").
-NAME_LABELS = ("ORG", "WORK_OF_ART", "PRODUCT", "EVENT", "LAW")
+#: Entities that name an organisation: a town name inside one is part of the name ("Armed Conflict
+#: Location & Event Date Project"). Not PRODUCT or WORK_OF_ART: the small model gives those labels to
+#: lists of towns ("the towns of Sebba and Dori").
+NAME_LABELS = ("ORG",)
 
 
 @dataclass
@@ -283,6 +284,8 @@ def _names_no_place(doc: Doc, top: Toponym, gazetteer: Gazetteer, surnames: set[
     if len(labels) != 1 or not labels <= set(NAME_LABELS):
         return False
     first, last = span[0], span[-1]
+    if _locative(doc, first.i):
+        return False  # "the towns of X", "in X": the slot of a place, whatever the label
     before = first.i > 0 and first.ent_iob_ == "I"
     after = last.i + 1 < len(doc) and doc[last.i + 1].ent_iob_ == "I"
     return before or after
