@@ -34,10 +34,6 @@ WEAK_POPULATION = 15_000
 SURNAME_PLACE_POPULATION = 500_000
 #: Lower-case particles inside multi-word names ("Dar es Salaam", "Ras al Khaimah").
 NAME_PARTICLES = {"es", "el", "al", "ul", "ad", "as", "di", "le", "les", "los", "las", "y", "sur", "am"}
-#: Entities that name an organisation: a town name inside one is part of the name ("Armed Conflict
-#: Location & Event Date Project"). Not PRODUCT or WORK_OF_ART: the small model gives those labels to
-#: lists of towns ("the towns of Sebba and Dori").
-NAME_LABELS = ("ORG",)
 
 
 @dataclass
@@ -272,23 +268,13 @@ def _big_place(gazetteer: Gazetteer, text: str) -> bool:
 
 
 def _names_no_place(doc: Doc, top: Toponym, gazetteer: Gazetteer, surnames: set[str]) -> bool:
-    """A person's, organisation's or outlet's name, not a place (DESIGN §4, "Actors"): the
-    surname of a person the document names ("Khan" after "Imran Khan"), or a gazetteer-only
-    match inside a longer organisation or work name ("Date" of "... Event Date Project")."""
+    """A person's name, not a place (DESIGN §4, "Actors"): the surname of a person the document
+    names ("Khan" after "Imran Khan"). Town names inside organisation names stay places: local
+    news names its places that way ("the Jackson County Sheriff's Office")."""
     span = doc[top.first_token:top.last_token]
     if top.last_token - top.first_token == 1 and span.text in surnames and not _big_place(gazetteer, span.text):
         return True
-    if top.label != "gazetteer":
-        return False
-    labels = {t.ent_type_ for t in span}
-    if len(labels) != 1 or not labels <= set(NAME_LABELS):
-        return False
-    first, last = span[0], span[-1]
-    if _locative(doc, first.i):
-        return False  # "the towns of X", "in X": the slot of a place, whatever the label
-    before = first.i > 0 and first.ent_iob_ == "I"
-    after = last.i + 1 < len(doc) and doc[last.i + 1].ent_iob_ == "I"
-    return before or after
+    return False
 
 
 def detect_toponyms(doc: Doc, gazetteer: Gazetteer, tokens: TokenTexts | None = None) -> list[Toponym]:
