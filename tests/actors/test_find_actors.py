@@ -181,3 +181,20 @@ def test_ids_are_deterministic():
     assert actor_id("Sergei Lavrov", "RUS", "GOV") == actor_id("sergei lavrov", "RUS", "GOV")
     assert actor_id("Sergei Lavrov", "RUS", "GOV").startswith("ac_")
     assert len(actor_id("x", None, None)) == 15
+
+
+def test_issue12_title_case_dateline_is_not_an_actor(actors):
+    found = {m.text: m for m in actors("Dar es Salaam — Chadema presidential candidate Tundu Lissu was arrested.")}
+    assert "Dar es Salaam" not in found
+    lissu = next(m for m in found.values() if "Lissu" in m.text)
+    assert lissu.actor.sector == "PTY"
+
+
+def test_issue12_intergovernmental_organisations_have_sector_igo(actors):
+    found = {m.text: m for m in actors("The United Nations and the Arab League condemned the attack.")}
+    assert {m.actor.sector for m in found.values()} == {"IGO"}
+
+
+def test_issue12_un_inside_a_korean_name_is_not_the_un(actors):
+    found = actors("Kim Jong Un's regime fired three missiles.")
+    assert all(m.actor.country != "UNO" for m in found)

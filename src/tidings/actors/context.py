@@ -66,13 +66,15 @@ def _pro_prefixed(token: Token) -> bool:
     return token.i >= 2 and doc[token.i - 1].text == "-" and doc[token.i - 2].lower_ == "pro"
 
 
-def _dateline_end(doc: Doc) -> int:
+def dateline_end(doc: Doc) -> int:
     """Token index just past a "KRAMATORSK, Ukraine -" dateline, or 0 when there is none."""
     for token in doc[:8]:
-        if token.text in ("-", "—", "–") and token.i > 0:
+        glued = token.text[:1] in ("-", "—", "–") and token.text[1:2].isalpha()  # "(Reuters) -A suicide bomber"
+        if (token.text in ("-", "—", "–") or glued) and token.i > 0:
             head = [t for t in doc[:token.i] if t.is_alpha]
-            if head and head[0].is_upper and len(head[0]) > 1:
-                return token.i + 1
+            placed = head and all(t.ent_type_ in ("GPE", "LOC") or t.is_lower for t in head) and head[0].ent_type_
+            if head and (head[0].is_upper and len(head[0]) > 1 or placed):  # "KYIV -", "Dar es Salaam —"
+                return token.i if glued else token.i + 1
             return 0
     return 0
 
@@ -108,7 +110,7 @@ def story_context(doc: Doc, places: list[Mention], countries: CountryTable,
     sentence_of = {i: index for index, sent in enumerate(sentences) for i in range(sent.start, sent.end)}
     lowercase = is_lowercase(doc)
     lead_end = sentences[0].end if sentences else 0
-    dateline = _dateline_end(doc)
+    dateline = dateline_end(doc)
     dateline_char = doc[dateline - 1].idx if dateline else -1
     counts: Counter[str] = Counter()
     for ent in doc.ents:

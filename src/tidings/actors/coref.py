@@ -50,10 +50,11 @@ def attach_owners(readings: list[Reading], dictionary: ActorDictionary) -> None:
             code = countries.code_of(obj.text)
             if owner is None and code and code in countries.countries:
                 r.country, r.text_stated = code, True
-                if r.canonical and r.canonical not in ("government", "local government"):
-                    r.name = f"{countries.countries[code].adjective} {r.canonical}"
-                elif r.canonical == "government":
+                if r.canonical == "government" or (r.kind == "state" and r.sector == "GOV"):
+                    # "the transitional government of Mali": Mali's government, whatever the home
                     r.name, r.sector, r.kind = countries.countries[code].name, "GOV", "state"
+                elif r.canonical and r.canonical != "local government":
+                    r.name = f"{countries.countries[code].adjective} {r.canonical}"
                 break
 
 

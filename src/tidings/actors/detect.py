@@ -156,6 +156,7 @@ def find_candidates(doc: Doc, countries: CountryTable, lexicon: RoleLexicon) -> 
     for ent in ents:
         if ent.label_ not in _ENTITY_LABELS:
             continue
+        ent = _with_surname(ent)
         if ent.label_ == "PERSON" and countries.code_of(ent.text) is None and person_rejected(
                 ent, lexicon, _in_headline(ent, headline)):
             continue
@@ -193,6 +194,18 @@ def find_candidates(doc: Doc, countries: CountryTable, lexicon: RoleLexicon) -> 
         cand.start = min(cand.start, _left_edge(cand.head))
         kept.append(cand)
     return kept
+
+
+def _with_surname(ent: Span) -> Span:
+    """"Maria Corina [Machado]": the surname NER left outside, when the given names modify it."""
+    doc = ent.doc
+    if ent.label_ != "PERSON" or ent.end >= len(doc):
+        return ent
+    after = doc[ent.end]
+    if after.pos_ == "PROPN" and not after.ent_type_ and after.text[:1].isupper() \
+            and ent.root.dep_ == "compound" and ent.root.head.i == after.i:
+        return Span(doc, ent.start, ent.end + 1, label="PERSON")
+    return ent
 
 
 def _in_headline(ent: Span, seen: dict[int, bool]) -> bool:

@@ -137,10 +137,17 @@ class ActorDictionary:
     def lookup(self, text: str, published: str | None = None) -> DictEntry | None:
         """The entry a name or alias means on that date: user before built-in, dated before not."""
         candidates = [e for e in self._index.get(_key(text), ()) if e.valid_on(published)]
+        if len(text) <= _SHORT and not text.isupper():
+            # "Un" of "Kim Jong Un" is not the UN: a short name must match an alias's case
+            candidates = [e for e in candidates if text in (e.name, *e.aliases)]
         if not candidates:
             return None
         candidates.sort(key=lambda e: (not e.user, not e.dated))
         return candidates[0]
+
+
+#: Names this short are matched case-sensitively unless written in capitals.
+_SHORT = 3
 
 
 def _key(text: str) -> str:

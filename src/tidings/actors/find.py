@@ -10,7 +10,7 @@ from tidings.actors._ids import actor_id
 from tidings.actors.detect import find_candidates
 from tidings.actors.dictionary import ActorDictionary
 from tidings.actors.link import link_acronyms, link_groups, link_persons
-from tidings.actors.context import story_context
+from tidings.actors.context import dateline_end, story_context
 from tidings.actors.coref import attach_owners, link_roles
 from tidings.actors.resolve import Reading, read_candidate
 from tidings.model import Actor, Mention
@@ -31,7 +31,10 @@ def find_actors(doc: Doc, places: list[Mention], dictionary: ActorDictionary,
     ctx = story_context(doc, places, dictionary.countries,
                         known=lambda text: dictionary.lookup(text, published) is not None)
     readings: list[Reading] = []
+    dateline = dateline_end(doc)
     for cand in find_candidates(doc, dictionary.countries, dictionary.lexicon):
+        if min(cand.start, cand.head.i) < dateline:
+            continue  # "NIAMEY, Niger (AP) —": where and by whom the story was filed, not who acted
         reading = read_candidate(cand, dictionary, ctx, published, place_spans)
         if reading is not None:
             readings.append(reading)

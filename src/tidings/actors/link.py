@@ -43,6 +43,15 @@ def link_persons(readings: list[Reading]) -> None:
         matches = [n for n in full if n.split()[-len(words):] == words]
         if len(matches) == 1:
             groups[matches[0]].append(r)
+    persons = [n for n, rs in full.items() if any(r.person for r in rs)]
+    for r in readings:  # "Le Drian" tagged ORG after "Foreign Minister Jean-Yves Le Drian"
+        if r.person or r.entry is not None or r.text_stated or r.cand.entity is None \
+                or r.cand.entity.label_ != "ORG" or not 2 <= len(r.name.split()) <= 3:
+            continue
+        words = r.name.split()
+        matches = [n for n in persons if n != r.name and n.split()[-len(words):] == words]
+        if len(matches) == 1:
+            groups[matches[0]].append(r)
     for group in groups.values():
         leader = _person_leader(group)
         for r in group:

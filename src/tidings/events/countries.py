@@ -15,7 +15,7 @@ from spacy.tokens import Token
 
 from tidings.events.arguments import phrase_span
 from tidings.events.lexicon import Lexicon
-from tidings.model import ActorRef, Location
+from tidings.model import ActorRef, Location, Mention
 from tidings.nlp._text import doc_text
 
 #: Sectors of actors that act abroad as themselves: never given the event's country.
@@ -26,19 +26,51 @@ _MILITARY_PLACES = re.compile(r"\b(military|army|air base|barracks|garrison)\b",
 
 
 def localise(refs: list[ActorRef], location: Location | None, lexicon: Lexicon) -> list[ActorRef]:
-    """Give stateless domestic actors, and "pro-X" groups, the country the event happened in."""
+    """Give stateless domestic actors, "pro-X" groups and bare role nouns ("police", "senior
+    officers", "the government") the country the event happened in (DESIGN §4: a role noun
+    without a country takes the country of the act's venue, not the article's other events')."""
     country = location.country if location is not None else None
-    if country is None:
+    if country is None or country in _INTERNATIONAL:
         return refs
     out = []
     for ref in refs:
-        if ref.sector in _INTERNATIONAL:
+        if ref.sector in _INTERNATIONAL or ref.country in _INTERNATIONAL:
             out.append(ref)
-        elif ref.country is None or _is_pro(ref.text, ref.country, lexicon):
+        elif ref.country is None or _is_pro(ref.text, ref.country, lexicon) or is_bare_role(ref, lexicon):
             out.append(replace(ref, country=country))
         else:
             out.append(ref)
     return out
+
+
+_PRONOUNS = {"he", "she", "him", "her", "they", "them", "it", "we", "us", "i", "you", "who"}
+_WORD = re.compile(r"[^\W\d_][\w'’.-]*")
+
+
+def is_bare_role(ref: ActorRef, lexicon: Lexicon) -> bool:
+    """A role noun phrase that states no country or name ("riot police", "the authorities"): its
+    country was inferred from the article, not read. Names, pronouns (resolved to someone named)
+    and phrases with a country word ("Kenyan police", "police in Mali") are not bare."""
+    words = _WORD.findall(ref.text)
+    if not words or ref.text.lower().strip() in _PRONOUNS:
+        return False
+    if any(w[:1].isupper() for w in words[1:]):
+        return False  # a name, or a capitalised word (a demonym, "the Interior Ministry") in the phrase
+    if len(words) == 1 and words[0][:1].isupper() and words[0].lower() not in lexicon.sector_of_form:
+        return False  # "Congress", "Hamas": a name, not "Police" opening a sentence
+    if _country_word(ref.text, lexicon):
+        return False
+    # the actors stage names an inferred role "<Demonym> <role>" ("Kenyan police") or after the
+    # country ("France"); a capital further on is a person's or organisation's name
+    name_words = _WORD.findall(ref.name or "")
+    if name_words and name_words[0][:1].isupper() and name_words[0].lower() in {w.lower() for w in words}:
+        return False  # "Kenyan police" as written: the country was read, not inferred
+    return not any(w[:1].isupper() for w in name_words[1:])
+
+
+def _country_word(text: str, lexicon: Lexicon) -> bool:
+    words = " " + re.sub(r"[^a-z0-9.\-]+", " ", text.lower()).replace("'s ", " ") + " "
+    return any(pattern.search(words) for pattern in lexicon.country_patterns)
 
 
 def _is_pro(text: str, country: str, lexicon: Lexicon) -> bool:
@@ -59,3 +91,46 @@ def owner_targets(patients: list[Token], location: Location | None, lexicon: Lex
             sector = "COP" if _POLICE_PLACES.search(text) else "MIL" if _MILITARY_PLACES.search(text) else None
             return [ActorRef(text=text, country=location.country, sector=sector)]
     return []
+
+
+#: Roles news leaves implicit, by event type (and mode), coded in the venue's country (the gold
+#: guidelines, after PLOVER and ACLED): a protest with no stated target is against the government;
+#: arrests, curfews and bans with no stated author are by the police or the authorities; aid with no
+#: stated recipient goes to the civilians of the place.
+_IMPLIED_TARGET = {"PROTEST": ("government", "GOV"), "AID": ("civilians", "CVL")}
+_IMPLIED_SOURCE = {("COERCE", "arrest"): ("police", "COP"), ("COERCE", "restrict"): ("police", "COP"),
+                   ("COERCE", "curfew"): ("authorities", "GOV"), ("COERCE", "martial-law"): ("authorities", "GOV")}
+#: A state that acts by force acts through its armed forces ("North Korea fired a missile").
+_FORCE_TYPES = {"ASSAULT", "MOBILIZE"}
+
+
+def implied_roles(event_type: str, mode: str | None, source: list[ActorRef], target: list[ActorRef],
+                  location: Location | None, actors: list[Mention]) -> tuple[list[ActorRef], list[ActorRef]]:
+    """(source, target) with the roles the coding rules imply where the sentence names none, and
+    states acting by force coded as their military. Call after `localise`."""
+    kinds = {m.actor.id: m.actor.kind for m in actors if m.actor is not None}
+    if event_type in _FORCE_TYPES:
+        source = [replace(r, sector="MIL") if _armed_state(r, kinds) else r for r in source]
+    country = location.country if location is not None else None
+    if country is None or country in _INTERNATIONAL:
+        return source, target
+    if not target and event_type in _IMPLIED_TARGET:
+        text, sector = _IMPLIED_TARGET[event_type]
+        target = [ActorRef(text=text, country=country, sector=sector)]
+    implied = _IMPLIED_SOURCE.get((event_type, mode or ""))
+    if not source and implied is not None:
+        source = [ActorRef(text=implied[0], country=country, sector=implied[1])]
+    return source, target
+
+
+_DEFENCE = re.compile(r"\bdefen[cs]e\b", re.I)
+
+
+def _armed_state(ref: ActorRef, kinds: dict[str, str]) -> bool:
+    """A state, its defence ministry, or its unnamed force ("Russian shelling") using force."""
+    if ref.sector == "GOV":
+        return kinds.get(ref.actor_id or "") == "state" or bool(_DEFENCE.search(f"{ref.text} {ref.name or ''}"))
+    if ref.sector is None and ref.country and ref.actor_id is None:
+        words = _WORD.findall(ref.text)
+        return len(words) >= 2 and words[0][:1].isupper() and all(w.islower() for w in words[1:])
+    return False

@@ -11,7 +11,7 @@ from spacy.tokens import Doc, Span, Token
 
 from tidings.events._spans import span_text
 from tidings.events.arguments import actor_ref, choose_date, choose_location, clause_tokens, main_place, phrase_span
-from tidings.events.countries import localise, owner_targets
+from tidings.events.countries import implied_roles, localise, owner_targets
 from tidings.events.accusation import implicit_accusations
 from tidings.events.coreference import corefer
 from tidings.events.embedding import unreported
@@ -197,6 +197,7 @@ def _event(match: TriggerMatch, sent: Span, index: int, document: Document, lexi
     if not target:
         target = owner_targets(patients, location, lexicon)
     source, target = localise(source, location, lexicon), localise(target, location, lexicon)
+    source, target = implied_roles(decision.type, decision.mode, source, target, location, actors)
     date, precision, date_text = choose_date(head, sent, times, document.published, clause=clause)
     doc = sent.doc
     start, end = doc[match.first].idx, doc[match.last].idx + len(doc[match.last].text)

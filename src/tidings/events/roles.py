@@ -65,7 +65,9 @@ def verb_agent(verb: Token, depth: int = 0) -> list[Token]:
             return with_conjuncts(controllers)  # "prompting Kiev to launch", "urged X to leave"
     if depth < 3 and verb.dep_ in _CLAUSE_LINKS and verb.head is not verb:
         if verb.dep_ in ("acl", "relcl") and verb.head.pos_ in ("NOUN", "PROPN"):
-            return [] if verb.dep_ == "acl" else [verb.head]
+            if verb.dep_ == "acl":  # "protesters demonstrating": the noun acts; "the man killed": not
+                return [verb.head] if verb.tag_ == "VBG" else []
+            return [verb.head]
         return verb_agent(verb.head, depth + 1)
     return []
 
@@ -104,6 +106,20 @@ def prep_objects(token: Token, preps: tuple[str, ...]) -> list[Token]:
     return with_conjuncts(out)
 
 
+_BY_PARTICIPLES = {"chair", "lead", "organise", "organize", "host", "attend", "call", "stage", "hold",
+                   "carry", "conduct", "launch", "order", "mount", "claim", "impose", "announce", "issue"}
+
+
+def _noun_agents_by(noun: Token) -> list[Token]:
+    """"a meeting chaired by Modi", "strikes carried out by jets": the by-agent of a participle
+    that modifies the event noun."""
+    out: list[Token] = []
+    for child in noun.children:
+        if child.dep_ == "acl" and child.tag_ == "VBN" and child.lemma_.lower() in _BY_PARTICIPLES:
+            out += [t for t in prep_objects(child, ("by",)) if t.lower_ not in _MEANS]
+    return out
+
+
 def support_verb(noun: Token, lexicon: Lexicon) -> Token | None:
     """The light verb an event noun is the object of ("held talks", "launched an operation")."""
     head = noun.head
@@ -130,17 +146,21 @@ def roles(match: TriggerMatch, lexicon: Lexicon, two_sided: bool) -> tuple[list[
         agents = [c for c in head.children if c.dep_ == "poss"]
         if agents and agents[0].pos_ == "PRON":  # "continued their occupation": the clause's subject
             verb = governing_verb(head)
+            owner = agents[0]
             agents = verb_agent(verb) if verb is not None else []
+            if not agents or any(a.i == head.i or a.i in {t.i for t in head.subtree} for a in agents):
+                agents = [owner]  # "its air strikes were not targeting cities": whose strikes
         agents += [t for t in prep_objects(head, ("by",)) if t.lower_ not in _MEANS]
+        agents += _noun_agents_by(head)
         patients = prep_objects(head, ("against", "on", "of") if entry.type in ("ASSAULT", "COERCE") else ("against",))
         partners = prep_objects(head, ("with", "between"))
         if not agents:
             verb = support_verb(head, lexicon)
             if verb is not None and verb.lemma_ in lexicon.support_verbs:
                 agents = verb_agent(verb)
-        if not agents:
-            agents = [c for c in head.children if c.dep_ in ("amod", "compound")
-                      and (c.ent_type_ == "NORP" or lexicon.classes_of(c.lemma_, c.lower_) & {"police", "military"})]
+        if not agents:  # "Russian shelling", "US sanctions", "police raids"
+            agents = [c for c in head.children if c.dep_ in ("amod", "compound", "nmod")
+                      and (c.ent_type_ in ("NORP", "GPE") or lexicon.classes_of(c.lemma_, c.lower_) & {"police", "military"})]
         if two_sided:
             agents = agents + [p for p in partners if p not in agents]
         else:

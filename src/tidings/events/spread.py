@@ -1,6 +1,8 @@
 """One event per place: "armed men took over police stations in Sloviansk, Kramatorsk and
 Druzhkovka" reports three takeovers. ACLED and PLOVER code one location per event, so a mention whose
-venue is a list of conjoined places is copied once for each other place of the list."""
+venue is a list of conjoined places is copied once for each other place of the list. Only a venue
+splits an event: conjoined places that name its parties ("talks between Iran and Saudi Arabia",
+"Russia and China condemned") or modify an actor are one event."""
 
 from __future__ import annotations
 
@@ -8,7 +10,7 @@ import dataclasses
 
 from spacy.tokens import Span
 
-from tidings.events.arguments import place_location
+from tidings.events.venue import is_locative, place_location
 from tidings.model import EventMention, Mention
 
 
@@ -25,7 +27,7 @@ def spread_over_places(events: list[EventMention], sent: Span, places: list[Ment
         if chosen is None:
             continue
         root = _root(sent, chosen)
-        if root is None:
+        if root is None or not is_locative(root):
             continue
         conjoined = {t.i for t in root.conjuncts}
         seen = {venue.place_id}

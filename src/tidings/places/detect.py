@@ -29,6 +29,11 @@ TITLES = {"mr", "mrs", "ms", "miss", "dr", "sir", "lord", "lady", "president", "
           "governor", "gov", "mayor", "coach", "officer", "deputy", "pastor", "rev", "father", "st"}
 #: A gazetteer-only name whose best place is smaller than this needs locative context.
 WEAK_POPULATION = 15_000
+#: A person's surname is a place only when some sense is an area or a town at least this big
+#: ("Washington"), never a village that shares the name ("Khan", "Lai", "Morales").
+SURNAME_PLACE_POPULATION = 500_000
+#: Lower-case particles inside multi-word names ("Dar es Salaam", "Ras al Khaimah").
+NAME_PARTICLES = {"es", "el", "al", "ul", "ad", "as", "di", "le", "les", "los", "las", "y", "sur", "am"}
 
 
 @dataclass
@@ -55,7 +60,14 @@ def _person_context(doc: Doc, start: int, end: int) -> bool:
         return True
     if start > 0 and doc[start - 1].lower_.rstrip(".") in TITLES:
         return True
-    return False
+    return start > 0 and _ends_name(doc, start)
+
+
+def _ends_name(doc: Doc, i: int) -> bool:
+    """The surname NER left outside the given names before it: "Maria Corina [Machado]"."""
+    given = doc[i - 1]
+    return given.ent_type_ == "PERSON" and doc[i].pos_ == "PROPN" and doc[i].ent_type_ in ("", "PERSON") \
+        and given.dep_ == "compound" and given.head.i == i
 
 
 def _strong(gazetteer: Gazetteer, text: str) -> bool:
@@ -124,8 +136,8 @@ def _ngram_ok(tokens: TokenTexts, i: int, n: int) -> bool:
     capitalised = tokens.capitalised
     if not capitalised[i] or not capitalised[i + n - 1]:
         return False
-    return all(capitalised[j] or tokens.texts[j].lower() in CONNECTORS or tokens.texts[j] in {".", "-"}
-               for j in range(i, i + n))
+    return all(capitalised[j] or tokens.texts[j].lower() in CONNECTORS | NAME_PARTICLES
+               or tokens.texts[j] in {".", "-"} for j in range(i, i + n))
 
 
 def _scan_toponyms(doc: Doc, gazetteer: Gazetteer, sent_of: list[int], claimed: set[int],
@@ -187,8 +199,24 @@ def _accept(doc: Doc, span: Span, gazetteer: Gazetteer, ner_names: set[str]) -> 
     return strong or _locative(doc, span.start) or text in ner_names
 
 
+def _lengthen(doc: Doc, top: Toponym, gazetteer: Gazetteer) -> None:
+    """NER cut a multi-word name short ("Dar" of "Dar es Salaam"): take the longest gazetteer name
+    that goes on through particles and capitalised words."""
+    best = None
+    for end in range(top.last_token + 1, min(top.last_token + MAX_NGRAM, len(doc)) + 1):
+        word = doc[end - 1]
+        if not (word.text[:1].isupper() or word.lower_ in NAME_PARTICLES | CONNECTORS or word.text == "-"):
+            break
+        if word.text[:1].isupper() and gazetteer.has_name(doc[top.first_token:end].text):
+            best = end
+    if best is not None:
+        full = doc[top.first_token:best]
+        top.end, top.last_token, top.text = full.end_char, best, full.text
+
+
 def _extend(doc: Doc, top: Toponym, gazetteer: Gazetteer) -> None:
-    """Region words after, directions and "near" before, "the city of" before."""
+    """Longer names, region words after, directions and "near" before, "the city of" before."""
+    _lengthen(doc, top, gazetteer)
     end = top.last_token
     if end < len(doc) and doc[end].lower_ in REGION_WORDS:
         full = doc[top.first_token:end + 1]
@@ -213,6 +241,42 @@ def _extend(doc: Doc, top: Toponym, gazetteer: Gazetteer) -> None:
         top.near = True
 
 
+def _surnames(doc: Doc) -> set[str]:
+    """Last words of the multi-word person names of a document: "Khan" of "Imran Khan" (a PERSON
+    entity, or a PERSON word after a given name the tagger left outside it)."""
+    names = {ent[-1].text for ent in doc.ents if ent.label_ == "PERSON" and len(ent) >= 2
+             and ent[-1].text[:1].isupper()}
+    for token in doc:
+        if token.i > 0 and token.text[:1].isupper() and _ends_name(doc, token.i):
+            names.add(token.text)
+        if token.ent_type_ == "PERSON" and token.i > 0 and token.text[:1].isupper():
+            given = doc[token.i - 1]
+            if given.pos_ == "PROPN" and given.dep_ == "compound" and given.head.i == token.i \
+                    and given.ent_type_ not in ("GPE", "LOC", "FAC", "NORP") and given.text[:1].isupper():
+                names.add(token.text)
+    return names
+
+
+def _big_place(gazetteer: Gazetteer, text: str) -> bool:
+    """Some sense is a country, a region or a big city: a name that stays a place beside a surname."""
+    for c in gazetteer.candidates(text):
+        if gazetteer.field("feature", c.index) != "city":
+            return True
+        if gazetteer.field("population", c.index) >= SURNAME_PLACE_POPULATION:
+            return True
+    return False
+
+
+def _names_no_place(doc: Doc, top: Toponym, gazetteer: Gazetteer, surnames: set[str]) -> bool:
+    """A person's name, not a place (DESIGN §4, "Actors"): the surname of a person the document
+    names ("Khan" after "Imran Khan"). Town names inside organisation names stay places: local
+    news names its places that way ("the Jackson County Sheriff's Office")."""
+    span = doc[top.first_token:top.last_token]
+    if top.last_token - top.first_token == 1 and span.text in surnames and not _big_place(gazetteer, span.text):
+        return True
+    return False
+
+
 def detect_toponyms(doc: Doc, gazetteer: Gazetteer, tokens: TokenTexts | None = None) -> list[Toponym]:
     """Toponyms of a parsed Doc, in text order, with region/direction/near hints and containers.
 
@@ -228,9 +292,12 @@ def detect_toponyms(doc: Doc, gazetteer: Gazetteer, tokens: TokenTexts | None = 
     found.sort(key=lambda top: top.start)
     for top in found:
         _extend(doc, top, gazetteer)
+    surnames = _surnames(doc)
     deduped: list[Toponym] = []
     for top in found:
         if deduped and top.start < deduped[-1].end:
+            continue
+        if _names_no_place(doc, top, gazetteer, surnames):
             continue
         deduped.append(top)
     text = tokens.doc_text

@@ -1,0 +1,168 @@
+"""Where an event happened: its venue among the sentence's places, else the document's place.
+
+Coding rule (DESIGN §4, news_events_dev README): the location is the most specific place the text
+ties to the act. A locative phrase of the act's clause ("in Geneva", "near Bunagana") says it; a
+place that names a participant ("counterparts from Russia", "Russia attacked", "talks between Iran
+and Saudi Arabia") says who took part, not where, so it is the venue only when the document offers
+nothing better; a place inside an actor's phrase ("Ukraine's Defense Ministry") never is.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from spacy.tokens import Span, Token
+
+from tidings.events._clause import clause_tokens
+from tidings.model import Location, Mention
+
+_NEAR = ("near", "outside", "nearby", "around", "close")
+_LOCATIVE = {"in", "at", "near", "outside", "inside", "across", "throughout", "around", "on", "into",
+             "within", "nearby", "towards", "toward", "along", "over"}
+_ACTOR_PREPS = {"from", "of", "with", "against", "to", "between", "for", "by"}
+_PLACE_NOUNS = {"town", "city", "village", "province", "region", "district", "state", "area", "county",
+                "capital", "outskirts", "suburb", "neighbourhood", "neighborhood", "governorate", "port",
+                "municipality", "oblast", "part", "centre", "center", "heart", "streets", "street", "edge"}
+_PARTIES = ("nsubj", "nsubjpass", "dobj", "agent", "dative")
+#: Verbs whose object is where the act happens: "visited Spain", "invaded Ukraine", "shelled Kharkiv".
+_PLACE_OBJECT_VERBS = {"visit", "tour", "invade", "enter", "attack", "bomb", "shell", "strike", "hit", "raid",
+                       "occupy", "reach", "storm", "bombard", "overrun"}
+#: In the count for the main place a country weighs less than a town: countries are often named as
+#: parties or modifiers ("US President Joe Biden"), towns mostly as where things happen.
+_COUNTRY_WEIGHT = 0.5
+#: Venue ranks (see `_venue_rank`); a participant place outside the clause ranks 5.
+_LOCATIVE_RANK, _PARTICIPANT_RANK, _OUTSIDE = 0, 2, 3
+
+
+def choose_location(trigger: Token, sent: Span, places: list[Mention], excluded: list[tuple[int, int]],
+                    document_place: Mention | None, clause: set[int] | None = None) -> Location | None:
+    """Where the event happened: a venue in a locative phrase of the trigger's clause ("in Geneva")
+    first, then another place of the clause, then the sentence's nearest; a place that only names a
+    participant ("counterparts from Russia", a country as subject/object) is taken only when it lies
+    in the document's main country or the document has no place; else the document's main place.
+    `clause` is `clause_tokens(trigger)` when the caller has it already."""
+    doc = sent.doc
+    clause = clause_tokens(trigger) if clause is None else clause
+    candidates = []
+    for mention in places:
+        if mention.place is None or not (sent.start_char <= mention.start < sent.end_char):
+            continue
+        if any(s <= mention.start < e for s, e in excluded):
+            continue
+        span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+        if span is None:
+            continue
+        head = span.root
+        if _modifies_actor(head, span):
+            continue  # "Ukraine's Defense Ministry", "EU and Georgian flags": not where it happened
+        in_clause = head.i in clause
+        rank = _venue_rank(head, mention, in_clause)
+        candidates.append((rank, abs(head.i - trigger.i), mention, span, in_clause))
+    main_country = document_place.place.country if document_place is not None and document_place.place else None
+    venues = [c for c in candidates if c[0] % _OUTSIDE != _PARTICIPANT_RANK
+              or document_place is None or c[2].place.country == main_country]
+    if venues:
+        _, _, mention, span, in_clause = min(venues, key=lambda c: (c[0], c[1]))
+        return place_location(mention, "clause" if in_clause else "sentence", _is_near(span))
+    if document_place is not None:
+        return place_location(document_place, "document", False)
+    return None
+
+
+def _modifies_actor(head: Token, span: Span) -> bool:
+    """A place that is a modifier of a noun that is not itself a place."""
+    token = head
+    while token.dep_ == "conj" and token.head.i != token.i:
+        token = token.head  # "EU and Georgian flags": the first conjunct carries the relation
+    parent = token.head
+    inside = {t.i for t in span}
+    return token.dep_ in ("poss", "compound", "amod", "nmod") and parent.pos_ in ("NOUN", "PROPN") \
+        and parent.ent_type_ not in ("GPE", "LOC", "FAC") and parent.i not in inside
+
+
+def _phrase_head(head: Token) -> Token:
+    """The noun phrase a place name heads or sits in: "the town of Ariha" -> town,
+    "Syria's Idlib province" -> province, "in Kyiv and Kharkiv" -> Kyiv."""
+    token = head
+    for _ in range(6):
+        parent = token.head
+        if parent is token or parent.i == token.i:
+            break
+        if token.dep_ in ("compound", "poss", "amod") and parent.pos_ in ("NOUN", "PROPN") \
+                and parent.lemma_.lower() in _PLACE_NOUNS | {parent.lower_} and parent.ent_type_ in ("GPE", "LOC", "FAC", ""):
+            token = parent
+        elif token.dep_ == "conj":
+            token = parent
+        elif token.dep_ == "pobj" and parent.lower_ == "of" and parent.head.lemma_.lower() in _PLACE_NOUNS:
+            token = parent.head
+        elif token.dep_ == "appos" and parent.ent_type_ in ("GPE", "LOC", "FAC"):
+            token = parent
+        else:
+            break
+    return token
+
+
+def is_locative(head: Token) -> bool:
+    """The place is the object of a locative preposition ("in Sloviansk, Kramatorsk and ...")."""
+    phrase = _phrase_head(head)
+    return phrase.dep_ == "pobj" and phrase.head.lower_ in _LOCATIVE
+
+
+def _venue_rank(head: Token, mention: Mention, in_clause: bool) -> int:
+    """0 a locative phrase of the clause, 1 another place of the clause, 2 a participant of the
+    clause (a place inside an actor phrase, a country as subject/object), then the same three
+    outside the clause (3, 4, 5)."""
+    phrase = _phrase_head(head)
+    prep = phrase.head if phrase.dep_ == "pobj" else None
+    country = mention.place is not None and mention.place.feature == "country"
+    if prep is not None and prep.lower_ in _LOCATIVE:
+        rank = _LOCATIVE_RANK
+    elif phrase.dep_ == "dobj" and phrase.head.lemma_.lower() in _PLACE_OBJECT_VERBS:
+        rank = _LOCATIVE_RANK
+    elif prep is not None and prep.lower_ in _ACTOR_PREPS and prep.head.pos_ in ("NOUN", "PROPN", "PRON"):
+        rank = _PARTICIPANT_RANK  # "counterparts from Russia", "officials of Donetsk", "talks with Russia"
+    elif country and (phrase.dep_ in _PARTIES or prep is not None and prep.lower_ in _ACTOR_PREPS):
+        rank = _PARTICIPANT_RANK  # "Russia attacked ...", "... met Ukraine", "sided with Russia"
+    else:
+        rank = 1
+    return rank if in_clause else rank + _OUTSIDE
+
+
+def _is_near(span: Span) -> bool:
+    root = span.root
+    if any(c.lower_ in _NEAR for c in root.children):
+        return True
+    head = root.head
+    return root.dep_ == "pobj" and head.lower_ in _NEAR or head.lower_ in ("of",) and head.head.lower_ in ("outskirts", "edge", "vicinity")
+
+
+def place_location(mention: Mention, reason: str, near: bool) -> Location:
+    """The Location of a resolved place mention, chosen for `reason` (clause, sentence, document)."""
+    place = mention.place
+    assert place is not None
+    precision = place.geo_precision
+    if near:
+        precision = max(precision or 1, 2)
+    return Location(text=mention.text, place_id=place.id, name=place.name, lat=place.lat, lon=place.lon,
+                    country=place.country, admin1=place.admin1, geo_precision=precision, reason=reason)
+
+
+def main_place(places: list[Mention]) -> Mention | None:
+    """The document's main place: the country its places lie in most often (a town counts for its
+    country, so "Kyiv, Kharkiv, Ukraine" beats "Moscow, Moscow"; a country's own name counts half),
+    then that country's most frequent place, the first one on ties."""
+    resolved = [m for m in places if m.place is not None and m.place.country]
+    if not resolved:
+        resolved = [m for m in places if m.place is not None]
+        if not resolved:
+            return None
+    by_country: Counter[str] = Counter()
+    for m in resolved:
+        if m.place is not None:
+            by_country[m.place.country] += _COUNTRY_WEIGHT if m.place.feature == "country" else 1.0
+    top_country = max(by_country.values())
+    country = next(m.place.country for m in resolved if m.place and by_country[m.place.country] == top_country)
+    local = [m for m in resolved if m.place and m.place.country == country]
+    counts = Counter(m.place.id for m in local if m.place)
+    top = max(counts.values())
+    return next(m for m in local if m.place and counts[m.place.id] == top)

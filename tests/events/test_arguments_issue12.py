@@ -1,0 +1,115 @@
+"""Issue 12: actors and places of events, end to end over places, actors and events, on sentences
+we wrote."""
+
+from __future__ import annotations
+
+import pytest
+
+from tidings.actors import ActorDictionary, find_actors
+from tidings.events import extract_events
+from tidings.events.ontology import Ontology
+from tidings.model import Document
+from tidings.places import find_places
+
+
+@pytest.fixture(scope="module")
+def resources(gazetteer):
+    return ActorDictionary.load(), Ontology.load(), gazetteer
+
+
+@pytest.fixture(scope="module")
+def events(nlp, resources):
+    dictionary, ontology, gazetteer = resources
+
+    def run(text: str, published: str = "2023-05-10"):
+        doc = nlp(text)
+        document = Document(id="d1", text=text, clean_text=text, published=published, outlet="test", url="u")
+        places = find_places(doc, gazetteer)
+        actors = find_actors(doc, places, dictionary, published)
+        return extract_events(doc, document, [*places, *actors], ontology)
+    return run
+
+
+def _one(found, trigger: str):
+    hits = [e for e in found if e.evidence.trigger == trigger]
+    assert hits, [(e.type, e.evidence.trigger) for e in found]
+    return hits[0]
+
+
+def test_issue12_surname_is_not_a_place(events):
+    found = events("Former prime minister Imran Khan was arrested in Islamabad on Tuesday. "
+                   "Khan denied the charges in a court in Lahore.")
+    for event in found:
+        assert event.location is None or event.location.country == "PAK"
+        assert all(ref.country in (None, "PAK") for ref in event.source + event.target)
+
+
+def test_issue12_pronoun_takes_the_person_named_before(events):
+    found = events("Opposition leader Maria Corina Machado addressed supporters in Caracas on Monday. "
+                   "She accused the government of arresting her campaign staff.")
+    accuse = _one(found, "accused")
+    assert accuse.source and "Machado" in (accuse.source[0].name or "")
+
+
+def test_issue12_quoted_we_is_the_speaker(events):
+    found = events("“We condemn the arrests of the opposition leaders,” said German Chancellor Olaf Scholz.")
+    condemn = _one(found, "condemn")
+    assert condemn.source and condemn.source[0].country == "DEU"
+
+
+def test_issue12_dateline_is_never_an_actor(events):
+    found = events("BAGHDAD (Reuters) -A suicide bomber killed 12 people at a market in the city on Friday.")
+    killed = _one(found, "killed")
+    assert all("BAGHDAD" not in ref.text and "Reuters" not in ref.text for ref in killed.source)
+
+
+def test_issue12_bare_police_take_the_venue_country(events):
+    found = events("Kenyan police arrested opposition supporters in Nairobi on Monday. "
+                   "On Tuesday, police fired tear gas at protesters in Kampala, Uganda.")
+    fired = _one(found, "fired")
+    assert fired.location is not None and fired.location.country == "UGA"
+    assert fired.source and fired.source[0].country == "UGA"
+
+
+def test_issue12_un_is_an_intergovernmental_actor(events):
+    found = events("The United Nations condemned the attack on the village in northern Mali.")
+    condemn = _one(found, "condemned")
+    assert condemn.source and condemn.source[0].sector == "IGO"
+
+
+def test_issue12_participant_country_is_not_the_venue(events):
+    found = events("Fighting raged in Kharkiv and Kyiv on Monday. Ukraine's president said "
+                   "Russia attacked Ukraine with missiles overnight.")
+    attacked = _one(found, "attacked")
+    assert attacked.location is not None and attacked.location.country == "UKR"
+
+
+def test_issue12_talks_between_two_countries_are_one_event(events):
+    found = events("Officials from Iran and Saudi Arabia held talks in Beijing on Friday.")
+    talks = [e for e in found if e.type == "CONSULT"]
+    assert len(talks) == 1 and talks[0].location.name == "Beijing"
+
+
+def test_issue12_conjoined_venues_still_split(events):
+    found = events("Armed men seized police stations in Sloviansk and Kramatorsk on Saturday.")
+    seized = [e for e in found if e.evidence.trigger == "seized"]
+    assert {e.location.name for e in seized} >= {"Slovyansk", "Kramatorsk"} or len(seized) == 2
+
+
+def test_issue12_object_of_a_visit_is_the_venue(events):
+    found = events("French President Emmanuel Macron visited Spain on Monday for talks with Spanish Prime Minister "
+                   "Pedro Sanchez. Protests continued in Paris and Lyon.")
+    talks = [e for e in found if e.type == "CONSULT"]
+    assert talks and talks[0].location is not None and talks[0].location.country == "ESP"
+
+
+def test_issue12_bare_congo_is_the_dr_congo(events):
+    found = events("M23 rebels seized a key town in eastern Congo on Monday, local officials said.")
+    seized = _one(found, "seized")
+    assert seized.location is not None and seized.location.country == "COD"
+
+
+def test_issue12_apposition_fills_an_unknown_organisation(events):
+    found = events("The Zorro Brigade, a Kyrgyz security service, detained two journalists in Bishkek on Monday.")
+    detained = _one(found, "detained")
+    assert detained.source and detained.source[0].country == "KGZ" and detained.source[0].sector is not None
