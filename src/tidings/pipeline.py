@@ -75,7 +75,7 @@ class Pipeline:
         times = find_times(doc, document.published)
         actors = find_actors(doc, places, self.actors, document.published)
         mentions = sorted([*places, *times, *actors], key=lambda m: (m.start, m.kind))
-        events = extract_events(doc, document, mentions, self.ontology)
+        events = extract_events(doc, document, mentions, self.ontology, self.classifier)
         document.status = "done"
         return DocumentResult(
             document=document,

@@ -13,11 +13,13 @@ from tidings.events._spans import span_text
 from tidings.events.arguments import actor_ref, choose_date, choose_location, clause_tokens, main_place, phrase_span
 from tidings.events.countries import implied_roles, localise, owner_targets
 from tidings.events.accusation import implicit_accusations
+from tidings.events.classifier import EventClassifier
 from tidings.events.coreference import corefer
 from tidings.events.embedding import unreported
 from tidings.events.eventness import names_no_act
 from tidings.events.genre import off_topic_genre
 from tidings.events.implicit import implicit_agent, pronoun_antecedent
+from tidings.events.learned import apply_learned_modality
 from tidings.events.lexicon import Lexicon
 from tidings.events.merge import merge_same_event
 from tidings.events.modality import Modality, modality_of
@@ -42,7 +44,8 @@ _FALLBACK_FACTOR = 0.6
 _LABEL = re.compile(r"^[A-Z][A-Z ]{2,}:")
 
 
-def extract_events(doc: Doc, document: Document, mentions: list[Mention], ontology: Ontology) -> list[EventMention]:
+def extract_events(doc: Doc, document: Document, mentions: list[Mention], ontology: Ontology,
+                   classifier: EventClassifier | None = None) -> list[EventMention]:
     """Every event mention in a parsed document (doc.text == document.clean_text).
 
     `mentions` are the actor, place and time mentions other stages found; offsets are characters
@@ -82,6 +85,8 @@ def extract_events(doc: Doc, document: Document, mentions: list[Mention], ontolo
                                           document_place):
                 event.confidence = round(event.confidence * _FALLBACK_FACTOR, 3)
                 events.append(event)
+    if classifier is not None:
+        apply_learned_modality(doc, events, classifier)
     corefer(events, anaphoric, lexicon.act_mode_families, sequels)
     return events
 
