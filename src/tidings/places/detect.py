@@ -70,12 +70,12 @@ def _ends_name(doc: Doc, i: int) -> bool:
         and given.dep_ == "compound" and given.head.i == i
 
 
-def _strong(gazetteer: Gazetteer, text: str) -> bool:
-    """Some candidate is a country, region, or a sizeable town."""
+def _strong(gazetteer: Gazetteer, text: str, population: int = WEAK_POPULATION) -> bool:
+    """Some candidate is a country, region, or a town of at least `population`."""
     for c in gazetteer.candidates(text):
         if gazetteer.field("feature", c.index) != "city":
             return True
-        if gazetteer.field("population", c.index) >= WEAK_POPULATION:
+        if gazetteer.field("population", c.index) >= population:
             return True
     return False
 
@@ -259,12 +259,7 @@ def _surnames(doc: Doc) -> set[str]:
 
 def _big_place(gazetteer: Gazetteer, text: str) -> bool:
     """Some sense is a country, a region or a big city: a name that stays a place beside a surname."""
-    for c in gazetteer.candidates(text):
-        if gazetteer.field("feature", c.index) != "city":
-            return True
-        if gazetteer.field("population", c.index) >= SURNAME_PLACE_POPULATION:
-            return True
-    return False
+    return _strong(gazetteer, text, SURNAME_PLACE_POPULATION)
 
 
 def _names_no_place(doc: Doc, top: Toponym, gazetteer: Gazetteer, surnames: set[str]) -> bool:
