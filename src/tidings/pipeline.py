@@ -21,6 +21,7 @@ from tidings.events import Ontology, extract_events
 from tidings.events.classifier import EventClassifier
 from tidings.model import Document, DocumentResult, Sentence
 from tidings.nlp import load_pipeline
+from tidings.nlp.pieces import parse_all
 from tidings.places import Gazetteer, find_places
 from tidings.times import find_times
 
@@ -60,8 +61,9 @@ class Pipeline:
     def pipe(self, documents: Iterable[Document]) -> Iterator[DocumentResult]:
         """Run documents in batches; results come back in input order."""
         cleaned = [self._clean(document) for document in documents]
-        texts = (document.clean_text[: self.settings.max_nlp_chars] for document in cleaned)
-        for document, doc in zip(cleaned, self.nlp.pipe(texts, batch_size=self.settings.batch_size)):
+        texts = [document.clean_text[: self.settings.max_nlp_chars] for document in cleaned]
+        docs = parse_all(self.nlp, texts, self.settings.parse_piece_chars, self.settings.batch_size)
+        for document, doc in zip(cleaned, docs):
             yield self.extract(document, doc)
 
     def _clean(self, document: Document) -> Document:
