@@ -29,7 +29,7 @@ class Settings:
     batch_size: int = _setting(64, "Documents per batch handed to a worker and written in one transaction.")
     batch_chars: int = _setting(1_000_000, "Characters of text per batch at most (a longer document goes alone): memory follows the text in flight, not the number of documents.")
     max_document_bytes: int = _setting(20_000_000, "Inputs (or records) larger than this are rejected.")
-    parse_piece_chars: int = _setting(50_000, "A clean text longer than this is parsed in pieces of about this many characters, cut at line breaks (memory follows the piece, not the article).")
+    parse_piece_chars: int = _setting(20_000, "A clean text longer than this is parsed in pieces of about this many characters, cut at line breaks (memory follows the piece, not the article).")
     max_nlp_chars: int = _setting(200_000, "Clean text beyond this many characters is not parsed (it is kept); a run names each such document on a `note:` line.")
     published_default: str | None = _setting(None, "Publication date for documents that have none (ISO date).")
     near_duplicate_threshold: float = _setting(0.8, "Estimated Jaccard similarity over word 5-grams above which a document is a near-duplicate.")
