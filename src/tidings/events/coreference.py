@@ -7,7 +7,7 @@ article gives more to go on than a mention does: the order it tells things in, t
 refer back ("the attack", "his arrest"), and the narrative date and place it has set.
 
 Each mention gets an `act` key (the id of the act's first mention). Mentions of one act share their
-date, place and participants where a restatement leaves them out, and the resolver keeps an act's
+date, place and mode where a restatement leaves them out, and the resolver keeps an act's
 mentions together and never joins two acts of one article.
 
 Two mentions of one type are one act unless something tells them apart (a veto):
@@ -126,24 +126,20 @@ def _join(act: _Act, mention: EventMention) -> None:
 
 
 def _share_arguments(act: _Act) -> None:
-    """A restatement takes its act's stated date and place and its participants where it has none."""
+    """A restatement takes its act's stated date, place and mode where it has none. Participants stay
+    as each sentence gives them: the merged event gathers them, and a sentence that names no doer
+    ("the victim died in hospital") must not read as one that does."""
     if len(act.members) < 2:
         return
     dated = next((m for m in act.members if _stated_span(m) is not None and m.date_precision == "day"), None)
     placed = max((m for m in act.members if _stated_place(m)),
                  key=lambda m: -(m.location.geo_precision or 4), default=None)
-    source = next((m.source for m in act.members if m.source), [])
-    target = next((m.target for m in act.members if m.target), [])
     mode = next((m.mode for m in act.members if m.mode), None)
     for member in act.members:
         if dated is not None and _stated_span(member) is None:
             member.date, member.date_precision, member.date_text = dated.date, dated.date_precision, dated.date_text
         if placed is not None and not _stated_place(member):
             member.location = placed.location
-        if not member.source and source:
-            member.source = list(source)
-        if not member.target and target:
-            member.target = list(target)
         if member.mode is None and mode is not None:
             member.mode = mode
 
