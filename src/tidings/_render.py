@@ -14,6 +14,8 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
+from tidings.export._safe import neutralise_row
+
 #: Unicode categories that never reach a terminal raw: controls (newline, ESC), format characters
 #: (right-to-left overrides, zero-width marks), line and paragraph separators, lone surrogates.
 _ESCAPED_CATEGORIES = frozenset({"Cc", "Cf", "Zl", "Zp", "Cs"})
@@ -65,15 +67,17 @@ def to_jsonl(rows: Sequence[dict[str, Any]]) -> str:
 
 
 def to_csv(rows: Sequence[dict[str, Any]]) -> str:
-    """Flat CSV; nested values are written as JSON text."""
+    """Flat CSV; nested values are written as JSON text, and cells a spreadsheet would run as a
+    formula ("=HYPERLINK(...)" in a title) are neutralised (issue 14)."""
+
     if not rows:
         return ""
     buffer = io.StringIO()
     writer = csv.DictWriter(buffer, fieldnames=list(rows[0]), extrasaction="ignore")
     writer.writeheader()
     for row in rows:
-        writer.writerow({k: json.dumps(v, ensure_ascii=False) if isinstance(v, (list, dict)) else v
-                         for k, v in row.items()})
+        writer.writerow(neutralise_row({k: json.dumps(v, ensure_ascii=False) if isinstance(v, (list, dict)) else v
+                                        for k, v in row.items()}))
     return buffer.getvalue()
 
 

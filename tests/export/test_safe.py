@@ -30,3 +30,11 @@ def test_one_line_replaces_tabs_and_breaks():
 
 def test_tsv_text_leaves_no_double_quote_to_open_a_quoted_field():
     assert tsv_text('"Kharkiv\tPost') == "'Kharkiv Post"
+
+
+def test_docs_and_table_csv_cells_are_neutralised():
+    """Issue 14: `tidings docs --format csv` (the generic table CSV) carries no live formula."""
+    from tidings._render import to_csv
+
+    out = to_csv([{"title": '=HYPERLINK("http://evil.example/","click me")', "num_events": 3}])
+    assert "'=HYPERLINK" in out and ",3" in out
