@@ -73,39 +73,36 @@ def read_gold(path: Path) -> list[dict[str, Any]]:
     articles.jsonl with `id, story_group`, texts in articles/ID.txt), whose story groups are scored."""
     if path.is_dir():
         return sorted(_read_gold_folder(path), key=lambda r: r.get("published") or "")
-    rows: list[dict[str, Any]] = []
+    rows = []
+    for number, row in _jsonl_records(path):
+        if not {"doc_id", "text", "story_id"} <= set(row):
+            raise InputError(f"{path}:{number}: needs doc_id, text and story_id")
+        rows.append(row)
+    return sorted(rows, key=lambda r: r.get("published") or "")  # stable: file order kept
+
+
+def _jsonl_records(path: Path) -> list[tuple[int, dict[str, Any]]]:
+    """(line number, record) of every non-blank line; an unreadable file or line names where."""
     try:
-        with open(path, encoding="utf-8") as handle:
-            for number, line in enumerate(handle, 1):
-                if not line.strip():
-                    continue
-                try:
-                    row = json.loads(line)
-                except json.JSONDecodeError as exc:
-                    raise InputError(f"{path}:{number}: invalid JSON: {exc}") from exc
-                if not {"doc_id", "text", "story_id"} <= set(row):
-                    raise InputError(f"{path}:{number}: needs doc_id, text and story_id")
-                rows.append(row)
+        lines = path.read_text(encoding="utf-8").splitlines()
     except OSError as exc:
         raise InputError(f"{path}: cannot read: {exc}") from exc
-    return sorted(rows, key=lambda r: r.get("published") or "")  # stable: file order kept
+    records = []
+    for number, line in enumerate(lines, 1):
+        if not line.strip():
+            continue
+        try:
+            records.append((number, json.loads(line)))
+        except json.JSONDecodeError as exc:
+            raise InputError(f"{path}:{number}: invalid JSON: {exc}") from exc
+    return records
 
 
 def _read_gold_folder(folder: Path) -> list[dict[str, Any]]:
     """Records of an event gold folder whose articles carry a `story_group` (the others are left out)."""
     index = folder / "articles.jsonl"
     rows: list[dict[str, Any]] = []
-    try:
-        lines = index.read_text(encoding="utf-8").splitlines()
-    except OSError as exc:
-        raise InputError(f"{index}: cannot read: {exc}") from exc
-    for number, line in enumerate(lines, 1):
-        if not line.strip():
-            continue
-        try:
-            article = json.loads(line)
-        except json.JSONDecodeError as exc:
-            raise InputError(f"{index}:{number}: invalid JSON: {exc}") from exc
+    for _, article in _jsonl_records(index):
         if not article.get("id") or article.get("story_group") in (None, ""):
             continue
         text_path = folder / "articles" / f"{article['id']}.txt"

@@ -33,7 +33,7 @@ _DENIAL_VERBS = {"deny", "reject", "dismiss"}
 _CLAIM_NOUNS = {"claim", "involvement", "report", "suggestion", "responsibility", "assertion", "blame",
                 "role", "link"}
 _MAX_STEPS = 6
-_DEFINITE = {"the", "this", "that", "these", "those"}
+DEFINITE = frozenset({"the", "this", "that", "these", "those"})  # determiners of a given act
 # Modifiers that make a definite noun a new event: "the next protest", "the second strike".
 _NEW_EVENT = {"next", "new", "second", "third", "latest", "further", "another", "first", "last",
               "fresh", "renewed", "planned", "upcoming"}
@@ -115,7 +115,7 @@ def _refers_back(match: TriggerMatch, framing: dict[int, str], support_verbs: fr
     """A definite event noun that names an event told before, in a clause that says nothing new of it."""
     head = match.head
     children = list(head.children)
-    if not any(c.dep_ == "det" and c.lower_ in _DEFINITE or c.dep_ == "poss" for c in children):
+    if not any(c.dep_ == "det" and c.lower_ in DEFINITE or c.dep_ == "poss" for c in children):
         return False
     if any(c.lower_ in _NEW_EVENT or c.dep_ == "agent" or c.lower_ == "by" for c in children):
         return False  # "the next protest", "the killing of ten men by soldiers": new information

@@ -15,7 +15,7 @@ from tidings.events.countries import implied_roles, localise, owner_targets
 from tidings.events.accusation import implicit_accusations
 from tidings.events.classifier import EventClassifier
 from tidings.events.coreference import corefer
-from tidings.events.embedding import unreported
+from tidings.events.embedding import DEFINITE, unreported
 from tidings.events.eventness import names_no_act
 from tidings.events.genre import off_topic_genre
 from tidings.events.implicit import implicit_agent, pronoun_antecedent
@@ -149,7 +149,6 @@ def _sentence_events(sent: Span, index: int, document: Document, lexicon: Lexico
     return spread_over_places(found, sent, places)
 
 
-_DEFINITE = {"the", "this", "that", "these", "those"}
 # Modifiers that make a definite event noun a new act: "the next protest", "the second strike".
 _NEW_ACT = {"next", "new", "second", "third", "further", "another", "fresh", "renewed",
             "planned", "upcoming", "first", "last", "previous", "earlier"}
@@ -163,7 +162,7 @@ def refers_back(match: TriggerMatch) -> bool:
     children = list(match.head.children)
     if any(c.lower_ in _NEW_ACT for c in children):
         return False
-    return any(c.dep_ == "det" and c.lower_ in _DEFINITE or c.dep_ == "poss" for c in children)
+    return any(c.dep_ == "det" and c.lower_ in DEFINITE or c.dep_ == "poss" for c in children)
 
 
 _SEQUEL_ADVERBS = {"later", "then", "afterwards", "afterward", "subsequently", "again", "also", "meanwhile",

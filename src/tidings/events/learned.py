@@ -12,11 +12,11 @@ from __future__ import annotations
 from spacy.tokens import Doc
 
 from tidings.events.classifier import EventClassifier
+from tidings.events.promises import COMMITMENTS
 from tidings.model import EventMention
 
 #: The classifier's modality replaces the rules' when its probability reaches this.
 MODALITY_CONFIDENCE = 0.6
-_COMMITMENTS = {"AGREE", "THREATEN"}
 
 
 def apply_learned_modality(doc: Doc, events: list[EventMention], classifier: EventClassifier) -> None:
@@ -33,6 +33,6 @@ def apply_learned_modality(doc: Doc, events: list[EventMention], classifier: Eve
         value = scores.best_modality()
         if scores.modality[value] < MODALITY_CONFIDENCE:
             continue
-        if event.type in _COMMITMENTS and value in ("planned", "hypothetical"):
+        if event.type in COMMITMENTS and value in ("planned", "hypothetical"):
             continue
         event.modality = value

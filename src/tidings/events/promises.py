@@ -42,11 +42,11 @@ def commitments(events: list[EventMention], ontology: Ontology, table: dict[str,
 
 
 #: Commitments are acts of speech: announcing them is the act, whatever the tense of the deed.
-_COMMITMENTS = {"AGREE", "THREATEN"}
+COMMITMENTS = frozenset({"AGREE", "THREATEN"})
 
 
 def assert_commitments(events: list[EventMention]) -> None:
     """A threat or promise said with "will" or "would" is made now: its modality is the saying's."""
     for event in events:
-        if event.type in _COMMITMENTS and event.modality in ("planned", "hypothetical"):
+        if event.type in COMMITMENTS and event.modality in ("planned", "hypothetical"):
             event.modality = "asserted"
