@@ -15,6 +15,7 @@ from tidings.events.countries import implied_roles, localise, owner_targets
 from tidings.events.accusation import implicit_accusations
 from tidings.events.classifier import EventClassifier
 from tidings.events.coreference import corefer
+from tidings.events.restatements import tell_once
 from tidings.events.embedding import DEFINITE, unreported
 from tidings.events.eventness import names_no_act
 from tidings.events.genre import off_topic_genre
@@ -45,11 +46,13 @@ _LABEL = re.compile(r"^[A-Z][A-Z ]{2,}:")
 
 
 def extract_events(doc: Doc, document: Document, mentions: list[Mention], ontology: Ontology,
-                   classifier: EventClassifier | None = None) -> list[EventMention]:
+                   classifier: EventClassifier | None = None, one_per_act: bool = True) -> list[EventMention]:
     """Every event mention in a parsed document (doc.text == document.clean_text).
 
     `mentions` are the actor, place and time mentions other stages found; offsets are characters
-    in doc.text. Results are ordered by trigger offset.
+    in doc.text. Results are ordered by trigger offset. With `one_per_act` (DESIGN §4) an act the
+    article tells several times is one mention, its other sentences kept as `other_evidence`;
+    without it every sentence's telling is a mention of its own, each with the act's `act` key.
     """
     lexicon = ontology.lexicon
     if lexicon is None:
@@ -88,7 +91,7 @@ def extract_events(doc: Doc, document: Document, mentions: list[Mention], ontolo
     if classifier is not None:
         apply_learned_modality(doc, events, classifier)
     corefer(events, anaphoric, lexicon.act_mode_families, sequels)
-    return events
+    return tell_once(events) if one_per_act else events
 
 
 def is_debris(sent: Span) -> bool:
@@ -165,6 +168,8 @@ def refers_back(match: TriggerMatch) -> bool:
     return any(c.dep_ == "det" and c.lower_ in DEFINITE or c.dep_ == "poss" for c in children)
 
 
+#: Modifiers of an event noun that count it as one act more: "more arrests took place", "fresh clashes".
+_MORE_ACTS = {"more", "further", "fresh", "renewed", "additional", "second", "third"}
 _SEQUEL_ADVERBS = {"later", "then", "afterwards", "afterward", "subsequently", "again", "also", "meanwhile",
                    "separately", "elsewhere", "too"}
 
@@ -174,6 +179,7 @@ def tells_sequel(match: TriggerMatch) -> bool:
     "another attack"."""
     head = match.head
     return any(c.dep_ in ("advmod", "det", "amod") and c.lower_ in _SEQUEL_ADVERBS | {"another"}
+               or match.entry.kind == "noun" and c.dep_ in ("amod", "advmod", "det") and c.lower_ in _MORE_ACTS
                for c in head.children)
 
 
