@@ -67,3 +67,10 @@ def test_more_acts_of_a_kind_are_acts_of_their_own(nlp, ontology):
             "More arrests took place near the central station in the evening.")
     events = run(nlp, ontology, text, published="2022-05-02")
     assert len([e for e in events if e.type == "COERCE"]) == 2
+
+
+def test_an_act_set_days_before_the_news_is_an_act_of_its_own(nlp, ontology):
+    text = ("North Korea fired a ballistic missile over Japan on Tuesday.\n"
+            "The launch came days after Pyongyang fired three short-range missiles into the sea.")
+    events = run(nlp, ontology, text, published="2017-08-29")
+    assert len([e for e in events if e.type == "MOBILIZE"]) == 2

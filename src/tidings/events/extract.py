@@ -144,7 +144,7 @@ def _sentence_events(sent: Span, index: int, document: Document, lexicon: Lexico
             built.append((match, event))
             if anaphoric is not None and refers_back(match):
                 anaphoric.add(event.id)
-            if sequels is not None and tells_sequel(match):
+            if sequels is not None and (tells_sequel(match) or tells_earlier_act(match)):
                 sequels.add(event.id)
     found = merge_same_event(_consolidate(built))
     found += commitments(found, ontology, lexicon.promised_acts)
@@ -181,6 +181,23 @@ def tells_sequel(match: TriggerMatch) -> bool:
     return any(c.dep_ in ("advmod", "det", "amod") and c.lower_ in _SEQUEL_ADVERBS | {"another"}
                or match.entry.kind == "noun" and c.dep_ in ("amod", "advmod", "det") and c.lower_ in _MORE_ACTS
                for c in head.children)
+
+
+_BEFORE_AND_AFTER = {"after", "before", "since"}
+_SPANS_OF_TIME = {"minute", "hour", "day", "week", "month", "year", "decade", "night", "weekend"}
+
+
+def tells_earlier_act(match: TriggerMatch) -> bool:
+    """The text sets the act at a distance from the one it reports: "it came days after Pyongyang
+    launched three missiles", "a month after an ICBM test". Such an act is another one, however alike."""
+    head = match.head
+    if any(c.dep_ == "mark" and c.lower_ in _BEFORE_AND_AFTER for c in head.children):
+        anchors = [head, head.head]
+    elif head.dep_ == "pobj" and head.head.lower_ in _BEFORE_AND_AFTER:
+        anchors = [head.head]
+    else:
+        return False
+    return any(c.dep_ == "npadvmod" and c.lemma_.lower() in _SPANS_OF_TIME for a in anchors for c in a.children)
 
 
 def _event(match: TriggerMatch, sent: Span, index: int, document: Document, lexicon: Lexicon,
