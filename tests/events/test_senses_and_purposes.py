@@ -49,3 +49,27 @@ def test_a_movement_that_mobilises_people_is_a_protest(nlp, ontology):
     assert "PROTEST" in types(events) and "MOBILIZE" not in types(events)
     troops = run(nlp, ontology, "The army mobilised reservists along the northern border.")
     assert "MOBILIZE" in types(troops)
+
+
+def test_cutting_diplomatic_ties_is_a_sanction(nlp, ontology):
+    events = run(nlp, ontology, "Morocco cut diplomatic ties with Iran on Tuesday.")
+    assert ("SANCTION", "discontinue") in {(e.type, e.mode) for e in events}
+    budget = run(nlp, ontology, "The ministry cut its budget for roads.")
+    assert "SANCTION" not in types(budget)
+
+
+def test_joint_exercises_are_cooperation_and_one_sides_drills_a_show_of_force(nlp, ontology):
+    joint = run(nlp, ontology, "The navies of India and France began joint exercises in the Arabian Sea.")
+    assert "COOPERATE" in types(joint)
+    drills = run(nlp, ontology, "Taiwan's army staged live-fire drills on the coast.")
+    assert "MOBILIZE" in types(drills) and "COOPERATE" not in types(drills)
+    rights = run(nlp, ontology, "Voters exercised their right to choose a mayor.")
+    assert not {"COOPERATE", "MOBILIZE"} & types(rights)
+
+
+def test_what_a_speaker_said_they_would_do_is_announced_not_hypothetical(nlp, ontology):
+    events = run(nlp, ontology, "The interior minister said the police would hunt down the gang's leaders.")
+    assert ("COERCE", "planned") in {(e.type, e.modality) for e in events}
+    assert "THREATEN" in types(events)
+    condition = run(nlp, ontology, "She said police would arrest the organisers if the march went ahead.")
+    assert ("COERCE", "planned") not in {(e.type, e.modality) for e in condition}
