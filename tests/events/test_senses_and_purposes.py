@@ -73,3 +73,8 @@ def test_what_a_speaker_said_they_would_do_is_announced_not_hypothetical(nlp, on
     assert "THREATEN" in types(events)
     condition = run(nlp, ontology, "She said police would arrest the organisers if the march went ahead.")
     assert ("COERCE", "planned") not in {(e.type, e.modality) for e in condition}
+
+
+def test_a_title_before_a_name_says_who_is_asked_to_leave(nlp, ontology):
+    events = run(nlp, ontology, "Ambassador Hans Berger has been asked to leave the country within 48 hours, the government said.")
+    assert ("SANCTION", "expel") in {(e.type, e.mode) for e in events}

@@ -268,16 +268,20 @@ _AMOUNTS = {"amount", "amounts", "batch", "quantity", "quantities", "number", "k
 
 
 def _forms(tokens: list[Token]) -> list[str]:
-    """Words a rule may test for a role: the head's lemma and form, its compound, and for an
-    amount or container ("100kg of explosives", "a cache of rifles") what it holds."""
+    """Words a rule may test for a role: the head's lemma and form, its compound (and the title
+    before a name), and for an amount or container ("100kg of explosives", "a cache of rifles") what
+    it holds."""
     out: list[str] = []
     for token in [*tokens, *(_contents(t) for t in tokens)]:
         if token is None:
             continue
         out += [token.lemma_.lower(), token.lower_]
-        compound = " ".join(t.lower_ for t in token.lefts if t.dep_ == "compound")
-        if compound:
-            out.append(f"{compound} {token.lower_}")
+        compounds = [t for t in token.lefts if t.dep_ == "compound"]
+        if compounds:
+            out.append(" ".join(t.lower_ for t in compounds) + f" {token.lower_}")
+            # a title before a name says what the named one is: "Ambassador Joel Meyer", "protest leader X"
+            if token.pos_ == "PROPN":
+                out += [t.lemma_.lower() for t in compounds if t.pos_ in ("NOUN", "PROPN")]
     return out
 
 
