@@ -90,6 +90,9 @@ def extract_events(doc: Doc, document: Document, mentions: list[Mention], ontolo
                 events.append(event)
     if classifier is not None:
         apply_learned_modality(doc, events, classifier)
+    # DESIGN §4: only what the sentence reports as happening is an event, not a condition or a
+    # possibility ("we could get arrested", "if troops attack"); planned and negated acts stay
+    events = [event for event in events if event.modality != "hypothetical"]
     corefer(events, anaphoric, lexicon.act_mode_families, sequels)
     return tell_once(events) if one_per_act else events
 
