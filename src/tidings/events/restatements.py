@@ -47,16 +47,16 @@ def _fold(members: list[EventMention]) -> EventMention:
     return primary
 
 
-def _informativeness(mention: EventMention) -> tuple[int, bool, int]:
-    """How much a sentence says about its act: its participants, a place and a date of its own and a
-    count; then prose over a headline or caption (a line without closing punctuation); then the
-    earlier sentence."""
+def _informativeness(mention: EventMention) -> tuple[bool, int, float, int]:
+    """Which sentence tells the act best: prose over a headline or caption (a line without closing
+    punctuation); one that says something of its own about it (participants, a place or a date of its
+    own, a count); the surer reading of its trigger (its confidence); then the earlier sentence."""
     location = mention.location
     said = (bool(mention.source) + bool(mention.target)
             + (location is not None and location.reason in ("clause", "sentence"))
             + bool(mention.date_text and not mention.date_text.startswith("publication"))
             + any(value is not None for value in (mention.size.dead, mention.size.injured, mention.size.arrested)))
-    return _PROSE_END.search(mention.evidence.sentence) is not None, min(said, 1), -mention.evidence.sentence_index
+    return _PROSE_END.search(mention.evidence.sentence) is not None, min(said, 1), round(mention.confidence, 1), -mention.evidence.sentence_index
 
 
 def _fill_size(size: Size, others: list[Size]) -> Size:
