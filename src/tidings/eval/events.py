@@ -163,7 +163,8 @@ def case_label(events: Iterable[EventMention], ontology: Ontology) -> str | None
             continue
         label = CASE_LABELS[category[1]]
         rank = _SPECIFICITY.index(_SAME_RANK.get(label, label))
-        key = (event.modality in _UNREAL, rank, event.evidence.start, -event.confidence, label)
+        first_told = min([event.evidence.start, *(r.start for r in event.evidence.other_evidence)])
+        key = (event.modality in _UNREAL, rank, first_told, -event.confidence, label)
         if best is None or key < best:
             best = key
     return best[4] if best else None
