@@ -83,3 +83,13 @@ def test_a_title_before_a_name_says_who_is_asked_to_leave(nlp, ontology):
 def test_what_a_protest_presses_for_is_its_content_not_an_act(nlp, ontology):
     events = run(nlp, ontology, "Students marched on the ministry to put pressure on the minister to resign.")
     assert "PROTEST" in types(events) and "RETREAT" not in types(events)
+
+
+def test_police_procedure_is_read_as_such(nlp, ontology):
+    case = run(nlp, ontology, "Police registered a case of murder against the landlord on Sunday.")
+    assert ("ACCUSE", "investigate") in {(e.type, e.mode) for e in case}
+    assert "ASSAULT" not in types(case), "the murder a case names is alleged, not reported"
+    march = run(nlp, ontology, "Armed police held a flag march through the market area.")
+    assert "MOBILIZE" in types(march) and "PROTEST" not in types(march)
+    security = run(nlp, ontology, "Authorities stepped up security around the stadium.")
+    assert "MOBILIZE" in types(security)

@@ -36,7 +36,9 @@ _CONTENT_NOUNS = {"pressure", "call", "demand", "appeal", "plan", "fear", "conce
                   "danger", "possibility", "prospect", "threat", "warning", "hope", "bid", "effort",
                   "attempt", "push", "right", "intention", "aim", "goal", "readiness",
                   "willingness", "spectre", "specter", "likelihood", "chance", "ability", "capacity",
-                  "proposal", "idea", "need", "vow", "promise", "pledge", "offer"}
+                  "proposal", "idea", "need", "vow", "promise", "pledge", "offer",
+                  # what a charge or a complaint names is alleged, not reported: "a case of murder"
+                  "case", "charge", "complaint", "allegation", "fir"}
 _CONTENT_LINKS = {"acl", "prep", "pcomp", "pobj", "xcomp", "relcl", "advcl"}
 _CLAUSE_BREAKS = {"ccomp", "parataxis", "conj", "ROOT"}
 _PROTEST_NOUNS = {"protest", "protester", "protestor", "demonstration", "demonstrator", "rally", "march",
