@@ -56,7 +56,8 @@ def _informativeness(mention: EventMention) -> tuple[bool, int, float, int]:
             + (location is not None and location.reason in ("clause", "sentence"))
             + bool(mention.date_text and not mention.date_text.startswith("publication"))
             + any(value is not None for value in (mention.size.dead, mention.size.injured, mention.size.arrested)))
-    return _PROSE_END.search(mention.evidence.sentence) is not None, min(said, 1), round(mention.confidence, 1), -mention.evidence.sentence_index
+    prose = _PROSE_END.search(mention.evidence.sentence) is not None
+    return prose, min(said, 1), round(mention.confidence, 1), -mention.evidence.sentence_index
 
 
 def _fill_size(size: Size, others: list[Size]) -> Size:
