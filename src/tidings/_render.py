@@ -86,6 +86,8 @@ def to_csv(rows: Sequence[dict[str, Any]], raw: bool = False) -> str:
 WHOLE_COLUMNS = frozenset({"id", "date", "published", "first_date", "last_date", "doc_id"})
 #: The widest any other column grows; a narrow terminal cuts these first (with "…").
 MAX_COLUMN_WIDTH = 48
+#: A header claims this much room at most: "num_sentences" over a column of small numbers is cut first.
+HEADER_WIDTH = 7
 
 
 def table(console: Console, title: str, rows: Sequence[dict[str, Any]], columns: Sequence[str]) -> None:
@@ -94,7 +96,8 @@ def table(console: Console, title: str, rows: Sequence[dict[str, Any]], columns:
     grid = Table(title=plain(f"{title} ({len(rows)})"), box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False,
                  collapse_padding=True)
     cells = [[plain(_cell(row.get(column))) for column in columns] for row in rows]
-    natural = [max([len(column), *(line[i].cell_len for line in cells)]) for i, column in enumerate(columns)]
+    natural = [max([len(column) if column in WHOLE_COLUMNS else min(len(column), HEADER_WIDTH),
+                    *(line[i].cell_len for line in cells)]) for i, column in enumerate(columns)]
     for column, width in zip(columns, _fitted_widths(columns, natural, console.width)):
         grid.add_column(column, no_wrap=True, overflow="ellipsis", width=width)
     for line in cells:
