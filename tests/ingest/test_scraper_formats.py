@@ -214,3 +214,28 @@ def test_issue14_the_field_names_are_data_checked_at_load(tmp_path):
     bad.write_text("fields:\n  text: [text, body]\n  title: [body]\n", encoding="utf-8")
     with pytest.raises(DataError, match="fields.html: expected a list"):
         load_field_names(bad)
+
+
+@pytest.mark.parametrize(("value", "expected"), [
+    ("2019-06-04 08:30:00", "2019-06-04"),                       # news-please
+    ("2019-06-09 00:00:00+00:00", "2019-06-09"),                 # newspaper3k
+    ("Tue, 04 Jun 2019 08:30:00 GMT", "2019-06-04"),             # RFC 2822 (RSS)
+    ("Updated 10:05 AM EDT, Tue June 4, 2019", "2019-06-04"),    # a label and a time around it
+    ("Tuesday 4 June 2019 10.05 BST", "2019-06-04"),
+    ("2019/06/04 10:05", "2019-06-04"),
+    ("4-Jun-2019", "2019-06-04"),
+    ("Sept. 3, 2019", "2019-09-03"),
+    ("16/04/2019", "2019-04-16"),                                # the day cannot be a month
+    ("4/16/2019", "2019-04-16"),
+    ("04/05/2019", None),                                        # both orders read: not guessed
+    ("1559637000", "2019-06-04"),                                # Unix seconds, as digits
+    ("1559637000000", "2019-06-04"),                             # JavaScript milliseconds
+    ("4 juin 2019", "2019-06-04"),                               # another language, by dateparser
+    ("June 2019", "2019-06"),                                    # month precision
+    ("2019-06", "2019-06"),
+    ("yesterday", None), ("Tuesday", None), ("4 June", None), ("2019", None),
+])
+def test_issue14_publication_dates_in_the_layouts_scrapers_write(value, expected):
+    from tidings.ingest import parse_published
+
+    assert parse_published(value) == expected
