@@ -43,6 +43,8 @@ def test_issue14_since_and_until_take_a_month_and_blame_the_right_option(db):
     every = _ids(runner.invoke(app, ["events", "--db", db, "--format", "csv"]))
     april = runner.invoke(app, ["events", "--db", db, "--format", "csv", "--since", "2014-04", "--until", "2014-04"])
     assert april.exit_code == 0 and sorted(_ids(april)) == sorted(every) and every
+    later = runner.invoke(app, ["events", "--db", db, "--format", "csv", "--since", "2014-04-15"])
+    assert later.exit_code == 0 and 0 < len(_ids(later)) < len(every)
     may = runner.invoke(app, ["events", "--db", db, "--format", "csv", "--since", "2014-05"])
     assert may.exit_code == 0 and _ids(may) == []
     bad = runner.invoke(app, ["events", "--db", db, "--since", "April"])
