@@ -17,7 +17,7 @@ FIELDS = ("text", "html", "title", "published", "url", "outlet", "language", "id
 #: Fields whose every name holds a copy of the article: no such copy is kept as metadata too.
 ARTICLE_FIELDS = ("text", "html")
 
-Path_ = tuple[str, ...]  # a (dotted) name as the keys it walks: "source.name" -> ("source", "name")
+NamePath = tuple[str, ...]  # a (dotted) name as the keys it walks: "source.name" -> ("source", "name")
 
 _CAMEL = re.compile(r"(?<=[a-z0-9])(?=[A-Z])")
 _JOINERS = re.compile(r"[\s\-]+")
@@ -34,7 +34,7 @@ def is_web_address(value: Any) -> bool:
     return isinstance(value, str) and bool(_WEB_ADDRESS.match(value.strip()))
 
 
-def _path(name: str) -> Path_:
+def _path(name: str) -> NamePath:
     return tuple(field_key(part) for part in name.split("."))
 
 
@@ -42,9 +42,9 @@ def _path(name: str) -> Path_:
 class FieldNames:
     """For each Tidings field, the record names that may hold it, in the order they are tried."""
 
-    names: Mapping[str, tuple[Path_, ...]]
+    names: Mapping[str, tuple[NamePath, ...]]
     #: Names that count for a field only when their value is a web address.
-    web_address_only: Mapping[str, frozenset[Path_]]
+    web_address_only: Mapping[str, frozenset[NamePath]]
 
     def with_map(self, mapping: Mapping[str, str]) -> "FieldNames":
         """These names with the user's (`--map FIELD=NAME`) tried first.
@@ -109,7 +109,7 @@ class FieldNames:
         return fields, metadata
 
 
-def _lookup(record: Mapping[str, Any], keys: Mapping[str, str], path: Path_) -> Any:
+def _lookup(record: Mapping[str, Any], keys: Mapping[str, str], path: NamePath) -> Any:
     key = keys.get(path[0])
     if key is None:
         return None
@@ -136,14 +136,14 @@ def load_field_names(path: Path | None = None) -> FieldNames:
     unknown = sorted(set(raw["fields"]) - set(FIELDS))
     if unknown:
         raise DataError(f"{path}: fields.{unknown[0]}: not a field Tidings reads ({', '.join(FIELDS)})")
-    owner: dict[Path_, str] = {}
+    owner: dict[NamePath, str] = {}
     for field, paths in names.items():
         for name in paths:
             if name in owner:
                 raise DataError(f"{path}: fields.{field}: {'.'.join(name)!r} is already a name of "
                                 f"{owner[name]}")
             owner[name] = field
-    web_only: dict[str, frozenset[Path_]] = {}
+    web_only: dict[str, frozenset[NamePath]] = {}
     for field, listed in (raw.get("web_address_only") or {}).items():
         if field not in FIELDS:
             raise DataError(f"{path}: web_address_only.{field}: not a field Tidings reads")
@@ -153,7 +153,7 @@ def load_field_names(path: Path | None = None) -> FieldNames:
     return FieldNames(names=names, web_address_only=web_only)
 
 
-def _names(path: Path, where: str, listed: Any) -> tuple[Path_, ...]:
+def _names(path: Path, where: str, listed: Any) -> tuple[NamePath, ...]:
     if not isinstance(listed, list) or not listed or not all(isinstance(n, str) and n.strip() for n in listed):
         raise DataError(f"{path}: {where}: expected a list of field names")
     return tuple(dict.fromkeys(_path(name) for name in listed))
