@@ -9,7 +9,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from tidings.errors import InputError
-from tidings.ingest._fields import FieldNames, is_web_address
+from tidings.ingest._fields import FieldNames, is_web_address, load_field_names
 from tidings.ingest.dates import normalise_published
 from tidings.ingest.ids import document_id
 from tidings.model import Document
@@ -36,7 +36,7 @@ class ReadContext:
 
     on_error: Callable[[InputError], None]
     max_bytes: int
-    fields: FieldNames
+    fields: FieldNames = field(default_factory=load_field_names)
     published_default: str | None = None
     tally: IntakeTally = field(default_factory=IntakeTally)
 
