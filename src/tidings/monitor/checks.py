@@ -102,8 +102,8 @@ def disputed(rule: AlertRule, batch: BatchChange) -> Iterator[Finding]:
         fresh = [name for name in event.disputed if name not in earlier]
         if fresh and rule.looks_at(event):
             values = {name: event.values.get(name) for name in fresh}
-            said = "; ".join(f"{name}: {', '.join(map(str, vals or []))}" for name, vals in values.items())
-            yield Finding(event, f"{_describe(event)}: sources disagree ({said})",
+            said = "; ".join(f"{name} {' / '.join(_distinct(reports or []))}" for name, reports in values.items())
+            yield Finding(event, f"{_describe(event)}: sources disagree on {said}",
                           {"disputed": {"before": sorted(earlier), "after": list(event.disputed)},
                            "values": values})
 
@@ -144,6 +144,16 @@ def _attribute(event: Event, attribute: str) -> str | None:
 
 def _member_attribute(member: StoryMember, attribute: str) -> str | None:
     return member.country if attribute == "country" else member.type
+
+
+def _distinct(reports: list[Any]) -> list[str]:
+    """The different values sources gave for a field, in order ("2 / 3"; a place by its name)."""
+    said: list[str] = []
+    for report in reports:
+        value = report.get("name") or report.get("value") if isinstance(report, dict) else report
+        if str(value) not in said:
+            said.append(str(value))
+    return said
 
 
 def _describe(event: Event) -> str:

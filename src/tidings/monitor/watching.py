@@ -16,6 +16,7 @@ import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from tidings.config import Settings
 from tidings.errors import DatabaseBusyError, InputError
@@ -159,6 +160,8 @@ class Watch:
         """The entry's page as a Document: the page's own metadata first, the feed's where it says nothing."""
         response = fetcher.fetch_page(entry.link)
         text, page_fields = extract_html(response.body, entry.link, url=response.url)
+        if page_fields.get("outlet") == urlsplit(response.url).netloc:
+            del page_fields["outlet"]  # trafilatura's stand-in for a site name the page does not declare
         return build_document(text, entry.link, {**entry.metadata(), **page_fields}, context)
 
     # -- after each stored batch ------------------------------------------------------------------

@@ -109,7 +109,7 @@ def stored_alerts(store: Store, since: str | None = None, rule: str | None = Non
         params.append(rule)
     where = f"WHERE {' AND '.join(clauses)}" if clauses else ""
     try:
-        rows = store.con.execute(f"SELECT data FROM alerts {where} ORDER BY created, id LIMIT ?",
+        rows = store.con.execute(f"SELECT data FROM alerts {where} ORDER BY created, rowid LIMIT ?",
                                  [*params, limit if limit is not None else 2**62]).fetchall()
     except duckdb.CatalogException:  # a database from before migration 4, opened read-only
         return []
