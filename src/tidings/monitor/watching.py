@@ -15,6 +15,7 @@ import logging
 import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
+from itertools import chain
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -105,8 +106,10 @@ class Watch:
                 self._waiting = {}
                 taken: list[SeenItem] = []
                 documents = self._documents(files, entries, fetcher, taken)
-                run = run_documents(documents, store, self.settings, reject=self._fail)
-                summary.added, summary.skipped = run.added, run.skipped
+                first = next(documents, None)  # none readable: no need to start the pipeline
+                if first is not None:
+                    run = run_documents(chain([first], documents), store, self.settings, reject=self._fail)
+                    summary.added, summary.skipped = run.added, run.skipped
                 # what is left: files, duplicates of stored documents, pages given up for good
                 mark_seen(store, taken + [item for items in self._waiting.values() for item in items])
         summary.seconds = time.monotonic() - started
