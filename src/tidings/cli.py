@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import logging
+import signal
 import sys
 from collections.abc import Callable
 from enum import Enum
@@ -391,11 +392,17 @@ def watch(
              f"files; {summary.added} documents added, {summary.skipped} already stored, "
              f"{len(summary.failed)} failed; {summary.alerts} alerts ({summary.seconds:.1f} s)")
 
+    def interrupt(signum: int, frame: object) -> None:  # a service manager's stop, handled like Ctrl-C
+        raise KeyboardInterrupt
+
+    previous = signal.signal(signal.SIGTERM, interrupt)
     try:
         last = watcher.run(interval, once=once, on_pass=on_pass)
     except KeyboardInterrupt:
         _say("watch stopped")
         raise typer.Exit(EXIT_OK) from None
+    finally:
+        signal.signal(signal.SIGTERM, previous)
     raise typer.Exit(EXIT_REJECTED if last.failed else EXIT_OK)
 
 

@@ -11,10 +11,9 @@ HTTP 404) is remembered with the reason and never asked for again."""
 
 from __future__ import annotations
 
-import logging
 import time
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from itertools import chain
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -34,8 +33,6 @@ from tidings.monitor.sources import ChangedFile, Source, by_host_in_turn, change
 from tidings.runner import run_documents
 from tidings.store import Store
 from tidings.store._alerts import SeenItem, insert_alerts, mark_seen, utc_now
-
-log = logging.getLogger(__name__)
 
 
 @dataclass
@@ -110,8 +107,7 @@ class Watch:
                 if first is not None:
                     run = run_documents(chain([first], documents), store, self.settings, reject=self._fail)
                     summary.added, summary.skipped = run.added, run.skipped
-                # what is left: files, duplicates of stored documents, pages given up for good
-                mark_seen(store, taken + [item for items in self._waiting.values() for item in items])
+                mark_seen(store, taken + self._left_over(store))
         summary.seconds = time.monotonic() - started
         return summary
 
@@ -176,6 +172,13 @@ class Watch:
         self._summary.alerts += len(fresh)
         for sink in self.sinks:
             sink.send(fresh)
+
+    def _left_over(self, store: Store) -> list[SeenItem]:
+        """Entries whose document no batch wrote: the same text was stored before, or the pipeline
+        rejected it (named by the run loop). Either way, fetching the page again would not help."""
+        stored = store.known_documents(list(self._waiting))
+        return [replace(item, outcome="stored" if doc_id in stored else "rejected by the pipeline")
+                for doc_id, items in self._waiting.items() for item in items]
 
     def _fail(self, line: str) -> None:
         self._summary.failed.append(line)
