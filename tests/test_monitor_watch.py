@@ -261,3 +261,34 @@ def test_a_third_pass_with_nothing_new_fetches_no_page_and_raises_no_alert(site,
     assert "0 documents added" in again.stderr and "0 alerts" in again.stderr
     fetched = {path for path in site.requests if site.requests[path] != before[path]}
     assert fetched == {"/herald/rss.xml", "/courier/atom.xml"}  # the feeds; robots.txt is read for pages only
+
+
+def test_a_watch_killed_after_a_batch_fetches_again_only_what_it_had_not_stored(site, tmp_path):
+    from tidings.config import Settings
+    from tidings.monitor import Watch, load_rules, parse_sources
+
+    class KilledAfterOneBatch(Watch):
+        def _on_batch(self, store, results, change):  # noqa: ANN001
+            super()._on_batch(store, results, change)
+            raise KeyboardInterrupt  # as if Ctrl-C came right after the first batch was written
+
+    first_pass_site(site)
+    db = tmp_path / "watch.duckdb"
+    settings = Settings.load(workers=1, batch_size=1, watch_host_delay_seconds=0)
+    sources = parse_sources([f"{site.base}/herald/rss.xml", f"{site.base}/courier/atom.xml"])
+    with pytest.raises(KeyboardInterrupt):
+        KilledAfterOneBatch(sources, db, settings, load_rules(), []).run(0, once=True)
+    assert site.requests["/herald/police-fire-on-dock-workers.html"] == 1
+    assert site.requests["/courier/two-killed.html"] == 0  # not reached before the interruption
+
+    summary = Watch(sources, db, settings, load_rules(), []).run(0, once=True)
+    assert summary.added == 1 and summary.new_entries == 4  # the stored entry is not among them
+    assert site.requests["/herald/police-fire-on-dock-workers.html"] == 1
+    assert site.requests["/courier/two-killed.html"] == 1
+    con = duckdb.connect(str(db), read_only=True)
+    try:
+        assert [row[0] for row in con.execute("SELECT status FROM runs ORDER BY id").fetchall()] == [
+            "interrupted", "done"]
+        assert con.execute("SELECT count(*) FROM documents").fetchone()[0] == 2
+    finally:
+        con.close()
