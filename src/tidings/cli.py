@@ -371,20 +371,17 @@ def watch(
     config: Annotated[Optional[Path], typer.Option(help="YAML file of settings (watch_* for fetching).")] = None,
 ) -> None:
     """Watch folders and feeds: take in what is new every --every, fetch new entries' pages politely,
-    run them like `tidings run`, and raise alerts on what changed. Ctrl-C stops between two steps."""
-    from tidings.monitor import FileSink, StreamSink, Watch, WebhookSink, load_rules, parse_duration, parse_sources
+    run them like `tidings run`, and raise alerts on what changed. Ctrl-C or SIGTERM stops it (a batch
+    is stored whole or not at all)."""
+    from tidings.monitor import Watch, alert_sinks, load_rules, parse_duration, parse_sources
 
     settings = Settings.load(config, workers=workers, published_default=_iso(published_default))
     interval = parse_duration(every)
-    sinks: list = [StreamSink(sys.stdout)] if stdout else []
-    report = lambda line: _say(f"error: {line}")  # noqa: E731 - one line per failure, the watch goes on
-    if alerts_out is not None:
-        sinks.append(FileSink(alerts_out, on_error=report))
-    if webhook is not None:
-        sinks.append(WebhookSink(webhook, on_error=report, user_agent=settings.watch_user_agent,
-                                 attempts=settings.watch_webhook_attempts,
-                                 backoff_seconds=settings.watch_webhook_backoff_seconds,
-                                 timeout_seconds=settings.watch_timeout_seconds))
+
+    def report(line: str) -> None:  # one line per failure; the watch goes on
+        _say(f"error: {line}")
+
+    sinks = alert_sinks(settings, sys.stdout if stdout else None, alerts_out, webhook, on_error=report)
     watcher = Watch(parse_sources(sources), db, settings, load_rules(alerts), sinks, on_error=report)
 
     def on_pass(summary) -> None:  # noqa: ANN001

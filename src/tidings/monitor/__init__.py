@@ -4,7 +4,7 @@ through the run loop, and raises alerts on what changed; `tidings alerts` lists 
 from tidings.monitor._time import parse_duration, parse_since
 from tidings.monitor.history import past_alerts
 from tidings.monitor.rules import AlertRule, AlertRules, load_rules
-from tidings.monitor.sinks import FileSink, StreamSink, WebhookSink
+from tidings.monitor.sinks import FileSink, StreamSink, WebhookSink, alert_sinks
 from tidings.monitor.sources import parse_sources
 from tidings.monitor.watching import PassSummary, Watch
 
@@ -16,6 +16,7 @@ __all__ = [
     "StreamSink",
     "Watch",
     "WebhookSink",
+    "alert_sinks",
     "load_rules",
     "parse_duration",
     "parse_since",

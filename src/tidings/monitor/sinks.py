@@ -13,6 +13,8 @@ from typing import Any, Protocol, TextIO
 
 import httpx
 
+from tidings.config import Settings
+
 #: HTTP answers worth trying again: the receiver is busy or failing, not refusing the alert.
 _RETRY_STATUSES = frozenset({408, 425, 429, 500, 502, 503, 504})
 
@@ -95,3 +97,17 @@ class WebhookSink:
                 break
         self.on_error(f"{self.url}: alert {alert['id']} not delivered after {attempt} "
                       f"tr{'y' if attempt == 1 else 'ies'} ({problem}); it stays in the store")
+
+
+def alert_sinks(settings: Settings, stream: TextIO | None, path: Path | None, webhook: str | None,
+                on_error: Callable[[str], None]) -> list[AlertSink]:
+    """The sinks a watch was asked for, in the order alerts reach them: stream, file, webhook."""
+    sinks: list[AlertSink] = [StreamSink(stream)] if stream is not None else []
+    if path is not None:
+        sinks.append(FileSink(path, on_error))
+    if webhook is not None:
+        sinks.append(WebhookSink(webhook, on_error, user_agent=settings.watch_user_agent,
+                                 attempts=settings.watch_webhook_attempts,
+                                 backoff_seconds=settings.watch_webhook_backoff_seconds,
+                                 timeout_seconds=settings.watch_timeout_seconds))
+    return sinks
