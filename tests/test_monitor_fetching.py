@@ -136,3 +136,22 @@ def test_feeds_are_fetched_without_robots_txt_and_in_any_content_type():
     with web.fetcher() as fetcher:
         assert fetcher.fetch_feed("https://f.example/feed").body == b"<rss/>"
     assert "https://f.example/robots.txt" not in web.requests
+
+
+def test_a_feed_is_asked_with_its_validators_and_an_unchanged_one_comes_back_empty():
+    sent: list[tuple[str | None, str | None]] = []
+
+    def answer(request: httpx.Request) -> httpx.Response:
+        sent.append((request.headers.get("If-None-Match"), request.headers.get("If-Modified-Since")))
+        if request.headers.get("If-None-Match") == '"7"':
+            return httpx.Response(304)
+        return httpx.Response(200, headers={"ETag": '"7"', "Last-Modified": "Wed, 22 Mar 2023 10:00:00 GMT"},
+                              content=b"<rss/>")
+
+    policy = FetchPolicy(user_agent="Tidings/test", host_delay_seconds=0)
+    with PoliteFetcher(policy, transport=httpx.MockTransport(answer)) as fetcher:
+        first = fetcher.fetch_feed("https://g.example/feed")
+        second = fetcher.fetch_feed("https://g.example/feed", first.validators)
+    assert first.validators == {"etag": '"7"', "last-modified": "Wed, 22 Mar 2023 10:00:00 GMT"}
+    assert second.not_modified and second.body == b"" and second.validators == first.validators
+    assert sent == [(None, None), ('"7"', "Wed, 22 Mar 2023 10:00:00 GMT")]

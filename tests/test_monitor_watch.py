@@ -82,7 +82,9 @@ class NewsSite:
 
     def __init__(self) -> None:
         self.routes: dict[str, tuple[int, str, bytes]] = {}
+        self.etags: dict[str, str] = {}  # path -> ETag: a request naming it gets 304 Not Modified
         self.requests: Counter[str] = Counter()
+        self.not_modified: Counter[str] = Counter()
         self.user_agents: set[str] = set()
         self.hooks: list[dict] = []
         self.hook_failures = 1  # the first POST to /hook answers 503: the sink must try again
@@ -93,7 +95,12 @@ class NewsSite:
                 site.requests[self.path] += 1
                 site.user_agents.add(self.headers.get("User-Agent", ""))
                 status, content_type, body = site.routes.get(self.path, (404, "text/plain", b"not found"))
-                self._answer(status, content_type, body)
+                etag = site.etags.get(self.path)
+                if etag is not None and self.headers.get("If-None-Match") == etag:
+                    site.not_modified[self.path] += 1
+                    self._answer(304, content_type, b"")
+                    return
+                self._answer(status, content_type, body, {"ETag": etag} if etag else {})
 
             def do_POST(self) -> None:  # noqa: N802
                 site.requests[f"POST {self.path}"] += 1
@@ -105,10 +112,12 @@ class NewsSite:
                 site.hooks.append(json.loads(body))
                 self._answer(204, "text/plain", b"")
 
-            def _answer(self, status: int, content_type: str, body: bytes) -> None:
+            def _answer(self, status: int, content_type: str, body: bytes, headers: dict | None = None) -> None:
                 self.send_response(status)
                 self.send_header("Content-Type", content_type)
                 self.send_header("Content-Length", str(len(body)))
+                for name, value in (headers or {}).items():
+                    self.send_header(name, value)
                 self.end_headers()
                 self.wfile.write(body)
 
@@ -292,3 +301,35 @@ def test_a_watch_killed_after_a_batch_fetches_again_only_what_it_had_not_stored(
         assert con.execute("SELECT count(*) FROM documents").fetchone()[0] == 2
     finally:
         con.close()
+
+
+def test_an_unchanged_feed_is_asked_conditionally_once_every_entry_has_an_outcome(site, tmp_path):
+    db = tmp_path / "watch.duckdb"
+    site.serve("/herald/police-fire-on-dock-workers.html",
+               page(HERALD_1, "Police fire on Mombasa dock workers", "Harbour Herald", "2023-03-21"))
+    site.serve("/herald/flaky.html", b"busy", "text/plain", status=503)
+    items = [("Police fire on dock workers", "/herald/police-fire-on-dock-workers.html", "Tue, 21 Mar 2023 18:00:00 +0300")]
+    site.serve("/herald/rss.xml", rss("Harbour Herald", items), "application/rss+xml")
+    site.etags["/herald/rss.xml"] = '"v1"'
+
+    def watch_herald():
+        return runner.invoke(app, ["watch", f"{site.base}/herald/rss.xml", "--once", "--db", str(db), "--workers", "1",
+                                   "--config", str(config), "--no-stdout"])
+
+    config = tmp_path / "polite.yaml"
+    config.write_text("watch_host_delay_seconds: 0\n")
+    assert watch_herald().exit_code == 0
+    assert "0 new feed entries" in watch_herald().stderr and site.not_modified["/herald/rss.xml"] == 1
+
+    # a new entry whose page fails for now: the next pass must read the feed whole to list it again
+    site.serve("/herald/rss.xml", rss("Harbour Herald", items + [("Gather", "/herald/flaky.html", "Tue, 21 Mar 2023 20:00:00 +0300")]),
+               "application/rss+xml")
+    site.etags["/herald/rss.xml"] = '"v2"'
+    assert "flaky.html: HTTP 503; tried again next pass" in watch_herald().stderr
+    # the feed is unchanged ("v2"), but it was not remembered as read: it comes whole, the page is retried
+    site.serve("/herald/flaky.html", page("Dock workers gathered again at the port of Mombasa on Tuesday night.",
+                                          "Port workers gather again", "Harbour Herald", "2023-03-21"))
+    again = watch_herald()
+    assert "1 new feed entries" in again.stderr and "1 documents added" in again.stderr
+    assert site.not_modified["/herald/rss.xml"] == 1 and site.requests["/herald/flaky.html"] == 2
+    assert "0 new feed entries" in watch_herald().stderr and site.not_modified["/herald/rss.xml"] == 2

@@ -10,7 +10,7 @@ from __future__ import annotations
 import logging
 import time
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from urllib.parse import urljoin, urlsplit
 from urllib.robotparser import RobotFileParser
 
@@ -39,11 +39,14 @@ class FetchError(InputError):
 
 @dataclass(frozen=True)
 class Response:
-    """What a fetch brought back: the final URL (after redirects), the body and its content type."""
+    """What a fetch brought back: the final URL (after redirects), the body and its content type;
+    for a feed, the validators (ETag, Last-Modified) that let the next fetch ask "changed since?"."""
 
     url: str
     body: bytes
     content_type: str
+    validators: dict[str, str] = field(default_factory=dict)
+    not_modified: bool = False  # HTTP 304: the feed is as it was when `validators` were given
 
 
 @dataclass
@@ -92,10 +95,16 @@ class PoliteFetcher:
         for host in self._hosts.values():
             host.robots = None
 
-    def fetch_feed(self, url: str) -> Response:
+    def fetch_feed(self, url: str, validators: dict[str, str] | None = None) -> Response:
         """A feed document (any content type: servers label feeds in many ways). Feeds are published
-        for machines to read, so robots.txt is not consulted for them, as feed readers do."""
-        return self._fetch(url, check_robots=False)
+        for machines to read, so robots.txt is not consulted for them, as feed readers do. With the
+        `validators` of an earlier fetch, the request is conditional and an unchanged feed comes back
+        `not_modified`, without a body."""
+        conditions = {header: value for header, value in (
+            ("If-None-Match", (validators or {}).get("etag")),
+            ("If-Modified-Since", (validators or {}).get("last-modified"))) if value}
+        response = self._fetch(url, check_robots=False, headers=conditions)
+        return replace(response, validators=dict(validators or {})) if response.not_modified else response
 
     def fetch_page(self, url: str) -> Response:
         """An article page, if robots.txt allows it and it is HTML."""
@@ -106,7 +115,7 @@ class PoliteFetcher:
 
     # -- the request itself ---------------------------------------------------------------------
 
-    def _fetch(self, url: str, check_robots: bool) -> Response:
+    def _fetch(self, url: str, check_robots: bool, headers: dict[str, str] | None = None) -> Response:
         current = url
         for _ in range(MAX_REDIRECTS + 1):
             if urlsplit(current).scheme not in ("http", "https"):
@@ -114,22 +123,26 @@ class PoliteFetcher:
             if check_robots and not self._allowed(current):
                 raise FetchError(f"{current}: robots.txt disallows fetching it for {self.policy.user_agent!r}, "
                                  "skipped", permanent=True)
-            status, headers, body = self._get(current, self.policy.max_bytes, where=url)
-            if status in _REDIRECT_STATUSES and headers.get("location"):
-                current = urljoin(current, headers["location"])
+            status, answer, body = self._get(current, self.policy.max_bytes, where=url, headers=headers)
+            if status in _REDIRECT_STATUSES and answer.get("location"):
+                current = urljoin(current, answer["location"])
                 continue
+            if status == 304:
+                return Response(url=current, body=b"", content_type="", not_modified=True)
             if status >= 400:
                 raise FetchError(f"{url}: HTTP {status}", permanent=400 <= status < 500 and status != 429)
-            content_type = headers.get("content-type", "").split(";")[0].strip().lower()
-            return Response(url=current, body=body, content_type=content_type)
+            content_type = answer.get("content-type", "").split(";")[0].strip().lower()
+            validators = {name: answer[name] for name in ("etag", "last-modified") if name in answer}
+            return Response(url=current, body=body, content_type=content_type, validators=validators)
         raise FetchError(f"{url}: more than {MAX_REDIRECTS} redirects", permanent=True)
 
-    def _get(self, url: str, max_bytes: int, where: str) -> tuple[int, httpx.Headers, bytes]:
+    def _get(self, url: str, max_bytes: int, where: str,
+             headers: dict[str, str] | None = None) -> tuple[int, httpx.Headers, bytes]:
         """One paced GET, its body read up to `max_bytes` (a larger body is refused, unread)."""
         assert self._client is not None, "PoliteFetcher used outside `with`"
         self._wait_for(url)
         try:
-            with self._client.stream("GET", url) as response:
+            with self._client.stream("GET", url, headers=headers) as response:
                 declared = response.headers.get("content-length", "")
                 if declared.isdigit() and int(declared) > max_bytes:
                     raise FetchError(f"{where}: {declared} bytes, more than the limit of {max_bytes}", permanent=True)

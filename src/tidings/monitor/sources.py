@@ -3,6 +3,7 @@ changed (by modification time and size), entries of a feed whose link was never 
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -14,7 +15,7 @@ from tidings.ingest.reading import reader_for
 from tidings.monitor.feeds import FEED_SUFFIXES, FeedEntry, parse_feed
 from tidings.monitor.fetching import PoliteFetcher
 from tidings.store import Store
-from tidings.store._alerts import seen_fingerprints
+from tidings.store._alerts import SeenItem, seen_fingerprints
 
 
 @dataclass(frozen=True)
@@ -84,15 +85,31 @@ def changed_files(source: Source, store: Store, on_error: Callable[[InputError],
     return [item for item in found if seen.get(item.key, "") != item.fingerprint]
 
 
-def new_entries(source: Source, fetcher: PoliteFetcher, store: Store, max_bytes: int) -> list[FeedEntry]:
-    """Entries of a feed whose link the watch never took in.
+@dataclass(frozen=True)
+class FeedCheck:
+    """What a feed had this pass: its entries never taken in, and how to ask it "changed since?" next
+    time (`seen`: its ETag / Last-Modified, to be remembered once every entry has an outcome)."""
+
+    entries: list[FeedEntry]
+    seen: SeenItem | None = None
+
+
+def new_entries(source: Source, fetcher: PoliteFetcher, store: Store, max_bytes: int) -> FeedCheck:
+    """Entries of a feed whose link the watch never took in. A feed URL is asked conditionally with
+    the validators of its last complete pass: an unchanged feed costs its server a 304 and no body.
 
     Raises:
         InputError: the feed cannot be fetched, read or parsed (`FetchError` for a URL).
     """
     if source.kind == "feed-url":
-        response = fetcher.fetch_feed(source.location)
+        key = f"feed:{source.location}"
+        remembered = seen_fingerprints(store, [key]).get(key)
+        response = fetcher.fetch_feed(source.location, json.loads(remembered) if remembered else None)
+        if response.not_modified:
+            return FeedCheck([])
         entries = parse_feed(response.body, source.location, base_url=response.url)
+        state = json.dumps(response.validators, sort_keys=True) if response.validators else None
+        feed_seen = SeenItem(key, "feed", source.location, state) if state and state != remembered else None
     else:
         path = Path(source.location)
         try:
@@ -102,9 +119,9 @@ def new_entries(source: Source, fetcher: PoliteFetcher, store: Store, max_bytes:
             data = path.read_bytes()
         except OSError as exc:
             raise InputError(f"{path}: cannot read feed ({exc.strerror or exc})") from exc
-        entries = parse_feed(data, source.location)
+        entries, feed_seen = parse_feed(data, source.location), None
     seen = seen_fingerprints(store, [entry.key for entry in entries])
-    return [entry for entry in entries if entry.key not in seen]
+    return FeedCheck([entry for entry in entries if entry.key not in seen], feed_seen)
 
 
 def by_host_in_turn(entries: list[FeedEntry]) -> list[FeedEntry]:

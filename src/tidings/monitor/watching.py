@@ -68,6 +68,7 @@ class Watch:
     _passes: int = 0
     _summary: PassSummary = field(default_factory=lambda: PassSummary(0))
     _waiting: dict[str, list[SeenItem]] = field(default_factory=dict)  # doc id -> seen once it is stored
+    _feeds: dict[str, SeenItem] = field(default_factory=dict)  # feed -> its validators, kept if the pass ends well
 
     def run(self, every_seconds: float, once: bool = False, on_pass: Callable[[PassSummary], None] | None = None,
             sleep: Callable[[float], None] = time.sleep) -> PassSummary:
@@ -96,6 +97,7 @@ class Watch:
         self._summary = summary = PassSummary(self._passes)
         started = time.monotonic()
         fetcher.forget_robots()  # a site may change its rules between passes
+        self._feeds = {}
         with ObservedStore(self.db, listener=self._on_batch) as store:
             files, entries = self._discover(store, fetcher)
             summary.new_files, summary.new_entries = len(files), len(entries)
@@ -108,6 +110,7 @@ class Watch:
                     run = run_documents(chain([first], documents), store, self.settings, reject=self._fail)
                     summary.added, summary.skipped = run.added, run.skipped
                 mark_seen(store, taken + self._left_over(store))
+            mark_seen(store, list(self._feeds.values()))  # every entry has an outcome: ask "changed since?"
         summary.seconds = time.monotonic() - started
         return summary
 
@@ -121,10 +124,14 @@ class Watch:
                 files.extend(changed_files(source, store, lambda error: self._fail(str(error))))
                 continue
             try:
-                for entry in new_entries(source, fetcher, store, self.settings.watch_max_page_bytes):
-                    entries.setdefault(entry.link, entry)
+                check = new_entries(source, fetcher, store, self.settings.watch_max_page_bytes)
             except InputError as exc:
                 self._fail(str(exc))
+                continue
+            for entry in check.entries:
+                entries.setdefault(entry.link, entry)
+            if check.seen is not None:
+                self._feeds[source.location] = check.seen
         return files, by_host_in_turn(list(entries.values()))
 
     # -- documents, read or fetched ---------------------------------------------------------------
@@ -146,6 +153,8 @@ class Watch:
                 self._fail(str(exc) if exc.permanent else f"{exc}; tried again next pass")
                 if exc.permanent:
                     taken.append(SeenItem(entry.key, "entry", entry.feed, outcome=str(exc)))
+                else:  # the feed must be read whole next pass, to list this entry again
+                    self._feeds.pop(entry.feed, None)
                 continue
             except InputError as exc:  # fetched, but no article in it: asking again would not help
                 self._fail(str(exc))

@@ -17,12 +17,13 @@ from tidings.store.store import Store
 
 @dataclass(frozen=True)
 class SeenItem:
-    """A feed entry or a file the watch has taken in (`key`: the entry's id or link, or the file's path)."""
+    """A feed entry, a file or a feed the watch has taken in (`key`: "entry:" + link, "file:" + path,
+    "feed:" + URL)."""
 
     key: str
-    kind: str  # "entry" | "file"
+    kind: str  # "entry" | "file" | "feed"
     source: str  # the feed or folder it came from
-    fingerprint: str | None = None  # a file's "mtime_ns:size"; None for an entry
+    fingerprint: str | None = None  # a file's "mtime_ns:size", a feed's validators (JSON); None for an entry
     outcome: str = "stored"  # "stored", or why it was given up ("robots.txt disallows it", "HTTP 404", ...)
     doc_id: str | None = None
 
