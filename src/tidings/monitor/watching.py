@@ -7,7 +7,8 @@ A pass opens the database, finds new files and feed entries, fetches the entries
 readers until the next pass. An entry or file is remembered as seen once its document is stored, so
 a pass that is killed fetches again only what it had not stored; a page whose fetch failed for a
 passing reason (a timeout, HTTP 503) is tried again next pass, one that will not change (robots.txt,
-HTTP 404) is remembered with the reason and never asked for again."""
+HTTP 404) is remembered with the reason and never asked for again. A feed's ETag / Last-Modified
+are remembered once every new entry it listed has such an outcome, and its next request is conditional."""
 
 from __future__ import annotations
 
