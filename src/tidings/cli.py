@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import logging
+import signal
 import sys
 from collections.abc import Callable
 from enum import Enum
@@ -380,6 +381,87 @@ def serve(
         raise StoreError(f"{db}: no such database (run `tidings demo` or `tidings run` first)")
     _say(f"Tidings on http://{host}:{port}/  (Ctrl-C to stop)")
     serve_app(str(db), host=host, port=port)
+
+
+# -- monitoring ---------------------------------------------------------------------------------
+
+@app.command()
+def watch(
+    sources: Annotated[list[str], typer.Argument(metavar="SOURCE", help="Folders (new and changed files are read), RSS or Atom "
+                                                 "feeds by http(s) URL or file (.rss, .atom, .xml), article files.")],
+    db: DbOption = DEFAULT_DB,
+    every: Annotated[str, typer.Option(metavar="DURATION", help="Time between the starts of two passes: 30s, 15m, 1h, 1h30m.")] = "15m",
+    once: Annotated[bool, typer.Option("--once", help="One pass, then exit (for tests and cron); "
+                                       "exit status 1 when something could not be read or fetched.")] = False,
+    alerts: Annotated[Optional[Path], typer.Option("--alerts", metavar="FILE", help="Alert rules (YAML) instead of the "
+                                                   "built-in ones (docs/monitoring.md).")] = None,
+    alerts_out: Annotated[Optional[Path], typer.Option("--alerts-out", metavar="FILE", help="Also append each alert as a "
+                                                       "JSON line to this file.")] = None,
+    webhook: Annotated[Optional[str], typer.Option(metavar="URL", help="Also POST each alert as JSON to this URL (retried "
+                                                   "with back-off).")] = None,
+    stdout: Annotated[bool, typer.Option("--stdout/--no-stdout", help="Print each alert as a JSON line "
+                                         "on stdout.")] = True,
+    workers: Annotated[Optional[int], typer.Option(help="Worker processes (default: all cores).")] = None,
+    published_default: Annotated[Optional[str], typer.Option(help="Publication date for documents without one.")] = None,
+    config: Annotated[Optional[Path], typer.Option(help="YAML file of settings (watch_* for fetching).")] = None,
+) -> None:
+    """Watch folders and feeds: take in what is new every --every, fetch new entries' pages politely,
+    run them like `tidings run`, and raise alerts on what changed. Ctrl-C or SIGTERM stops it (a batch
+    is stored whole or not at all)."""
+    from tidings.monitor import Watch, alert_sinks, load_rules, parse_duration, parse_sources
+
+    settings = Settings.load(config, workers=workers, published_default=_iso(published_default))
+    interval = parse_duration(every)
+
+    def report(line: str) -> None:  # one line per failure; the watch goes on
+        _say(f"error: {line}")
+
+    sinks = alert_sinks(settings, sys.stdout if stdout else None, alerts_out, webhook, on_error=report)
+    watcher = Watch(parse_sources(sources), db, settings, load_rules(alerts), sinks, on_error=report)
+
+    def on_pass(summary) -> None:  # noqa: ANN001
+        _say(f"pass {summary.number}: {summary.new_entries} new feed entries, {summary.new_files} new or changed "
+             f"files; {summary.added} documents added, {summary.skipped} already stored, "
+             f"{len(summary.failed)} failed; {summary.alerts} alerts ({summary.seconds:.1f} s)")
+
+    def interrupt(signum: int, frame: object) -> None:  # a service manager's stop, handled like Ctrl-C
+        raise KeyboardInterrupt
+
+    previous = signal.signal(signal.SIGTERM, interrupt)
+    try:
+        last = watcher.run(interval, once=once, on_pass=on_pass)
+    except KeyboardInterrupt:
+        _say("watch stopped")
+        raise typer.Exit(EXIT_OK) from None
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+    raise typer.Exit(EXIT_REJECTED if last.failed else EXIT_OK)
+
+
+class AlertsFormat(str, Enum):
+    table = "table"
+    json = "json"
+    jsonl = "jsonl"
+
+
+@app.command(name="alerts")
+def list_alerts(
+    db: DbOption = DEFAULT_DB,
+    since: Annotated[Optional[str], typer.Option(metavar="WHEN", help="Only alerts raised since: a date, a UTC timestamp, "
+                                                 "or a duration back from now (2h, 1d).")] = None,
+    rule: Annotated[Optional[str], typer.Option(help="Only alerts of this rule.")] = None,
+    format: AlertsFormat = AlertsFormat.table,
+) -> None:
+    """List the alerts `tidings watch` raised, oldest first."""
+    from tidings.monitor import past_alerts
+
+    found = past_alerts(db, since=since, rule=rule)
+    if format is AlertsFormat.table:
+        rows = [{"created": a["created"], "rule": a["rule"], "event_id": a["event_id"], "story_id": a["story_id"],
+                 "message": a["message"]} for a in found]
+        _render.table(out, "Alerts", rows, ["created", "rule", "event_id", "story_id", "message"])
+    else:
+        _emit(found, format.value, "Alerts", [])
 
 
 class EvalFormat(str, Enum):
