@@ -13,7 +13,7 @@ import pytest
 
 from tidings._serial import from_plain, to_plain
 from tidings.model import (Actor, ActorRef, Document, DocumentResult, Event, EventMention, Evidence, Location,
-                           Mention, Place, Removal, Sentence, Size, Story, TimeValue)
+                           Mention, Place, Removal, Restatement, Sentence, Size, Story, TimeValue)
 from tidings.runner.workers import Failure
 
 KYIV = Place(id="geonames:703448", name="Kyiv", lat=50.45, lon=30.52, country="UKR", admin1="UA.12",
@@ -22,7 +22,10 @@ MINISTER = Actor(id="ac_0123456789ab", name="Ministry of Defence", country="GBR"
                  aliases=["MoD", "the ministry"])
 EVIDENCE = Evidence(doc_id="d1", sentence_index=2, sentence="Police arrested nine protesters in Kyiv.",
                     trigger="arrested", start=107, end=115, sentence_start=100, sentence_end=140,
-                    outlet="Example Times", url="https://example.org/a", published="2024-03-05")
+                    outlet="Example Times", url="https://example.org/a", published="2024-03-05",
+                    other_evidence=[Restatement(sentence_index=5, sentence="The arrests drew protests.",
+                                                trigger="arrests", start=204, end=211, sentence_start=200,
+                                                sentence_end=226)])
 POLICE = ActorRef(text="Police", actor_id="ac_aaaaaaaaaaaa", name="Police", country="UKR", sector="COP")
 PROTESTERS = ActorRef(text="nine protesters", sector="CVL")
 LOCATION = Location(text="Kyiv", place_id=KYIV.id, name="Kyiv", lat=50.45, lon=30.52, country="UKR",

@@ -46,6 +46,7 @@ class Settings:
     dask: str | None = _setting(None, "Dask scheduler address (tcp://host:port), or 'local' for a LocalCluster; None runs locally.")
     staging_dir: str | None = _setting(None, "Folder for the Parquet partitions of a Dask run (kept, so a rerun resumes); default: a temporary folder.")
     cache_dir: str | None = _setting(None, "Where the gazetteer index is cached; default: the user cache directory.")
+    events_per_sentence: bool = _setting(False, "Report every sentence that tells an act as a mention of its own (a sentence-level reading, as sentence-labelled sets such as IndiaPoliceEvents ask) instead of once per article with the other sentences as its evidence (DESIGN §4).")
     events_classifier: str = _setting("combined", "Event decisions: 'combined' (the rules find and type events; the learned classifier decides their modality where it is confident), 'rules' (no model is loaded); 'learned' acts as 'combined' for now (the classifier does not yet propose events of its own).")
     watch_user_agent: str = _setting("Tidings/0.1 (news event monitor; honours robots.txt)", "User-Agent of `tidings watch` when it fetches feeds, robots.txt and article pages (robots.txt rules for \"Tidings\" apply to it).")
     watch_timeout_seconds: float = _setting(20.0, "`tidings watch`: seconds to wait for a server to connect or send data before the fetch fails.")

@@ -161,8 +161,23 @@ class Size:
 
 
 @dataclass
+class Restatement:
+    """Another sentence of the same article that tells the same act (DESIGN §4: a headline, a toll
+    update, "the attack"): kept with the act's one mention so every sentence stays traceable."""
+
+    sentence_index: int
+    sentence: str
+    trigger: str
+    start: int  # trigger offsets in the document's clean text
+    end: int
+    sentence_start: int = 0
+    sentence_end: int = 0
+
+
+@dataclass
 class Evidence:
-    """Where an event mention was read: enough to show and highlight it."""
+    """Where an event mention was read: enough to show and highlight it. An article reports an act
+    once, in its most informative sentence; the other sentences that tell it are `other_evidence`."""
 
     doc_id: str
     sentence_index: int
@@ -175,6 +190,7 @@ class Evidence:
     outlet: str | None = None
     url: str | None = None
     published: str | None = None
+    other_evidence: list[Restatement] = field(default_factory=list)
 
 
 @dataclass(kw_only=True)

@@ -77,7 +77,8 @@ class Pipeline:
         times = find_times(doc, document.published)
         actors = find_actors(doc, places, self.actors, document.published)
         mentions = sorted([*places, *times, *actors], key=lambda m: (m.start, m.kind))
-        events = extract_events(doc, document, mentions, self.ontology, self.classifier)
+        events = extract_events(doc, document, mentions, self.ontology, self.classifier,
+                                one_per_act=not self.settings.events_per_sentence)
         document.status = "done"
         return DocumentResult(
             document=document,

@@ -31,7 +31,7 @@ def events(nlp, resources):
 
 
 def _one(found, trigger: str):
-    hits = [e for e in found if e.evidence.trigger == trigger]
+    hits = [e for e in found if trigger in (e.evidence.trigger, *(r.trigger for r in e.evidence.other_evidence))]
     assert hits, [(e.type, e.evidence.trigger) for e in found]
     return hits[0]
 

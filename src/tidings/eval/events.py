@@ -163,7 +163,8 @@ def case_label(events: Iterable[EventMention], ontology: Ontology) -> str | None
             continue
         label = CASE_LABELS[category[1]]
         rank = _SPECIFICITY.index(_SAME_RANK.get(label, label))
-        key = (event.modality in _UNREAL, rank, event.evidence.start, -event.confidence, label)
+        first_told = min([event.evidence.start, *(r.start for r in event.evidence.other_evidence)])
+        key = (event.modality in _UNREAL, rank, first_told, -event.confidence, label)
         if best is None or key < best:
             best = key
     return best[4] if best else None
@@ -213,8 +214,9 @@ def evaluate_case2021(tsv: Path, analyse: Analyse, ontology: Ontology | None = N
 
 
 # -- IndiaPoliceEvents ------------------------------------------------------------------------
-def police_labels(event: EventMention) -> set[str]:
-    """IndiaPoliceEvents questions an event answers yes to (police as the source)."""
+def police_labels(event: EventMention, sentence: str | None = None) -> set[str]:
+    """IndiaPoliceEvents questions an event answers yes to (police as the source), for its evidence
+    sentence or for `sentence`, another sentence that tells the same act."""
     if event.modality in ("negated", "hypothetical", "planned", "denied"):
         return set()
     police = any(a.sector == "COP" or _POLICE_WORDS.search(a.text) for a in event.source)
@@ -223,7 +225,7 @@ def police_labels(event: EventMention) -> set[str]:
         labels |= {"ARREST", "ANY_ACTION"} if event.mode == "arrest" else {"ANY_ACTION"}
     if event.type == "ASSAULT" and police:
         labels |= {"FORCE", "ANY_ACTION"}
-        if event.size.dead or re.search(r"kill|shot dead|dead", event.evidence.sentence, re.I):
+        if event.size.dead or re.search(r"kill|shot dead|dead", sentence or event.evidence.sentence, re.I):
             labels.add("KILL")
     if police:
         labels.add("ANY_ACTION")
@@ -262,9 +264,10 @@ def evaluate_india_police(folder: Path, analyse: Analyse, limit: int | None = No
         for sent in docs[doc_id]:
             gold_set |= {(doc_id, sent["sent_id"], label) for label in sent["sent_labels"] if label in names}
         for event in events:
-            where = _sentence_of(event, text, offsets)
-            if where is not None:
-                pred_set |= {(doc_id, where, label) for label in police_labels(event)}
+            for sentence, start, sentence_start in _tellings(event):
+                where = _sentence_at(sentence, start - sentence_start, text, offsets)
+                if where is not None:
+                    pred_set |= {(doc_id, where, label) for label in police_labels(event, sentence)}
     result: dict[str, Any] = {"documents": len(doc_ids)}
     for label in names:
         gold_l = {k for k in gold_set if k[2] == label}
@@ -273,12 +276,20 @@ def evaluate_india_police(folder: Path, analyse: Analyse, limit: int | None = No
     return result
 
 
-def _sentence_of(event: EventMention, text: str, offsets: list[tuple[int, int, int]]) -> int | None:
-    """Gold sentence id that holds the event's trigger (found through its evidence sentence)."""
-    base = text.find(event.evidence.sentence)
+def _tellings(event: EventMention) -> list[tuple[str, int, int]]:
+    """(sentence, trigger start, sentence start) of every sentence that tells the event's act: each
+    of them reports it, so each answers the dataset's per-sentence questions."""
+    evidence = event.evidence
+    return [(evidence.sentence, evidence.start, evidence.sentence_start),
+            *((r.sentence, r.start, r.sentence_start) for r in evidence.other_evidence)]
+
+
+def _sentence_at(sentence: str, trigger_offset: int, text: str, offsets: list[tuple[int, int, int]]) -> int | None:
+    """Gold sentence id that holds a trigger `trigger_offset` characters into `sentence`."""
+    base = text.find(sentence)
     if base < 0:
         return None
-    position = base + (event.evidence.start - event.evidence.sentence_start)
+    position = base + trigger_offset
     for start, end, sent_id in offsets:
         if start <= position < end + 1:
             return sent_id

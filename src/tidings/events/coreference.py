@@ -176,9 +176,10 @@ def _stated_place(mention: EventMention) -> bool:
 
 def _country_only(mention: EventMention) -> bool:
     """A country named as the place says little about the venue (a missile over Japan, strikes in
-    Pakistan told from India): it never tells two acts apart."""
+    Pakistan told from India), and a region across countries (the Sahel, the European Union) says
+    less: neither tells two acts apart."""
     location = mention.location
-    return location is not None and (location.geo_precision or 4) >= 4
+    return location is not None and ((location.geo_precision or 4) >= 4 or location.country is None)
 
 
 def _countries(refs: list[ActorRef]) -> set[str]:

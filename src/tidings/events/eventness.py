@@ -10,8 +10,10 @@ sentence reports as happening", each a pattern of the parse that holds for news 
 * the **content of talk or of a state of mind**: an event word under a noun of demand, plan, fear
   or effort ("pressure on the prime minister to resign", "fears of clashes", "no plans of
   occupying", "an attempt to end the protests");
-* a **protest's demand**: "protests calling for the prime minister to resign" (PLOVER codes the
-  protest, not a REQUEST);
+* a **protest's demand**: "protests calling for the prime minister to resign", "Thousands marched
+  on parliament. They demand new elections" (PLOVER codes the protest, not a REQUEST);
+* a **purpose or beneficiary**: an event noun that says what another thing is for ("a corridor for
+  aid", "a venue for talks", "the timetable for a withdrawal");
 * a **name**: an event word inside a date, a law, a title or an organisation's name ("March 20",
   "the Armed Conflict Event Data Project");
 * a **truism**: an event word as the subject of a present-tense definition ("Protest is a
@@ -39,6 +41,8 @@ _CONTENT_LINKS = {"acl", "prep", "pcomp", "pobj", "xcomp", "relcl", "advcl"}
 _CLAUSE_BREAKS = {"ccomp", "parataxis", "conj", "ROOT"}
 _PROTEST_NOUNS = {"protest", "protester", "protestor", "demonstration", "demonstrator", "rally", "march",
                   "marcher", "movement", "strike", "striker", "sit-in", "crowd", "activist"}
+_PROTEST_VERBS = {"march", "rally", "demonstrate", "protest", "gather", "mass", "chant", "picket"}
+_CROWD_PRONOUNS = {"they", "we"}
 _NAME_ENTITIES = {"DATE", "TIME", "WORK_OF_ART", "LAW", "MONEY", "PERCENT", "CARDINAL", "ORDINAL", "QUANTITY"}
 _MAX_STEPS = 4
 
@@ -47,7 +51,7 @@ def names_no_act(match: TriggerMatch) -> bool:
     """True when the trigger is a label, a content, a protest's demand, a name or a truism."""
     head = match.head
     return (_in_name(match) or _label(match) or _content(head) or _protest_demand(match)
-            or _truism(head))
+            or _purpose(match) or _truism(head))
 
 
 def _in_name(match: TriggerMatch) -> bool:
@@ -103,7 +107,27 @@ def _protest_demand(match: TriggerMatch) -> bool:
     if head.dep_ in ("acl", "relcl") and head.head.lemma_.lower() in _PROTEST_NOUNS:
         return True
     subjects = [c for c in head.children if c.dep_ == "nsubj"]
-    return any(s.lemma_.lower() in _PROTEST_NOUNS for s in subjects)
+    if any(s.lemma_.lower() in _PROTEST_NOUNS for s in subjects):
+        return True
+    return any(s.lower_ in _CROWD_PRONOUNS for s in subjects) and _after_a_protest(head)
+
+
+def _after_a_protest(token: Token) -> bool:
+    """The sentence before tells of a protest, so "they" are its crowd."""
+    start = token.sent.start
+    if start == 0:
+        return False
+    previous = token.doc[start - 1].sent
+    return any(t.lemma_.lower() in _PROTEST_NOUNS | _PROTEST_VERBS for t in previous)
+
+
+def _purpose(match: TriggerMatch) -> bool:
+    """An event noun as what another thing is for: "a conduit for aid", "a date for talks"."""
+    head = match.head
+    if match.entry.kind != "noun" or head.dep_ != "pobj":
+        return False
+    preposition = head.head
+    return preposition.lower_ == "for" and preposition.head.pos_ in ("NOUN", "PROPN", "ADJ")
 
 
 def _truism(head: Token) -> bool:

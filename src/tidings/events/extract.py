@@ -15,6 +15,7 @@ from tidings.events.countries import implied_roles, localise, owner_targets
 from tidings.events.accusation import implicit_accusations
 from tidings.events.classifier import EventClassifier
 from tidings.events.coreference import corefer
+from tidings.events.restatements import tell_once
 from tidings.events.embedding import DEFINITE, unreported
 from tidings.events.eventness import names_no_act
 from tidings.events.genre import off_topic_genre
@@ -45,11 +46,13 @@ _LABEL = re.compile(r"^[A-Z][A-Z ]{2,}:")
 
 
 def extract_events(doc: Doc, document: Document, mentions: list[Mention], ontology: Ontology,
-                   classifier: EventClassifier | None = None) -> list[EventMention]:
+                   classifier: EventClassifier | None = None, one_per_act: bool = True) -> list[EventMention]:
     """Every event mention in a parsed document (doc.text == document.clean_text).
 
     `mentions` are the actor, place and time mentions other stages found; offsets are characters
-    in doc.text. Results are ordered by trigger offset.
+    in doc.text. Results are ordered by trigger offset. With `one_per_act` (DESIGN §4) an act the
+    article tells several times is one mention, its other sentences kept as `other_evidence`;
+    without it every sentence's telling is a mention of its own, each with the act's `act` key.
     """
     lexicon = ontology.lexicon
     if lexicon is None:
@@ -87,8 +90,11 @@ def extract_events(doc: Doc, document: Document, mentions: list[Mention], ontolo
                 events.append(event)
     if classifier is not None:
         apply_learned_modality(doc, events, classifier)
+    # DESIGN §4: only what the sentence reports as happening is an event, not a condition or a
+    # possibility ("we could get arrested", "if troops attack"); planned and negated acts stay
+    events = [event for event in events if event.modality != "hypothetical"]
     corefer(events, anaphoric, lexicon.act_mode_families, sequels)
-    return events
+    return tell_once(events) if one_per_act else events
 
 
 def is_debris(sent: Span) -> bool:
@@ -141,7 +147,7 @@ def _sentence_events(sent: Span, index: int, document: Document, lexicon: Lexico
             built.append((match, event))
             if anaphoric is not None and refers_back(match):
                 anaphoric.add(event.id)
-            if sequels is not None and tells_sequel(match):
+            if sequels is not None and (tells_sequel(match) or tells_earlier_act(match)):
                 sequels.add(event.id)
     found = merge_same_event(_consolidate(built))
     found += commitments(found, ontology, lexicon.promised_acts)
@@ -165,6 +171,8 @@ def refers_back(match: TriggerMatch) -> bool:
     return any(c.dep_ == "det" and c.lower_ in DEFINITE or c.dep_ == "poss" for c in children)
 
 
+#: Modifiers of an event noun that count it as one act more: "more arrests took place", "fresh clashes".
+_MORE_ACTS = {"more", "further", "fresh", "renewed", "additional", "second", "third"}
 _SEQUEL_ADVERBS = {"later", "then", "afterwards", "afterward", "subsequently", "again", "also", "meanwhile",
                    "separately", "elsewhere", "too"}
 
@@ -174,7 +182,25 @@ def tells_sequel(match: TriggerMatch) -> bool:
     "another attack"."""
     head = match.head
     return any(c.dep_ in ("advmod", "det", "amod") and c.lower_ in _SEQUEL_ADVERBS | {"another"}
+               or match.entry.kind == "noun" and c.dep_ in ("amod", "advmod", "det") and c.lower_ in _MORE_ACTS
                for c in head.children)
+
+
+_BEFORE_AND_AFTER = {"after", "before", "since"}
+_SPANS_OF_TIME = {"minute", "hour", "day", "week", "month", "year", "decade", "night", "weekend"}
+
+
+def tells_earlier_act(match: TriggerMatch) -> bool:
+    """The text sets the act at a distance from the one it reports: "it came days after Pyongyang
+    launched three missiles", "a month after an ICBM test". Such an act is another one, however alike."""
+    head = match.head
+    if any(c.dep_ == "mark" and c.lower_ in _BEFORE_AND_AFTER for c in head.children):
+        anchors = [head, head.head]
+    elif head.dep_ == "pobj" and head.head.lower_ in _BEFORE_AND_AFTER:
+        anchors = [head.head]
+    else:
+        return False
+    return any(c.dep_ == "npadvmod" and c.lemma_.lower() in _SPANS_OF_TIME for a in anchors for c in a.children)
 
 
 def _event(match: TriggerMatch, sent: Span, index: int, document: Document, lexicon: Lexicon,
@@ -245,16 +271,20 @@ _AMOUNTS = {"amount", "amounts", "batch", "quantity", "quantities", "number", "k
 
 
 def _forms(tokens: list[Token]) -> list[str]:
-    """Words a rule may test for a role: the head's lemma and form, its compound, and for an
-    amount or container ("100kg of explosives", "a cache of rifles") what it holds."""
+    """Words a rule may test for a role: the head's lemma and form, its compound (and the title
+    before a name), and for an amount or container ("100kg of explosives", "a cache of rifles") what
+    it holds."""
     out: list[str] = []
     for token in [*tokens, *(_contents(t) for t in tokens)]:
         if token is None:
             continue
         out += [token.lemma_.lower(), token.lower_]
-        compound = " ".join(t.lower_ for t in token.lefts if t.dep_ == "compound")
-        if compound:
-            out.append(f"{compound} {token.lower_}")
+        compounds = [t for t in token.lefts if t.dep_ == "compound"]
+        if compounds:
+            out.append(" ".join(t.lower_ for t in compounds) + f" {token.lower_}")
+            # a title before a name says what the named one is: "Ambassador Joel Meyer", "protest leader X"
+            if token.pos_ == "PROPN":
+                out += [t.lemma_.lower() for t in compounds if t.pos_ in ("NOUN", "PROPN")]
     return out
 
 

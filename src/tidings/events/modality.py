@@ -41,6 +41,7 @@ def modality_of(trigger: Token, sent: Span, lexicon: Lexicon) -> Modality:
     chain = [trigger, *trigger.ancestors]
     speech: Token | None = None
     value = "asserted"
+    hedges: set[str] = set()
     for depth, token in enumerate(chain):
         words = _aux_words(token) if token.pos_ in ("VERB", "AUX", "ADJ") or token is trigger else set()
         lemma = token.lemma_.lower()
@@ -60,6 +61,7 @@ def modality_of(trigger: Token, sent: Span, lexicon: Lexicon) -> Modality:
             break
         if words & cues["hypothetical_markers"] and value == "asserted":
             value = "hypothetical"
+            hedges = words & cues["hypothetical_markers"]
         if words & cues["planned_markers"] and value == "asserted":
             value = "planned"
         if depth > 0 and value == "asserted" and (lemma in cues["planned_verbs"] or lemma in cues["planned_adjectives"]):
@@ -79,7 +81,16 @@ def modality_of(trigger: Token, sent: Span, lexicon: Lexicon) -> Modality:
     speaker = _speaker(speech) if speech is not None else None
     if speech is not None and value == "asserted":
         value = _reported_value(speech, speaker, cues)
+    elif value == "hypothetical" and _future_in_the_past(hedges, speech, sent):
+        value = "planned"
     return Modality(value, speaker=speaker, speech_verb=speech)
+
+
+def _future_in_the_past(hedges: set[str], speech: Token | None, sent: Span) -> bool:
+    """"The government said it would hunt down the killers": `would` under a past speech verb is
+    the speaker's announced future (planned), not a condition, unless the sentence sets one."""
+    return (hedges == {"would"} and speech is not None and speech.tag_ == "VBD"
+            and not any(t.lower_ in ("if", "unless") for t in sent))
 
 
 def _reported_value(speech: Token, speaker: Token | None, cues: dict[str, frozenset[str]]) -> str:

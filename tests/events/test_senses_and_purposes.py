@@ -1,0 +1,80 @@
+"""Issue 11: event words whose sense or role the sentence decides (sentences written for these tests)."""
+
+import pytest
+
+from tidings.events import Ontology
+
+from ._build import run
+
+
+@pytest.fixture(scope="module")
+def ontology():
+    return Ontology.load()
+
+
+def types(events):
+    return {e.type for e in events}
+
+
+def test_an_event_noun_that_says_what_something_is_for_is_no_act(nlp, ontology):
+    events = run(nlp, ontology, "The council kept open the northern crossing, the main corridor for aid into the province.")
+    assert "AID" not in types(events)
+    delivered = run(nlp, ontology, "A convoy of aid reached the besieged town on Tuesday.")
+    assert "AID" in types(delivered)
+
+
+def test_a_crowds_demand_after_its_protest_is_the_protest_not_a_request(nlp, ontology):
+    text = ("Thousands of students marched to the parliament in Colombo on Friday.\n"
+            "They demand the release of detained union leaders.")
+    events = run(nlp, ontology, text, published="2022-05-02")
+    assert "PROTEST" in types(events) and "REQUEST" not in types(events)
+    alone = run(nlp, ontology, "The foreign minister demanded the release of the detained sailors.")
+    assert "REQUEST" in types(alone)
+
+
+def test_a_warning_is_a_threat_only_when_it_names_what_the_warner_will_do(nlp, ontology):
+    alert = run(nlp, ontology, "Aid agencies warned that the closure will disrupt food deliveries to millions.")
+    assert "THREATEN" not in types(alert)
+    threat = run(nlp, ontology, "The government warned the rebels of military action if they entered the city.")
+    assert "THREATEN" in types(threat)
+
+
+def test_blocking_a_banks_access_to_money_is_a_sanction(nlp, ontology):
+    events = run(nlp, ontology, "Washington blocked two state banks from the international payments system on Monday.")
+    assert "SANCTION" in types(events) and "COERCE" not in types(events)
+
+
+def test_a_movement_that_mobilises_people_is_a_protest(nlp, ontology):
+    events = run(nlp, ontology, "The unions mobilised more than a million people against the pension reform on Thursday.")
+    assert "PROTEST" in types(events) and "MOBILIZE" not in types(events)
+    troops = run(nlp, ontology, "The army mobilised reservists along the northern border.")
+    assert "MOBILIZE" in types(troops)
+
+
+def test_cutting_diplomatic_ties_is_a_sanction(nlp, ontology):
+    events = run(nlp, ontology, "Morocco cut diplomatic ties with Iran on Tuesday.")
+    assert ("SANCTION", "discontinue") in {(e.type, e.mode) for e in events}
+    budget = run(nlp, ontology, "The ministry cut its budget for roads.")
+    assert "SANCTION" not in types(budget)
+
+
+def test_joint_exercises_are_cooperation_and_one_sides_drills_a_show_of_force(nlp, ontology):
+    joint = run(nlp, ontology, "The navies of India and France began joint exercises in the Arabian Sea.")
+    assert "COOPERATE" in types(joint)
+    drills = run(nlp, ontology, "Taiwan's army staged live-fire drills on the coast.")
+    assert "MOBILIZE" in types(drills) and "COOPERATE" not in types(drills)
+    rights = run(nlp, ontology, "Voters exercised their right to choose a mayor.")
+    assert not {"COOPERATE", "MOBILIZE"} & types(rights)
+
+
+def test_what_a_speaker_said_they_would_do_is_announced_not_hypothetical(nlp, ontology):
+    events = run(nlp, ontology, "The interior minister said the police would hunt down the gang's leaders.")
+    assert ("COERCE", "planned") in {(e.type, e.modality) for e in events}
+    assert "THREATEN" in types(events)
+    condition = run(nlp, ontology, "She said police would arrest the organisers if the march went ahead.")
+    assert ("COERCE", "planned") not in {(e.type, e.modality) for e in condition}
+
+
+def test_a_title_before_a_name_says_who_is_asked_to_leave(nlp, ontology):
+    events = run(nlp, ontology, "Ambassador Hans Berger has been asked to leave the country within 48 hours, the government said.")
+    assert ("SANCTION", "expel") in {(e.type, e.mode) for e in events}
