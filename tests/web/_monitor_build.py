@@ -8,6 +8,7 @@ the migration that brings it) holding two alerts.
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from pathlib import Path
 
 from tidings.model import ActorRef, Document, DocumentResult, Event, EventMention, Location
@@ -42,6 +43,8 @@ def build_monitor_database(path: Path, with_alerts: bool = True) -> dict[str, st
     for number in range(CLUSTERED):
         evidence = _evidence(DOC_SHELLING, text, number, "struck", "Front Line Wire", "https://wire.example/s",
                              "2014-05-06")
+        start = evidence.sentence_start + evidence.sentence.index("struck")  # this sentence's own trigger
+        evidence = replace(evidence, start=start, end=start + len("struck"))
         source_text = "=HYPERLINK(\"http://x.example\")" if number == FORMULA else "artillery units"
         fields = dict(type="ASSAULT", mode="heavy-weapons", quad=4, contexts=["military"],
                       source=[ActorRef(text=source_text, country="UKR", sector="MIL")],
