@@ -6,7 +6,7 @@
 
 const CELL_PX = 44;        // a cluster cell, in screen pixels
 const MARKER_PX = 6;       // radius of a single marker, in screen pixels
-const MIN_SPAN_DEG = 0.4;  // the closest zoom: this many degrees of latitude across the view
+const MIN_SPAN_DEG = 0.1;  // the closest zoom: this many degrees of latitude across the view (about 11 km)
 
 // An equirectangular projection, true at the latitude `midLat`: x grows east, y grows south.
 function projection(midLat) {
@@ -35,7 +35,8 @@ function clampView(view, proj) {
 }
 
 // Group points by grid cell (cells of CELL_PX at the current zoom, anchored to the map, so that
-// panning does not reshuffle clusters); returns [{x, y, members}].
+// panning does not reshuffle clusters), then merge clusters whose centres are closer than 0.6 of a
+// cell (two neighbouring cells would otherwise draw overlapping circles); returns [{x, y, members}].
 function clusterPoints(points, proj, unitsPerPx) {
   const cell = CELL_PX * unitsPerPx;
   const cells = new Map();
@@ -46,7 +47,13 @@ function clusterPoints(points, proj, unitsPerPx) {
     const c = cells.get(key);
     c.sx += x; c.sy += y; c.members.push(p);
   }
-  return [...cells.values()].map((c) => ({x: c.sx / c.members.length, y: c.sy / c.members.length, members: c.members}));
+  const kept = [];
+  for (const c of [...cells.values()].sort((a, b) => b.members.length - a.members.length)) {
+    const x = c.sx / c.members.length, y = c.sy / c.members.length;
+    const near = kept.find((k) => Math.hypot(k.sx / k.members.length - x, k.sy / k.members.length - y) < 0.6 * cell);
+    if (near) { near.sx += c.sx; near.sy += c.sy; near.members.push(...c.members); } else kept.push(c);
+  }
+  return kept.map((c) => ({x: c.sx / c.members.length, y: c.sy / c.members.length, members: c.members}));
 }
 
 function basemapPath(world, proj) {
