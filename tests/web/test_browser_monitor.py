@@ -95,8 +95,11 @@ def _open(browser, url: str, ready: str = "#status") -> None:
         f"const s = document.querySelector({ready!r}); return s && s.textContent && s.textContent !== 'loading…'"))
 
 
-def _shot(browser, name: str) -> Path:
+def _shot(browser, name: str, show: str | None = None) -> Path:
+    """Save a screenshot; `show` is a CSS selector scrolled to the top of the window first."""
     SHOTS.mkdir(parents=True, exist_ok=True)
+    if show:
+        browser.execute_script("document.querySelector(arguments[0]).scrollIntoView({block: 'start'})", show)
     path = SHOTS / f"{name}.png"
     browser.save_screenshot(str(path))
     assert path.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
@@ -164,7 +167,7 @@ def test_search_over_evidence_keeps_matching_events_and_marks_the_words(browser,
     rows = browser.find_elements("css selector", "#event-table tr.event-row")
     assert len(rows) == 1
     assert browser.find_element("css selector", "#event-table mark.hit").text == "mortar"
-    _shot(browser, "04-search-mortar")
+    _shot(browser, "04-search-mortar", show="#events")
 
 
 def test_downloads_follow_the_current_filter(browser, sites, downloads):
@@ -197,7 +200,7 @@ def test_events_are_paginated(browser, sites):
     _open(browser, browser.current_url)
     assert "page=2" in browser.current_url
     assert len(browser.find_elements("css selector", "#event-table tr.event-row")) == 10
-    _shot(browser, "06-page-2")
+    _shot(browser, "06-page-2", show="#events")
 
 
 def test_negated_hypothetical_and_denied_are_hidden_until_one_click(browser, sites):
@@ -212,7 +215,7 @@ def test_negated_hypothetical_and_denied_are_hidden_until_one_click(browser, sit
     shown = [r.get_attribute("data-modality") for r in browser.find_elements("css selector", "#set-apart-table tr.event-row")]
     assert sorted(shown) == ["denied", "hypothetical", "negated"]
     assert "negated" in browser.find_element("id", "download-csv").get_attribute("href")  # downloads follow
-    _shot(browser, "07-set-apart-shown")
+    _shot(browser, "07-set-apart-shown", show="#set-apart")
 
 
 def test_alerts_view_lists_alerts_newest_first(browser, sites):
@@ -244,4 +247,4 @@ def test_document_page_shows_event_arguments_and_a_legend(browser, sites):
     assert not browser.find_elements("id", "set-apart-arguments")
     browser.find_element("id", "show-doc-set-apart").click()
     assert len(browser.find_elements("css selector", "#set-apart-arguments tr.argument-row")) == 3
-    _shot(browser, "10-document-arguments")
+    _shot(browser, "10-document-arguments", show="#event-arguments")
