@@ -12,8 +12,10 @@ opened it) know to wait for the first one, and a second writer knows to give up 
 Why not a writer that releases the file between batches, with readers that retry? The run reads the
 database all the time (which documents are stored, which events a batch may join) while the workers
 parse the next batch, so it would reopen the file and lose DuckDB's cache for every batch, and a long
-export holding the file would stall the run. A snapshot costs one copy per batch instead (measured in
-docs/web.md: about 1 % of a run's time at 10 MB), bounded by `SNAPSHOT_BUDGET` on large databases.
+export holding the file would stall the run. A snapshot costs one checkpoint and one copy of the file per
+committed transaction instead, a cost that grows with the database (measured in docs/web.md). It is
+paid after every commit, never skipped: a writer that idles after a commit (a watch between passes)
+must not leave its readers on an older batch.
 """
 
 from __future__ import annotations
@@ -33,9 +35,6 @@ from tidings.errors import DatabaseBusyError
 
 log = logging.getLogger(__name__)
 
-#: A writer spends at most this share of its time copying snapshots: on a database large enough that
-#: one copy takes longer, it skips batches (readers then see a batch a little older, never a wrong one).
-SNAPSHOT_BUDGET = 0.1
 #: How long a reader waits for a writer's first snapshot, and a writer for readers to let go of the file.
 READER_WAIT_SECONDS = 60.0
 WRITER_WAIT_SECONDS = 10.0
@@ -143,29 +142,24 @@ class SnapshotPublisher:
     def __init__(self, path: str) -> None:
         self.path = path
         self.snapshot = snapshot_path(path)
-        self.last_cost = 0.0  # seconds the last copy took
-        self.last_done = 0.0  # time.monotonic() when it finished
+        self.last_cost = 0.0  # seconds the last checkpoint and copy took
         Path(writer_marker(path)).write_text(str(os.getpid()), encoding="ascii")
         self._remove(self.snapshot)  # one left by a writer that was killed belongs to an older state
 
-    def publish(self, con: duckdb.DuckDBPyConnection, force: bool = False) -> bool:
-        """Checkpoint and copy the database to the snapshot path (atomically replaced), unless the
-        copies would take more than `SNAPSHOT_BUDGET` of the writer's time. Returns whether it did."""
-        since = time.monotonic() - self.last_done
-        if not force and self.last_cost > SNAPSHOT_BUDGET * since:
-            return False
+    def publish(self, con: duckdb.DuckDBPyConnection) -> bool:
+        """Checkpoint and copy the database to the snapshot path (atomically replaced); returns
+        whether it did (a failed copy is logged: readers keep the older snapshot)."""
         started = time.monotonic()
         con.execute("CHECKPOINT")  # everything committed is now in the main file, the WAL is empty
         partial = f"{self.snapshot}.{os.getpid()}.partial"
         try:
             _copy_in_child(self.path, partial)
             os.replace(partial, self.snapshot)
-        except (OSError, subprocess.SubprocessError) as exc:  # a full disk must not fail the run: readers keep the older snapshot
+        except (OSError, subprocess.SubprocessError) as exc:  # a full disk must not fail the run
             log.warning("%s: could not publish a snapshot for readers: %s", self.path, exc)
             self._remove(partial)
             return False
-        self.last_done = time.monotonic()
-        self.last_cost = self.last_done - started
+        self.last_cost = time.monotonic() - started
         return True
 
     def close(self) -> None:

@@ -38,7 +38,7 @@ class Store(Queries):
         512MB), and 1GB for a reader, whose exports may read whole tables.
 
         A reader opens the file, or the snapshot a writer publishes while it holds the file; a writer
-        of a file publishes one after each committed batch unless `publish_snapshots` is False
+        of a file publishes one after each committed transaction unless `publish_snapshots` is False
         (see `_sharing`). `source` is the file actually read."""
         self.path = str(path)
         self.source = self.path
@@ -65,7 +65,7 @@ class Store(Queries):
                 self._publisher = SnapshotPublisher(self.path)
             self.migrate()
             if self._publisher is not None:
-                self._publisher.publish(self.con, force=True)
+                self._publisher.publish(self.con)  # readers have a snapshot from the start
         except BaseException:
             self.close()
             raise
@@ -110,7 +110,8 @@ class Store(Queries):
 
     @contextmanager
     def transaction(self) -> Iterator[None]:
-        """All or nothing: commit on success, roll back on any error or interrupt."""
+        """All or nothing: commit on success, roll back on any error or interrupt. After a commit,
+        readers get a new snapshot (`_sharing`): they always see the last committed transaction."""
         self.con.begin()
         try:
             yield
@@ -119,6 +120,8 @@ class Store(Queries):
             raise
         else:
             self.con.commit()
+        if self._publisher is not None:
+            self._publisher.publish(self.con)
 
     # -- reads the runner needs ---------------------------------------------------------------
 
@@ -247,8 +250,6 @@ class Store(Queries):
             self._upsert_stories(stories)
             if story_state is not None:
                 self.con.execute("INSERT OR REPLACE INTO story_state VALUES (1, ?)", [_codec.dumps(story_state)])
-        if self._publisher is not None:
-            self._publisher.publish(self.con)
 
     def _insert_documents(self, results: list[DocumentResult], band_keys: dict[str, list[str]],
                           run_id: int | None) -> None:
