@@ -55,8 +55,8 @@ def _run(corpus: Path, db: Path, settings: Settings, snapshots: bool) -> tuple[f
     costs: list[float] = []
     publish = _sharing.SnapshotPublisher.publish
 
-    def timed(self, con):  # noqa: ANN001, ANN202 - a measuring wrapper
-        done = publish(self, con)
+    def timed(self, con, may_skip=False):  # noqa: ANN001, ANN202 - a measuring wrapper
+        done = publish(self, con, may_skip)
         if done:
             costs.append(self.last_cost)
         return done

@@ -109,3 +109,15 @@ def test_a_failed_batch_publishes_nothing(tmp_path):
             pass
         with open_store(db, read_only=True) as reader:
             assert [d["id"] for d in reader.documents()] == ["a" * 16]
+
+
+def test_on_a_large_database_a_batch_may_skip_its_snapshot_until_the_run_publishes(tmp_path):
+    db = tmp_path / "t.duckdb"
+    with open_store(db) as store:
+        store._publisher.last_cost = 30.0  # as if copying the file took 30 s: a very large database
+        store.write_batch([_document("a" * 16)], {}, [], [], None)
+        with open_store(db, read_only=True) as reader:
+            assert reader.documents() == []  # skipped: copies would take most of the run
+        store.publish_snapshot()  # what the run loop does when it ends
+        with open_store(db, read_only=True) as reader:
+            assert [d["id"] for d in reader.documents()] == ["a" * 16]

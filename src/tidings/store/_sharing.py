@@ -14,8 +14,9 @@ database all the time (which documents are stored, which events a batch may join
 parse the next batch, so it would reopen the file and lose DuckDB's cache for every batch, and a long
 export holding the file would stall the run. A snapshot costs one checkpoint and one copy of the file per
 committed transaction instead, a cost that grows with the database (measured in docs/web.md). It is
-paid after every commit, never skipped: a writer that idles after a commit (a watch between passes)
-must not leave its readers on an older batch.
+paid after every commit, except that a run's batches on a large database may skip it to keep copies
+under a tenth of the run (`SNAPSHOT_BUDGET`); the run publishes when it ends, so a writer that idles
+(a watch between passes) never leaves its readers on an older batch.
 """
 
 from __future__ import annotations
@@ -35,6 +36,12 @@ from tidings.errors import DatabaseBusyError
 
 log = logging.getLogger(__name__)
 
+#: A batch of a run may skip its snapshot when the last copy took longer than SNAPSHOT_ALWAYS_BELOW
+#: seconds and longer than SNAPSHOT_BUDGET of the time since it: on a database large enough for that,
+#: copies take at most a tenth of the run, and readers lag a batch or two behind while it runs, never
+#: after it (the run loop publishes when it ends, and every other commit publishes).
+SNAPSHOT_BUDGET = 0.1
+SNAPSHOT_ALWAYS_BELOW = 0.25
 #: How long a reader waits for a writer's first snapshot, and a writer for readers to let go of the file.
 READER_WAIT_SECONDS = 60.0
 WRITER_WAIT_SECONDS = 10.0
@@ -143,13 +150,18 @@ class SnapshotPublisher:
         self.path = path
         self.snapshot = snapshot_path(path)
         self.last_cost = 0.0  # seconds the last checkpoint and copy took
+        self.last_done = time.monotonic()
         Path(writer_marker(path)).write_text(str(os.getpid()), encoding="ascii")
         self._remove(self.snapshot)  # one left by a writer that was killed belongs to an older state
 
-    def publish(self, con: duckdb.DuckDBPyConnection) -> bool:
+    def publish(self, con: duckdb.DuckDBPyConnection, may_skip: bool = False) -> bool:
         """Checkpoint and copy the database to the snapshot path (atomically replaced); returns
-        whether it did (a failed copy is logged: readers keep the older snapshot)."""
+        whether it did (a failed copy is logged: readers keep the older snapshot). With `may_skip`,
+        skips it when copies would take more than `SNAPSHOT_BUDGET` of the writer's time."""
         started = time.monotonic()
+        if (may_skip and self.last_cost > SNAPSHOT_ALWAYS_BELOW
+                and self.last_cost > SNAPSHOT_BUDGET * (started - self.last_done)):
+            return False
         con.execute("CHECKPOINT")  # everything committed is now in the main file, the WAL is empty
         partial = f"{self.snapshot}.{os.getpid()}.partial"
         try:
@@ -159,7 +171,8 @@ class SnapshotPublisher:
             log.warning("%s: could not publish a snapshot for readers: %s", self.path, exc)
             self._remove(partial)
             return False
-        self.last_cost = time.monotonic() - started
+        self.last_done = time.monotonic()
+        self.last_cost = self.last_done - started
         return True
 
     def close(self) -> None:

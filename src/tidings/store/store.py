@@ -109,9 +109,10 @@ class Store(Queries):
             raise StoreError(f"{self.path}: schema version {row[0]} is newer than this Tidings ({newest}); upgrade Tidings")
 
     @contextmanager
-    def transaction(self) -> Iterator[None]:
+    def transaction(self, may_skip_snapshot: bool = False) -> Iterator[None]:
         """All or nothing: commit on success, roll back on any error or interrupt. After a commit,
-        readers get a new snapshot (`_sharing`): they always see the last committed transaction."""
+        readers get a new snapshot (`_sharing`), which a run's batch may skip on a large database
+        (`may_skip_snapshot`; the run publishes when it ends: `publish_snapshot`)."""
         self.con.begin()
         try:
             yield
@@ -120,6 +121,11 @@ class Store(Queries):
             raise
         else:
             self.con.commit()
+        if self._publisher is not None:
+            self._publisher.publish(self.con, may_skip=may_skip_snapshot)
+
+    def publish_snapshot(self) -> None:
+        """Give readers everything written so far (a no-op for a reader or without snapshots)."""
         if self._publisher is not None:
             self._publisher.publish(self.con)
 
@@ -244,7 +250,7 @@ class Store(Queries):
         run_id: int | None = None,
     ) -> None:
         """Write whole documents with everything derived from them, in one transaction."""
-        with self.transaction():
+        with self.transaction(may_skip_snapshot=True):
             self._insert_documents(results, band_keys, run_id)
             self._upsert_events(events)
             self._upsert_stories(stories)
