@@ -1,8 +1,8 @@
 """Reading while a run writes (issue 17): what the snapshots cost the writer, what readers wait.
 
-Runs the same corpus twice through the Python API, without and with snapshots for readers
-(`Store(publish_snapshots=...)`), and during the second run a reader process that opens the database
-read-only and asks for the counts and a page of events twice a second. Prints the run times, the number
+Runs the same corpus three times through the Python API: without snapshots for readers
+(`Store(publish_snapshots=False)`), with them, and with them and a reader process that opens the
+database read-only and asks for the counts and a page of events twice a second. Prints the run times, the number
 and cost of the snapshots, the size of the database, and the readers' latencies. Also times what the
 alternative design would pay per batch: closing and reopening the writer's connection.
 
@@ -93,24 +93,26 @@ def main() -> None:
     args.out.mkdir(parents=True, exist_ok=True)
     corpus = write_corpus(args.n, out=args.out)
     settings = Settings.load(workers=args.workers, batch_size=args.batch)
-    dbs = {name: args.out / f"rww-{name}-{args.n}.duckdb" for name in ("plain", "snapshots")}
+    dbs = {name: args.out / f"rww-{name}-{args.n}.duckdb" for name in ("plain", "snapshots", "read")}
     for db in dbs.values():
         for leftover in (db, Path(f"{db}.wal")):
             leftover.unlink(missing_ok=True)
 
     plain_seconds, _ = _run(corpus, dbs["plain"], settings, snapshots=False)
+    snap_seconds, costs = _run(corpus, dbs["snapshots"], settings, snapshots=True)
     stop = args.out / "rww-stop"
     stop.unlink(missing_ok=True)
-    reader = subprocess.Popen([sys.executable, "-c", _READER, str(dbs["snapshots"]), str(stop)],
+    reader = subprocess.Popen([sys.executable, "-c", _READER, str(dbs["read"]), str(stop)],
                               stdout=subprocess.PIPE, text=True, env=os.environ)
-    snap_seconds, costs = _run(corpus, dbs["snapshots"], settings, snapshots=True)
+    read_seconds, _ = _run(corpus, dbs["read"], settings, snapshots=True)
     stop.touch()
     seen = json.loads(reader.communicate(timeout=120)[0])
     latencies = sorted(seen["latencies"])
     sizes = " and ".join(f"{dbs[name].stat().st_size / 2**20:.1f} MiB {name}" for name in dbs)
     print(f"corpus {args.n} documents, batch {args.batch}, workers {args.workers}, databases {sizes}")
     print(f"run without snapshots: {plain_seconds:.1f} s; with snapshots: {snap_seconds:.1f} s "
-          f"({100 * (snap_seconds - plain_seconds) / plain_seconds:+.1f} %)")
+          f"({100 * (snap_seconds - plain_seconds) / plain_seconds:+.1f} %); with snapshots and a reader: "
+          f"{read_seconds:.1f} s ({100 * (read_seconds - plain_seconds) / plain_seconds:+.1f} %)")
     if costs:
         print(f"snapshots published: {len(costs)}; cost per snapshot (checkpoint + copy): median "
               f"{1000 * statistics.median(costs):.1f} ms, max {1000 * max(costs):.1f} ms, total {sum(costs):.2f} s "

@@ -35,10 +35,13 @@ function renderAlert(alert) {
         e.url ? [" · ", h("a", {href: e.url, rel: "noopener noreferrer", target: "_blank"}, "original")] : "")))) : null);
 }
 
+// The trigger's first occurrence in its sentence, in code points (what `highlight` counts).
 function triggerSpan(evidence) {
   const sentence = evidence.sentence || "", trigger = evidence.trigger || "";
-  const at = trigger ? Array.from(sentence).join("").indexOf(trigger) : -1;
-  return at >= 0 ? [{start: Array.from(sentence.slice(0, at)).length, end: Array.from(sentence.slice(0, at)).length + Array.from(trigger).length, className: "trigger", title: "trigger"}] : [];
+  const at = trigger ? sentence.indexOf(trigger) : -1;
+  if (at < 0) return [];
+  const start = Array.from(sentence.slice(0, at)).length;
+  return [{start, end: start + Array.from(trigger).length, className: "trigger", title: "trigger"}];
 }
 
 async function refresh() {
