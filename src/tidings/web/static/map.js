@@ -34,9 +34,14 @@ function clampView(view, proj) {
   return {x, y, w, h};
 }
 
+// Screen radius of a cluster of n events (a single marker is drawn smaller, by its sources).
+function radiusPx(n) {
+  return n === 1 ? MARKER_PX : 10 + 3 * Math.log2(n);
+}
+
 // Group points by grid cell (cells of CELL_PX at the current zoom, anchored to the map, so that
-// panning does not reshuffle clusters), then merge clusters whose centres are closer than 0.6 of a
-// cell (two neighbouring cells would otherwise draw overlapping circles); returns [{x, y, members}].
+// panning does not reshuffle clusters), then merge clusters whose circles would overlap, biggest
+// first; returns [{x, y, members}].
 function clusterPoints(points, proj, unitsPerPx) {
   const cell = CELL_PX * unitsPerPx;
   const cells = new Map();
@@ -50,17 +55,27 @@ function clusterPoints(points, proj, unitsPerPx) {
   const kept = [];
   for (const c of [...cells.values()].sort((a, b) => b.members.length - a.members.length)) {
     const x = c.sx / c.members.length, y = c.sy / c.members.length;
-    const near = kept.find((k) => Math.hypot(k.sx / k.members.length - x, k.sy / k.members.length - y) < 0.6 * cell);
+    const near = kept.find((k) => Math.hypot(k.sx / k.members.length - x, k.sy / k.members.length - y)
+      < (radiusPx(k.members.length) + radiusPx(c.members.length)) * unitsPerPx);
     if (near) { near.sx += c.sx; near.sy += c.sy; near.members.push(...c.members); } else kept.push(c);
   }
   return kept.map((c) => ({x: c.sx / c.members.length, y: c.sy / c.members.length, members: c.members}));
 }
 
+// Country outlines as one path. A ring that crosses the antimeridian (Russia, Fiji, Antarctica) jumps
+// from one edge of the map to the other: it starts a new piece there instead of drawing a line across.
 function basemapPath(world, proj) {
   const d = [];
   for (const country of world.countries) {
     for (const ring of country.rings) {
-      d.push("M" + ring.map(([lon, lat]) => `${proj.x(lon).toFixed(2)},${proj.y(lat).toFixed(2)}`).join("L") + "Z");
+      let previous = null;
+      const parts = [];
+      for (const [lon, lat] of ring) {
+        const jump = previous !== null && Math.abs(lon - previous) > 180;
+        parts.push(`${previous === null || jump ? "M" : "L"}${proj.x(lon).toFixed(2)},${proj.y(lat).toFixed(2)}`);
+        previous = lon;
+      }
+      d.push(parts.join("") + "Z");
     }
   }
   return d.join("");
@@ -110,7 +125,7 @@ function createMap(target, world, points) {
         svg("title", {}, pointLabel(p)));
         nodes.push(p.story_id ? svg("a", {href: safeHref(`/stories/${encodeURIComponent(p.story_id)}`)}, marker) : marker);
       } else {
-        const r = u * (10 + 3 * Math.log2(c.members.length));
+        const r = u * radiusPx(c.members.length);
         const types = new Set(c.members.map((p) => p.type));
         const group = svg("g", {class: "cluster", "data-count": c.members.length, tabindex: 0},
           svg("circle", {cx: c.x.toFixed(4), cy: c.y.toFixed(4), r: r.toFixed(4), "stroke-width": 1.2, "vector-effect": "non-scaling-stroke"}),
