@@ -374,7 +374,8 @@ def serve(
     host: Annotated[str, typer.Option(help="Interface to listen on (loopback by default).")] = "127.0.0.1",
     port: Annotated[int, typer.Option(help="Port.")] = 8765,
 ) -> None:
-    """Browse the database in a local, read-only web app: map, timeline, stories, evidence."""
+    """Browse the database in a local, read-only web app: map, timeline, stories, evidence, alerts.
+    It keeps answering while a run writes the database (from the run's last committed batch)."""
     from tidings.web import serve as serve_app
 
     if not db.exists():
