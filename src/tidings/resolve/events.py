@@ -29,6 +29,7 @@ from tidings.resolve._compat import (
     date_span,
     date_window,
     day_number,
+    is_publication_fallback,
     partner_types,
     place_chain,
     sides,
@@ -58,7 +59,8 @@ def event_id_for(mention_id: str) -> str:
 
 def _informative(mention: EventMention) -> tuple[int, int, int]:
     """Sort key: a stated day first, then a precise place, then text order."""
-    dated = mention.date_precision == "day" and not (mention.date_text or "").startswith("publication")
+    dated = mention.date_precision == "day" and not is_publication_fallback(
+        mention.date, mention.date_precision, mention.date_text)
     precise = mention.location is not None and (mention.location.geo_precision or 4) <= 2
     return (not dated, not precise, mention.evidence.start)
 
@@ -175,7 +177,8 @@ class EventIndex:
         changed: dict[str, bool] = {}  # event id -> whether its members changed
         acts: dict[str, Cluster] = {}  # within-article coreference (events/coreference.py): act -> its event
         members: dict[str, list[EventMention]] = {}
-        for mention in mentions:
+        for mention in mentions:  # every outlet first: a copy may come before its original
+            self._sources.note(mention)
             if mention.act:
                 members.setdefault(mention.act, []).append(mention)
         for mention in mentions:
