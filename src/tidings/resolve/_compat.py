@@ -7,6 +7,7 @@ and check (decide) with the same definitions.
 from __future__ import annotations
 
 from calendar import monthrange
+from math import asin, cos, radians, sin, sqrt
 from datetime import date as Date
 from typing import Iterable
 
@@ -177,15 +178,36 @@ def place_chain(location: Location | None) -> tuple[str, ...]:
     return tuple(chain)
 
 
-def places_compatible(chain_a: tuple[str, ...], chain_b: tuple[str, ...]) -> int | None:
-    """3 for the same place, 1 when one contains the other, 0 when either is missing, None if apart."""
+#: Two towns this close (km) are one place for matching: a district and its city, a suburb, a
+#: camp at the edge of a town. Gazetteers give each its own id; coordinates tell containment when
+#: no containment data is at hand, and what lacks coordinates is simply not joined.
+NEARBY_KM = 15.0
+
+
+def places_compatible(chain_a: tuple[str, ...], chain_b: tuple[str, ...],
+                      nearby: bool = False) -> int | None:
+    """3 for the same place, 2 for towns `nearby`, 1 when one contains the other, 0 when either is
+    missing, None if apart."""
     if not chain_a or not chain_b:
         return 0
     if chain_a[0] == chain_b[0]:
         return 3
     if chain_a[0] in chain_b or chain_b[0] in chain_a:
         return 1
+    if nearby and chain_a[-1] == chain_b[-1]:
+        return 2
     return None
+
+
+def towns_nearby(a: Location | None, b: Location | None, km: float = NEARBY_KM) -> bool:
+    """Both are towns (geo_precision 1-2) with coordinates, in one country, at most `km` apart."""
+    if a is None or b is None or a.lat is None or a.lon is None or b.lat is None or b.lon is None:
+        return False
+    if (a.geo_precision or 4) > 2 or (b.geo_precision or 4) > 2 or a.country != b.country:
+        return False
+    lat1, lon1, lat2, lon2 = map(radians, (a.lat, a.lon, b.lat, b.lon))
+    h = sin((lat2 - lat1) / 2) ** 2 + cos(lat1) * cos(lat2) * sin((lon2 - lon1) / 2) ** 2
+    return 2 * 6371.0 * asin(min(1.0, sqrt(h))) <= km
 
 
 def chain_country(chain: tuple[str, ...]) -> str | None:

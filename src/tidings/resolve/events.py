@@ -35,7 +35,7 @@ from tidings.resolve._compat import (
     sides,
     state_actors,
 )
-from tidings.resolve._fit import fit
+from tidings.resolve._fit import fit, modes_meet
 from tidings.resolve._merge import merge_event, merge_matching_fields
 from tidings.resolve._parties import MEETING_TYPES, is_meeting_plan, is_town
 from tidings.resolve._sources import SourceBook
@@ -260,14 +260,18 @@ class EventIndex:
         """The event an article's act joins: tried with its most informative mention first (a dated
         lead sentence with its town finds the other outlets' reports where a terse headline cannot)."""
         for mention in sorted(act, key=_informative):
-            cluster = self._best_candidate(mention)
+            cluster = self._best_candidate(mention, act)
             if cluster is not None:
                 return cluster
         return None
 
-    def _best_candidate(self, mention: EventMention) -> Cluster | None:
+    def _best_candidate(self, mention: EventMention, act: list[EventMention] | None = None) -> Cluster | None:
         """The best-scoring compatible event; among equals the one reported first (by the canonical
-        member order, not by when it entered memory: a reloaded index must choose as the first did)."""
+        member order, not by when it entered memory: a reloaded index must choose as the first did).
+
+        The whole `act` joins the event, so the modes of all its mentions must meet the event's: an
+        act that tells a suicide bombing and the blast of an air strike weeks later (a coreference
+        slip) must not carry the bombing into the air strike's event through the blast."""
         best: float | None = None
         chosen: Cluster | None = None
         for event_id in self._candidate_ids(mention):
@@ -275,7 +279,7 @@ class EventIndex:
             if cluster is None:
                 continue
             score = self._score(mention, cluster)
-            if score is None:
+            if score is None or not all(modes_meet(other, cluster) for other in act or ()):
                 continue
             if chosen is None or score > best or (score == best and cluster.first < chosen.first):
                 best, chosen = score, cluster
@@ -327,10 +331,13 @@ class EventIndex:
         return out
 
     def _score(self, mention: EventMention, cluster: Cluster) -> float | None:
-        """How well `mention` fits `cluster`, or None when they cannot be one event (`_fit.fit`)."""
-        if mention.doc_id in cluster.docs and mention.act and any(
-                m.doc_id == mention.doc_id and m.act and m.act != mention.act for m in cluster.members):
-            return None  # the article tells of two acts: its coreference decided (events/coreference.py)
+        """How well `mention` fits `cluster`, or None when they cannot be one event (`_fit.fit`).
+
+        Two acts of one article (events/coreference.py) may still meet in one event: coreference
+        groups what it is sure of and leaves a restatement it cannot tie ("the French envoy was
+        summoned" after "Mali expels the ambassador") as an act of its own, and the other outlets'
+        reports of the act would otherwise be shared out between the two. The rules of `fit` for one
+        document (same type, no other doers or targets) still keep two acts of one article apart."""
         return fit(mention, cluster, self._doc_story.get(mention.doc_id), self.day_window, self.story_lag)
 
     # -- bookkeeping --------------------------------------------------------------------------
