@@ -153,3 +153,22 @@ def test_a_copy_read_before_its_original_still_counts_as_the_originals_outlet():
     index.add([copy, original], near_duplicates={"copy": "orig"})
     (event,) = index.events()
     assert event.num_documents == 2 and event.num_sources == 1
+
+
+def test_an_assault_of_no_stated_mode_is_no_abduction_and_joins_no_arrest():
+    index = EventIndex()
+    arrests = report("d1", type_="COERCE", mode="arrest")
+    clashes = report("d2", type_="ASSAULT", mode=None)
+    captured = report("d3", type_="ASSAULT", mode="abduct")
+    index.add([arrests, clashes, captured])
+    assert arrests.event_id == captured.event_id != clashes.event_id
+
+
+def test_the_same_town_weighs_more_than_the_same_country():
+    from tidings.resolve._compat import place_chain, places_compatible
+
+    kenya = Location(text="Kenya", place_id="country:KEN", name="Kenya", country="KEN", geo_precision=4)
+    town, country = place_chain(NAIROBI), place_chain(kenya)
+    assert places_compatible(town, town) == 3
+    assert places_compatible(country, country) == places_compatible(town, country) == 1
+    assert places_compatible(town, place_chain(FAR_TOWN)) is None

@@ -44,14 +44,13 @@ REPORT_LAG_DAYS = 1
 
 
 def types_compatible(type_a: str, mode_a: str | None, type_b: str, mode_b: str | None) -> bool:
-    """Same type, or a pair listed in `COMPATIBLE_TYPE_PAIRS` (in either order)."""
+    """Same type, or a pair listed in `COMPATIBLE_TYPE_PAIRS` (in either order) whose listed modes
+    are stated: "clashes" (an assault of no stated mode) are no abduction, hence no arrest."""
     if type_a == type_b:
         return True
     for left, right in COMPATIBLE_TYPE_PAIRS:
         for (t1, m1), (t2, m2) in ((left, right), (right, left)):
-            if t1 == type_a and t2 == type_b and (m1 is None or mode_a in (None, m1)) and (
-                m2 is None or mode_b in (None, m2)
-            ):
+            if t1 == type_a and t2 == type_b and m1 in (None, mode_a) and m2 in (None, mode_b):
                 return True
     return False
 
@@ -186,12 +185,13 @@ NEARBY_KM = 15.0
 
 def places_compatible(chain_a: tuple[str, ...], chain_b: tuple[str, ...],
                       nearby: bool = False) -> int | None:
-    """3 for the same place, 2 for towns `nearby`, 1 when one contains the other, 0 when either is
-    missing, None if apart."""
+    """3 for the same town, 2 for the same region or towns `nearby`, 1 for the same country or when
+    one contains the other, 0 when either is missing, None if apart. (Two reports naming only
+    "China" say less about being one act than two naming one town.)"""
     if not chain_a or not chain_b:
         return 0
     if chain_a[0] == chain_b[0]:
-        return 3
+        return 1 if chain_a[0].startswith("ctry:") else 2 if chain_a[0].startswith("reg:") else 3
     if chain_a[0] in chain_b or chain_b[0] in chain_a:
         return 1
     if nearby and chain_a[-1] == chain_b[-1]:
