@@ -79,7 +79,6 @@ class EventIndex:
         self._mention_event: dict[str, str] = {}
         self._sources = SourceBook()
         self._doc_story: dict[str, str] = {}  # doc id -> story id (stories widen date windows)
-        self._story_buckets: dict[tuple[str, str], set[int | None]] = {}  # (type, story) -> its date buckets
         self._next_order = 0
 
     @classmethod
@@ -321,11 +320,11 @@ class EventIndex:
             ref = day if day is not None else pub
             for type_ in partner_types(mention.type):
                 if ref is None:  # an undated article: every act of its story
-                    buckets = sorted(self._story_buckets.get((type_, story), ()), key=str)
-                else:
-                    reach = self.story_lag + max(self.day_window, PRECISION_WINDOWS["month"]
-                                                 if mention.date_precision == "month" else 0)
-                    buckets = [None, *range((ref - reach) // BUCKET_DAYS, (ref + reach) // BUCKET_DAYS + 1)]
+                    out.update(self._blocks.get(("sa", type_, story), {}))
+                    continue
+                reach = self.story_lag + max(self.day_window, PRECISION_WINDOWS["month"]
+                                             if mention.date_precision == "month" else 0)
+                buckets = [None, *range((ref - reach) // BUCKET_DAYS, (ref + reach) // BUCKET_DAYS + 1)]
                 for bucket in buckets:
                     out.update(self._blocks.get(("st", type_, story, bucket), {}))
         return out
@@ -405,6 +404,12 @@ class EventIndex:
         cluster.day = day_number(event.date) if event.date_precision in DATED else None
         cluster.span = date_span(event.date, event.date_precision, event.date_text)
         cluster.town = is_town(event.location)
+        self._index(cluster, self._keys(cluster))
+
+    def _keys(self, cluster: Cluster) -> set[tuple]:
+        """The blocking keys of an event as it is now: by type with its date bucket or publication
+        days, each with its places or (without a place) its actors; by its stories."""
+        event = cluster.event
         ids = cluster.source_ids | cluster.target_ids
         if cluster.chain:
             wheres = [("u", key) for key in cluster.chain] + [("s", cluster.chain[0])]
@@ -412,18 +417,29 @@ class EventIndex:
             wheres = [("n", actor) for actor in sorted(ids)]
         wheres += [("a", actor) for actor in sorted(ids)]
         prefixes: list[tuple] = [("p", event.type, pub) for pub in sorted(cluster.pub_days)]
+        keys: set[tuple] = set()
         if cluster.day is not None:
             prefixes.append(("d", event.type, event.date_precision, cluster.day // BUCKET_DAYS))
             if event.date_precision == "day" and event.type in MEETING_TYPES:
-                key = ("m", event.type, cluster.day)
-                cluster.keys.add(key)
-                self._blocks.setdefault(key, {})[event.id] = None
+                keys.add(("m", event.type, cluster.day))
         days = ({cluster.day} if cluster.day is not None else set()) | cluster.pub_days
         buckets = sorted({d // BUCKET_DAYS for d in days}) or [None]
-        story_keys = [("st", event.type, story, bucket) for story in sorted(cluster.stories) for bucket in buckets]
         for story in cluster.stories:
-            self._story_buckets.setdefault((event.type, story), set()).update(buckets)
-        for key in story_keys + [prefix + where for prefix in prefixes for where in wheres]:
-            if key not in cluster.keys:
-                cluster.keys.add(key)
-                self._blocks.setdefault(key, {})[event.id] = None
+            keys.add(("sa", event.type, story))  # every event of a story, for its undated reports
+            keys.update(("st", event.type, story, bucket) for bucket in buckets)
+        keys.update(prefix + where for prefix in prefixes for where in wheres)
+        return keys
+
+    def _index(self, cluster: Cluster, keys: set[tuple]) -> None:
+        """Index the event under exactly `keys`: an event held since the start of a run is found by
+        the same keys as one reloaded from the store, so a split or resumed run merges alike."""
+        event_id = cluster.event.id
+        for key in cluster.keys - keys:
+            block = self._blocks.get(key)
+            if block is not None:
+                block.pop(event_id, None)
+                if not block:
+                    del self._blocks[key]
+        for key in keys - cluster.keys:
+            self._blocks.setdefault(key, {})[event_id] = None
+        cluster.keys = keys
