@@ -4,6 +4,7 @@ join whole), each on mentions we build by hand."""
 
 from __future__ import annotations
 
+import copy
 from pathlib import Path
 
 import pytest
@@ -172,3 +173,19 @@ def test_the_same_town_weighs_more_than_the_same_country():
     assert places_compatible(town, town) == 3
     assert places_compatible(country, country) == places_compatible(town, country) == 1
     assert places_compatible(town, place_chain(FAR_TOWN)) is None
+
+
+def test_an_index_reloaded_from_its_events_is_blocked_exactly_as_the_one_held_in_memory():
+    """kill_resume found 5 changed events: an event held since the start of a run stayed indexed
+    under the keys of its first reports (no place yet, an earlier date) while a reloaded one was
+    not, so a resumed run found other candidates."""
+    index = EventIndex()
+    first = report("d1", location=None, date="2023-03-13", date_text=FALLBACK, published="2023-03-13")
+    later = report("d2", location=CITY, date="2023-03-12", date_text="Sunday", published="2023-03-14")
+    index.add([first])
+    index.add([later])
+    (event,) = index.events()
+    assert event.location.name == "Kasarani"
+    mentions = [m for e in index.events() for m in index.mentions_of(e.id)]
+    reloaded = EventIndex.from_events(index.events(), [copy.deepcopy(m) for m in mentions])
+    assert reloaded._blocks == index._blocks
