@@ -189,3 +189,20 @@ def test_an_index_reloaded_from_its_events_is_blocked_exactly_as_the_one_held_in
     mentions = [m for e in index.events() for m in index.mentions_of(e.id)]
     reloaded = EventIndex.from_events(index.events(), [copy.deepcopy(m) for m in mentions])
     assert reloaded._blocks == index._blocks
+
+
+def test_two_acts_of_one_article_alone_stay_apart_unless_an_actor_or_a_town_ties_them():
+    """Without another outlet's report, coreference's decision stands: an article's two arrests are
+    two events; the same doer or the same town says it told one act twice."""
+    index = EventIndex()
+    first = report("d1", start=10, type_="COERCE", mode="arrest", location=None, source=[])
+    second = report("d1", start=300, type_="COERCE", mode="arrest", location=None, source=[])
+    first.act, second.act = "act-1", "act-2"
+    index.add([first, second])
+    assert first.event_id != second.event_id
+    tied = EventIndex()
+    lead = report("d2", start=10, type_="COERCE", mode="arrest")
+    restated = report("d2", start=300, type_="COERCE", mode="arrest")
+    lead.act, restated.act = "act-1", "act-2"
+    tied.add([lead, restated])
+    assert lead.event_id == restated.event_id
