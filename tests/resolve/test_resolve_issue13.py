@@ -15,7 +15,7 @@ from tidings.resolve import EventIndex
 from tidings.resolve._compat import date_span, day_number, is_publication_fallback, story_span, towns_nearby
 from tidings.resolve._modes import mode_rules, parse_mode_rules
 
-from tests.resolve.test_event_rules import NAIROBI, POLICE, report
+from tests.resolve.test_event_rules import NAIROBI, report
 
 FALLBACK = "publication date (no date in the clause)"
 #: Two ids for places a few kilometres apart (a district and its city), and a town far away.
