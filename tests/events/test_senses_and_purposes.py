@@ -78,3 +78,8 @@ def test_what_a_speaker_said_they_would_do_is_announced_not_hypothetical(nlp, on
 def test_a_title_before_a_name_says_who_is_asked_to_leave(nlp, ontology):
     events = run(nlp, ontology, "Ambassador Hans Berger has been asked to leave the country within 48 hours, the government said.")
     assert ("SANCTION", "expel") in {(e.type, e.mode) for e in events}
+
+
+def test_what_a_protest_presses_for_is_its_content_not_an_act(nlp, ontology):
+    events = run(nlp, ontology, "Students marched on the ministry to put pressure on the minister to resign.")
+    assert "PROTEST" in types(events) and "RETREAT" not in types(events)

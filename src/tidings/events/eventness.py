@@ -94,7 +94,9 @@ def _content(head: Token) -> bool:
         if parent.pos_ == "NOUN" and parent.lemma_.lower() in _CONTENT_NOUNS and token.dep_ in _CONTENT_LINKS:
             return True
         if parent.pos_ == "VERB" and parent.i != head.i:
-            return False  # a verb of its own between: "the plan failed after police attacked"
+            # "put pressure on the prime minister to resign": the verb only carries its content noun
+            return token.dep_ in ("advcl", "xcomp") and any(
+                c.dep_ == "dobj" and c.lemma_.lower() in _CONTENT_NOUNS for c in parent.children)
         token, steps = parent, steps + 1
     return False
 
