@@ -1,9 +1,10 @@
 """Seconds per spaCy component, stock pipeline against Tidings' (`tidings.nlp.load_pipeline`).
 
 Tokenises the corpus texts, then runs each component over all of them in order (its `pipe` at the
-run's batch size), stock and ours in turn, `--repeat` times; prints the median seconds per component
-and ms per document. Both pipelines must give the same annotations (`tests/nlp/`); this shows where
-spaCy's time goes and what the array matcher of the attribute ruler saves.
+run's batch size), stock and ours in turn, `--repeat` times; prints the median CPU seconds of this
+process per component and ms per document (CPU time holds steady on a shared machine; wall time
+does not). Both pipelines give the same annotations (`tests/nlp/`); this shows where spaCy's time
+goes and what the array matcher of the attribute ruler saves.
 
 Usage: python benchmarks/spacy_components.py CORPUS.jsonl [--limit 150] [--repeat 3]
 """
@@ -19,13 +20,13 @@ from pathlib import Path
 
 def component_seconds(nlp, texts: list[str], batch_size: int) -> dict[str, float]:
     """Seconds each component takes over `texts` (tokeniser included as `tokenizer`)."""
-    started = time.perf_counter()
+    started = time.process_time()
     docs = [nlp.make_doc(text) for text in texts]
-    out = {"tokenizer": time.perf_counter() - started}
+    out = {"tokenizer": time.process_time() - started}
     for name, component in nlp.pipeline:
-        started = time.perf_counter()
+        started = time.process_time()
         docs = list(component.pipe(docs, batch_size=batch_size)) if hasattr(component, "pipe") else [component(d) for d in docs]
-        out[name] = time.perf_counter() - started
+        out[name] = time.process_time() - started
     return out
 
 
@@ -50,7 +51,7 @@ def main() -> None:
         for name, nlp in pipelines.items():
             runs[name].append(component_seconds(nlp, texts, settings.batch_size))
     names = list(dict.fromkeys(n for r in runs.values() for n in r[0]))
-    print(f"{len(texts)} texts, median of {args.repeat} interleaved runs; seconds (ms per document)")
+    print(f"{len(texts)} texts, median of {args.repeat} interleaved runs; CPU seconds (ms per document)")
     print(f"{'component':22} {'stock':>16} {'tidings':>16}")
     totals = {}
     for component in names:
