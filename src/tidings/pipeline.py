@@ -21,6 +21,7 @@ from tidings.events import Ontology, extract_events
 from tidings.events.classifier import EventClassifier
 from tidings.model import Document, DocumentResult, Sentence
 from tidings.nlp import load_pipeline
+from tidings.nlp._text import doc_text
 from tidings.nlp.pieces import parse_all
 from tidings.places import Gazetteer, find_places
 from tidings.times import find_times
@@ -90,10 +91,14 @@ class Pipeline:
 
 
 def sentences_of(doc: Doc) -> list[Sentence]:
-    """The sentences of a parsed text, trimmed of surrounding white space; indices match `doc.sents`."""
+    """The sentences of a parsed text, trimmed of surrounding white space; indices match `doc.sents`.
+
+    Each sentence is sliced from the document's text, read once (`Span.text` rebuilds it from the
+    tokens)."""
+    whole = doc_text(doc)
     out = []
     for index, span in enumerate(doc.sents):
-        text = span.text
+        text = whole[span.start_char:span.end_char]
         stripped = text.strip()
         start = span.start_char + (len(text) - len(text.lstrip()))
         out.append(Sentence(index=index, start=start, end=start + len(stripped), text=stripped))
