@@ -20,7 +20,7 @@ DOC_SHELLING = "d5" * 8
 SET_APART = {0: "negated", 1: "hypothetical", 2: "denied"}
 MORTAR = 5  # the one sentence that says "mortar"
 FORMULA = 7  # the one event whose source is written like a spreadsheet formula
-ALERTS_SCHEMA = ("CREATE TABLE alerts (id VARCHAR PRIMARY KEY, created VARCHAR, rule VARCHAR, event_id VARCHAR, "
+ALERTS_SCHEMA = ("CREATE TABLE IF NOT EXISTS alerts (id VARCHAR PRIMARY KEY, created VARCHAR, rule VARCHAR, event_id VARCHAR, "
                  "story_id VARCHAR, data JSON)")
 
 
@@ -64,7 +64,9 @@ def build_monitor_database(path: Path, with_alerts: bool = True) -> dict[str, st
 
     with open_store(path) as store:
         store.write_batch(results=[result], band_keys={}, events=events, stories=[], story_state=None)
-        if with_alerts:
+        if not with_alerts:  # a database from before the alerts migration
+            store.con.execute("DROP TABLE IF EXISTS alerts")
+        else:
             store.con.execute(ALERTS_SCHEMA)
             for alert in _alerts():
                 store.con.execute("INSERT INTO alerts VALUES (?, ?, ?, ?, ?, ?)",
