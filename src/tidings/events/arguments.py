@@ -4,15 +4,18 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from functools import lru_cache
 
 from spacy.tokens import Span, Token
 
 from tidings.events.lexicon import Lexicon
 from tidings.model import ActorRef, Mention
 from tidings.nlp._text import doc_text
+from tidings.actors._tables import CountryTable, load_countries
 from tidings.actors.context import dateline_end
 from tidings.events._clause import clause_tokens
 from tidings.events.antecedents import antecedent
+from tidings.events.roles import GATHERINGS, prep_objects
 from tidings.events.venue import choose_location, main_place, place_location  # noqa: F401  (re-exported)
 
 from tidings.events.dating import choose_date  # noqa: F401  (moved; callers import it from here)
@@ -47,11 +50,21 @@ def actor_ref(head: Token, actors: list[Mention], places: list[Mention], lexicon
         best = min(overlapping, key=lambda m: (abs(m.start - head.idx), -(m.end - m.start)))
         actor = best.actor
         if actor is not None:
-            return _with_apposition(ActorRef(text=best.text, actor_id=actor.id, name=actor.name,
-                                             country=actor.country, sector=actor.sector), head, actors, lexicon)
+            ref = ActorRef(text=best.text, actor_id=actor.id, name=actor.name, country=actor.country,
+                           sector=actor.sector)
+            return _with_apposition(_with_owner(ref, head, actors, lexicon), head, actors, lexicon)
         return ActorRef(text=best.text)
     if head.pos_ == "PRON":
         return _antecedent(head, actors, lexicon)
+    if head.lemma_.lower() in GATHERINGS:  # "a meeting of the committee said": the committee
+        members = prep_objects(head, ("of",))
+        return actor_ref(members[0], actors, places, lexicon) if members else None
+    if head.pos_ == "PROPN":
+        named = _named_elsewhere(doc_text(head.doc)[start:end], actors)
+        if named is not None and named.actor is not None:
+            actor = named.actor
+            return ActorRef(text=doc_text(head.doc)[start:end], actor_id=actor.id, name=actor.name,
+                            country=actor.country, sector=actor.sector)
     if lexicon.classes_of(head.lemma_, head.lower_) & _INANIMATE and not _hint_sector(head.lower_, lexicon):
         return None
     dateline = dateline_end(head.doc)
@@ -62,7 +75,9 @@ def actor_ref(head: Token, actors: list[Mention], places: list[Mention], lexicon
         return None
     for place in places:
         if place.start <= head.idx < place.end and place.place is not None:
-            return ActorRef(text=text, country=place.place.country, sector="GOV" if place.place.feature == "country" else None)
+            country = place.place.country
+            state = place.place.feature == "country" or _countries().capitals.get(place.text) == country
+            return ActorRef(text=text, country=country, sector="GOV" if state else None)
     return _with_apposition(ActorRef(text=text, country=_hint_country(text, lexicon), sector=_hint_sector(text, lexicon)),
                             head, actors, lexicon)
 
@@ -90,6 +105,40 @@ def _antecedent(pronoun: Token, actors: list[Mention], lexicon: Lexicon) -> Acto
         return None
     actor = found.actor  # the words of the naming mention: what "they" or "he" stands for
     return ActorRef(text=found.text, actor_id=actor.id, name=actor.name, country=actor.country, sector=actor.sector)
+
+
+@lru_cache(maxsize=1)
+def _countries() -> CountryTable:
+    return load_countries()
+
+
+def _named_elsewhere(text: str, actors: list[Mention]) -> Mention | None:
+    """A name the actors stage missed here but read elsewhere in the article (a headline's
+    "Biden" before "US President Joe Biden"): the one actor named so, by its words or surname."""
+    words = _WORD.findall(text)
+    if not words:
+        return None
+    found = {m.actor.id: m for m in actors if m.actor is not None and (
+        _WORD.findall(m.text) == words or _WORD.findall(m.actor.name) == words
+        or m.actor.kind == "person" and _WORD.findall(m.actor.name)[-len(words):] == words)}
+    return next(iter(found.values())) if len(found) == 1 else None
+
+
+_WORD = re.compile(r"[^\W_][\w'’.-]*")
+
+
+def _with_owner(ref: ActorRef, head: Token, actors: list[Mention], lexicon: Lexicon) -> ActorRef:
+    """"his cabinet", "their government": a body without a country of its own belongs to the
+    country of the person or group the possessive refers to."""
+    if ref.country is not None:
+        return ref
+    owners = [c for c in head.children if c.dep_ == "poss" and c.pos_ == "PRON"]
+    if not owners:
+        return ref
+    found = antecedent(owners[0], actors, set(lexicon.modality.get("speech_verbs", ())))
+    if found is None or found.actor is None or found.actor.country is None:
+        return ref
+    return replace(ref, country=found.actor.country)
 
 
 def _with_apposition(ref: ActorRef, head: Token, actors: list[Mention], lexicon: Lexicon) -> ActorRef:

@@ -44,6 +44,7 @@ def localise(refs: list[ActorRef], location: Location | None, lexicon: Lexicon) 
 
 
 _PRONOUNS = {"he", "she", "him", "her", "they", "them", "it", "we", "us", "i", "you", "who"}
+_POSSESSIVES = {"his", "her", "their", "its", "our", "my"}
 _WORD = re.compile(r"[^\W\d_][\w'’.-]*")
 
 
@@ -54,6 +55,8 @@ def is_bare_role(ref: ActorRef, lexicon: Lexicon) -> bool:
     words = _WORD.findall(ref.text)
     if not words or ref.text.lower().strip() in _PRONOUNS:
         return False
+    if words[0].lower() in _POSSESSIVES and ref.country is not None:
+        return False  # "his cabinet": the country of whom "his" refers to
     if any(w[:1].isupper() for w in words[1:]):
         return False  # a name, or a capitalised word (a demonym, "the Interior Ministry") in the phrase
     if len(words) == 1 and words[0][:1].isupper() and words[0].lower() not in lexicon.sector_of_form:
@@ -96,8 +99,13 @@ def owner_targets(patients: list[Token], location: Location | None, lexicon: Lex
 #: Roles news leaves implicit, by event type (and mode), coded in the venue's country (the gold
 #: guidelines, after PLOVER and ACLED): a protest with no stated target is against the government;
 #: arrests, curfews and bans with no stated author are by the police or the authorities; aid with no
-#: stated recipient goes to the civilians of the place.
+#: stated recipient goes to the civilians of the place; arrests, bans and curfews with no stated
+#: object fall on the place's people, crowd control and police deployments on its protesters.
 _IMPLIED_TARGET = {"PROTEST": ("government", "GOV"), "AID": ("civilians", "CVL")}
+_IMPLIED_MODE_TARGET = {("COERCE", mode): ("civilians", "CVL")
+                        for mode in ("arrest", "restrict", "curfew", "martial-law", "censor", "deport")}
+_IMPLIED_MODE_TARGET |= {("ASSAULT", "crowd-control"): ("protesters", "CVL"),
+                         ("MOBILIZE", "police"): ("protesters", "CVL")}
 _IMPLIED_SOURCE = {("COERCE", "arrest"): ("police", "COP"), ("COERCE", "restrict"): ("police", "COP"),
                    ("COERCE", "curfew"): ("authorities", "GOV"), ("COERCE", "martial-law"): ("authorities", "GOV")}
 #: A state that acts by force acts through its armed forces ("North Korea fired a missile").
@@ -114,8 +122,9 @@ def implied_roles(event_type: str, mode: str | None, source: list[ActorRef], tar
     country = location.country if location is not None else None
     if country is None or country in _INTERNATIONAL:
         return source, target
-    if not target and event_type in _IMPLIED_TARGET:
-        text, sector = _IMPLIED_TARGET[event_type]
+    implied_target = _IMPLIED_TARGET.get(event_type) or _IMPLIED_MODE_TARGET.get((event_type, mode or ""))
+    if not target and implied_target is not None:
+        text, sector = implied_target
         target = [ActorRef(text=text, country=country, sector=sector)]
     implied = _IMPLIED_SOURCE.get((event_type, mode or ""))
     if not source and implied is not None:

@@ -29,8 +29,9 @@ def with_conjuncts(tokens: list[Token]) -> list[Token]:
 
 
 def _relative_antecedent(token: Token) -> Token:
-    """`who`/`which` subject of a relative clause -> the noun the clause modifies."""
-    if token.lower_ in ("who", "which", "that") and token.head.dep_ == "relcl":
+    """`who`/`which` subject of a relative clause -> the noun the clause modifies ("Americans, who
+    were released": the Americans were released)."""
+    if token.lower_ in ("who", "which", "that", "whom") and token.head.dep_ == "relcl":
         return token.head.head
     return token
 
@@ -49,6 +50,8 @@ def _reduced_passive(verb: Token) -> bool:
 def verb_agent(verb: Token, depth: int = 0) -> list[Token]:
     """Agent heads of a verb: nsubj, passive by-agent, else inherited from the governing verb."""
     subjects = [_relative_antecedent(c) for c in verb.children if c.dep_ in _SUBJ]
+    if not subjects and verb.pos_ == "VERB":  # headline "as Russia attacks Ukraine" parsed as a compound
+        subjects = [c for c in verb.children if c.dep_ == "compound" and c.i < verb.i and c.pos_ == "PROPN"]
     for child in verb.children:
         if child.dep_ == "agent":
             subjects += [g for g in child.children if g.dep_ == "pobj"]
@@ -76,7 +79,7 @@ def verb_patient(verb: Token, last: Token | None = None) -> list[Token]:
     """Patient heads: direct object, passive subject, "against X", or the object of a phrase's
     final preposition ("took control of X", "broke into X")."""
     children = list(verb.children)
-    found = [c for c in children if c.dep_ in ("dobj", "nsubjpass", "attr")]
+    found = [_relative_antecedent(c) for c in children if c.dep_ in ("dobj", "nsubjpass", "attr")]
     if last is not None and last is not verb and last.dep_ in ("prep", "prt") or last is not None and last.pos_ == "ADP":
         found += [g for g in last.children if g.dep_ == "pobj"]
         if last.dep_ == "prt":
@@ -104,6 +107,31 @@ def prep_objects(token: Token, preps: tuple[str, ...]) -> list[Token]:
         if child.dep_ in ("prep", "agent") and child.lower_ in preps:
             out += [g for g in child.children if g.dep_ == "pobj"]
     return with_conjuncts(out)
+
+
+#: Prepositions that introduce whom an event noun acts on: "sanctions on Iran", "strikes against
+#: rebels", "the release of the prisoners", "clemency to five men", "aid to the victims".
+_NOUN_PATIENT_PREPS = {"ASSAULT": ("against", "on", "of"), "COERCE": ("against", "on", "of"),
+                       "SANCTION": ("against", "on"), "RETREAT": ("of", "to"), "CONCEDE": ("of", "to"),
+                       "AID": ("to", "for")}
+#: Event nouns whose "of" phrase names those who meet ("a meeting of the cabinet").
+GATHERINGS = {"meeting", "session", "summit", "conference", "gathering"}
+#: Types whose act is aimed somewhere: "fired a missile over Japan", "fired on protesters",
+#: "threatened to fire missiles towards Guam".
+_AIMED_TYPES = ("ASSAULT", "MOBILIZE", "THREATEN")
+_AIM_PREPS = ("over", "towards", "toward", "at", "on", "into")
+
+
+def aimed_at(verb: Token) -> list[Token]:
+    """Objects of a directional preposition on the verb, its object or the action it governs
+    ("threatened to fire a salvo towards Guam")."""
+    holders = [verb, *(c for c in verb.children if c.dep_ == "dobj")]
+    for action in (c for c in verb.children if c.dep_ == "xcomp"):
+        holders += [action, *(c for c in action.children if c.dep_ == "dobj")]
+    out: list[Token] = []
+    for holder in holders:
+        out += [t for t in prep_objects(holder, _AIM_PREPS) if t.ent_type_ not in ("DATE", "TIME")]
+    return out
 
 
 _BY_PARTICIPLES = {"chair", "lead", "organise", "organize", "host", "attend", "call", "stage", "hold",
@@ -142,6 +170,7 @@ def roles(match: TriggerMatch, lexicon: Lexicon, two_sided: bool) -> tuple[list[
     """(agent heads, patient heads) for a trigger, following its entry's role overrides."""
     head, entry = match.head, match.entry
     last = head.doc[match.last]
+    members: list[Token] = []
     if entry.kind == "noun":
         agents = [c for c in head.children if c.dep_ == "poss"]
         if agents and agents[0].pos_ == "PRON":  # "continued their occupation": the clause's subject
@@ -152,12 +181,21 @@ def roles(match: TriggerMatch, lexicon: Lexicon, two_sided: bool) -> tuple[list[
                 agents = [owner]  # "its air strikes were not targeting cities": whose strikes
         agents += [t for t in prep_objects(head, ("by",)) if t.lower_ not in _MEANS]
         agents += _noun_agents_by(head)
-        patients = prep_objects(head, ("against", "on", "of") if entry.type in ("ASSAULT", "COERCE") else ("against",))
+        preps = _NOUN_PATIENT_PREPS.get(entry.type, ("against",))
+        patients = prep_objects(head, preps)
+        verb = support_verb(head, lexicon)
+        if not patients and verb is not None and entry.type in _NOUN_PATIENT_PREPS:
+            patients = prep_objects(verb, preps)  # "imposed sanctions on X": the object's preposition
         partners = prep_objects(head, ("with", "between"))
+        members = prep_objects(head, ("of",)) if head.lemma_.lower() in GATHERINGS else []
+        if members and not partners:  # "a meeting of the cabinet": its members meet one another
+            patients = patients + [m for m in members if m not in patients]
         if not agents:
             verb = support_verb(head, lexicon)
             if verb is not None and verb.lemma_ in lexicon.support_verbs:
                 agents = verb_agent(verb)
+        if not agents and members and head.dep_ != "dobj":  # "a meeting of the committee decided"
+            agents = list(members)
         if not agents:  # "Russian shelling", "US sanctions", "police raids"
             agents = [c for c in head.children if c.dep_ in ("amod", "compound", "nmod")
                       and (c.ent_type_ in ("NORP", "GPE") or lexicon.classes_of(c.lemma_, c.lower_) & {"police", "military"})]
@@ -169,6 +207,8 @@ def roles(match: TriggerMatch, lexicon: Lexicon, two_sided: bool) -> tuple[list[
     else:
         agents = verb_agent(head)
         patients = verb_patient(head, last)
+        if entry.type in _AIMED_TYPES:
+            patients += [t for t in aimed_at(head) if t not in patients]
         if two_sided:
             agents = agents + [p for p in prep_objects(head, ("with",)) if p not in agents]
     if entry.source and entry.source.startswith("prep:"):
@@ -179,5 +219,6 @@ def roles(match: TriggerMatch, lexicon: Lexicon, two_sided: bool) -> tuple[list[
         patients = prep_objects(head, (entry.target[5:],))
     inside = range(match.first, match.last + 1)
     agents = [a for a in agents if a.i not in inside and a.ent_type_ not in ("DATE", "TIME")]
-    patients = [p for p in patients if p not in agents and p.i not in inside and p.ent_type_ not in ("DATE", "TIME")]
+    patients = [p for p in patients if (p not in agents or p in members) and p.i not in inside
+                and p.ent_type_ not in ("DATE", "TIME")]
     return agents, patients
