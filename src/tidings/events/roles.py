@@ -15,7 +15,7 @@ from tidings.events.triggers import TriggerMatch
 _SUBJ = ("nsubj", "csubj")
 _CLAUSE_LINKS = ("conj", "advcl", "xcomp", "acl", "relcl")
 _MEANS = {"sea", "air", "land", "road", "rail", "train", "car", "bus", "foot", "phone", "telephone", "email", "video", "force", "means", "end", "far"}
-_NOT_ACTORS = ("it", "this", "that", "there", "which", "what")
+_NOT_ACTORS = ("this", "that", "there", "which", "what")
 
 
 def with_conjuncts(tokens: list[Token]) -> list[Token]:
@@ -34,6 +34,12 @@ def _relative_antecedent(token: Token) -> Token:
     if token.lower_ in ("who", "which", "that", "whom") and token.head.dep_ == "relcl":
         return token.head.head
     return token
+
+
+def _expletive(token: Token) -> bool:
+    """"it" that stands for no one: "it is clear that", "it was reported", "it emerged"."""
+    return token.lower_ == "it" and (token.head.lemma_ in ("be", "seem", "appear", "emerge", "remain")
+                                     or any(c.dep_ in ("auxpass", "ccomp", "acomp") for c in token.head.children))
 
 
 def _reduced_passive(verb: Token) -> bool:
@@ -55,7 +61,7 @@ def verb_agent(verb: Token, depth: int = 0) -> list[Token]:
     for child in verb.children:
         if child.dep_ == "agent":
             subjects += [g for g in child.children if g.dep_ == "pobj"]
-    subjects = [s for s in subjects if s.lower_ not in _NOT_ACTORS]
+    subjects = [s for s in subjects if s.lower_ not in _NOT_ACTORS and not _expletive(s)]
     if _reduced_passive(verb):
         subjects = [s for s in subjects if s.dep_ == "pobj"]  # reduced passive: subject is the victim
     if subjects:
@@ -194,8 +200,9 @@ def roles(match: TriggerMatch, lexicon: Lexicon, two_sided: bool) -> tuple[list[
             verb = support_verb(head, lexicon)
             if verb is not None and verb.lemma_ in lexicon.support_verbs:
                 agents = verb_agent(verb)
-        if not agents and members and head.dep_ != "dobj":  # "a meeting of the committee decided"
-            agents = list(members)
+        if not agents and members:  # "X summoned a meeting of the committee": X; "a meeting of
+            # the committee decided": the committee
+            agents = verb_agent(head.head) if head.dep_ == "dobj" else list(members)
         if not agents:  # "Russian shelling", "US sanctions", "police raids"
             agents = [c for c in head.children if c.dep_ in ("amod", "compound", "nmod")
                       and (c.ent_type_ in ("NORP", "GPE") or lexicon.classes_of(c.lemma_, c.lower_) & {"police", "military"})]
