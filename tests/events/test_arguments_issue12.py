@@ -113,3 +113,56 @@ def test_issue12_apposition_fills_an_unknown_organisation(events):
     found = events("The Zorro Brigade, a Kyrgyz security service, detained two journalists in Bishkek on Monday.")
     detained = _one(found, "detained")
     assert detained.source and detained.source[0].country == "KGZ" and detained.source[0].sector is not None
+
+
+def test_issue12_author_of_an_order_is_the_source_of_the_act_ordered(events):
+    found = events("A federal judge in Lagos has ordered that the protest camps be dismantled.")
+    act = _one(found, "dismantled")
+    assert [ref.text for ref in act.source] == ["A federal judge"]
+
+
+def test_issue12_decision_by_rulers_makes_them_the_source(events):
+    found = events("Charities halted their work in Kabul on Sunday after a decision by the Taliban "
+                   "rulers to ban women from working.", published="2022-12-26")
+    ban = _one(found, "ban")
+    assert ban.source and ban.source[0].sector == "GOV" and ban.source[0].country == "AFG"
+
+
+def test_issue12_verb_conjoined_to_a_reported_clause_takes_the_reporter(events):
+    found = events("On Monday, the Kenyan army said Somali militants were occupying the town "
+                   "and accused them of an invasion.")
+    accuse = _one(found, "accused")
+    assert [ref.country for ref in accuse.source] == ["KEN"]
+
+
+def test_issue12_apposition_names_the_employer_country(events):
+    found = events("Police arrested two opposition members in Caracas on Wednesday. \"We condemn the "
+                   "arrests,\" Peter Olsen, deputy secretary for regional affairs at the U.S. State "
+                   "Department, said.", published="2024-03-21")
+    condemn = _one(found, "condemn")
+    assert condemn.source[0].country == "USA"
+
+
+def test_issue12_spokesman_speaks_for_the_person_whose_spokesman_he_is(events):
+    found = events("United Nations chief Antonio Guterres' spokesman condemned the massacre.")
+    condemn = _one(found, "condemned")
+    assert condemn.source[0].sector == "IGO"
+
+
+def test_issue12_plural_leaders_are_heads_of_government(events):
+    found = events("World leaders condemned the attack on the parliament.")
+    condemn = _one(found, "condemned")
+    assert condemn.source[0].sector == "GOV"
+
+
+def test_issue12_dateline_closed_by_an_agency_colon_is_not_an_actor(events):
+    found = events("LAHORE, Mar 3 (APP): The provincial cabinet said rebels had attacked a police post.",
+                   published="2019-03-03")
+    said = [e for e in found if e.evidence.trigger == "said"]
+    assert all(ref.text != "LAHORE" for e in said for ref in e.source)
+
+
+def test_issue12_known_head_of_state_keeps_his_country_abroad(events):
+    found = events("In Stockholm, President Erdogan agreed to forward the accession protocol to parliament.")
+    agree = _one(found, "agreed")
+    assert agree.source[0].country == "TUR"

@@ -88,6 +88,31 @@ def _modifier_country(tokens: list[Token], dictionary: ActorDictionary, publishe
     return None, False, None
 
 
+def _possessor_entry(modifiers: list[Token], dictionary: ActorDictionary, published: str | None) -> DictEntry | None:
+    """The known actor a role belongs to by a possessive ("Guterres' spokesman")."""
+    for token in modifiers:
+        if any(c.tag_ == "POS" for c in token.children) or token.dep_ == "poss":
+            entry = dictionary.lookup(token.text, published)
+            if entry is not None:
+                return entry
+    return None
+
+
+def _employer(role: Token, dictionary: ActorDictionary, published: str | None,
+              fold: bool) -> tuple[str | None, DictEntry | None]:
+    """(country, organisation) of the body a described person works for, read from the role's
+    prepositional phrases, the innermost first ("assistant secretary for Western hemisphere affairs
+    at the U.S. State Department": the State Department's country)."""
+    phrases = [c for c in role.subtree if c.dep_ == "prep" and c.i > role.i and c.lower_ in
+               ("at", "for", "of", "with", "in")]
+    for prep in reversed(phrases):
+        country, _aligned, org = _modifier_country(list(prep.subtree)[1:], dictionary, published,
+                                                   person=True, fold=fold)
+        if country is not None and country not in ("IGO",) or org is not None:
+            return country, org
+    return None, None
+
+
 def _sector(tokens: list[Token], head_key: str, base: str, dictionary: ActorDictionary) -> str:
     lexicon = dictionary.lexicon
     head_word = tokens[-1].lower_ if tokens else head_key
@@ -192,6 +217,9 @@ def read_candidate(cand: Candidate, dictionary: ActorDictionary, ctx: StoryConte
                 modifiers = list(doc[cand.appos.start:cand.appos.head.i + 1])
             country, _aligned, org = _modifier_country(modifiers, dictionary, published, person=True,
                                                        fold=fold)
+            if country is None and cand.appos is not None:  # "X, an official at the U.S. embassy"
+                country, employer = _employer(cand.appos.head, dictionary, published, fold)
+                org = org or employer
             role = _role_text(modifiers, dictionary)
             sector = None
             if role:
@@ -261,7 +289,11 @@ def _read_role(cand: Candidate, tokens: list[Token], dictionary: ActorDictionary
         # "a Houthi official", "Houthi fighters", "an AFP correspondent", "UN envoy": the organisation
         return Reading(cand, org.name, org.country, org.sector, org.kind, entry=org)
     if key in lexicon.weak_roles and country is None and org is None and sector == "GOV":
-        return Reading(cand, f"unidentified {key}", None, "UNK", kind, canonical=key)
+        principal = _possessor_entry(modifiers, dictionary, published)
+        if principal is not None:  # "Guterres' spokesman" speaks for the UN chief
+            return Reading(cand, f"{principal.name} {key}", principal.country, principal.sector, kind)
+        if not (key == "leader" and head.tag_ == "NNS"):  # "world leaders", "the two leaders": heads of government
+            return Reading(cand, f"unidentified {key}", None, "UNK", kind, canonical=key)
     pronoun_owner = any(t.dep_ == "poss" and t.pos_ == "PRON" for t in modifiers)
     stated = country is not None and (aligned or any(
         countries.code_of(t.text, ctx.lowercase) for t in modifiers))

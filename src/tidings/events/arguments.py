@@ -151,8 +151,24 @@ def _with_apposition(ref: ActorRef, head: Token, actors: list[Mention], lexicon:
         inner = [m for m in actors if m.start <= appos.idx < m.end and m.actor is not None]
         country = inner[0].actor.country if inner else _hint_country(text, lexicon)
         sector = inner[0].actor.sector if inner else _hint_sector(text, lexicon)
-        return replace(ref, country=ref.country or country, sector=ref.sector or sector)
+        if country is None:  # "Brian Nichols, assistant secretary ... at the U.S. State Department"
+            country = _employer_country(appos, actors)
+        if ref.actor_id is None or ref.country is None or inner:
+            return replace(ref, country=ref.country or country, sector=ref.sector or sector)
+        return replace(ref, sector=ref.sector or sector)
     return ref
+
+
+def _employer_country(appos: Token, actors: list[Mention]) -> str | None:
+    """The country of the body a described person works for ("a spokesman for the Russian Foreign
+    Ministry", "an official at the U.S. State Department"): an actor named in a for/at/of/with
+    phrase of the apposition."""
+    for prep in (c for c in appos.subtree if c.dep_ == "prep" and c.lower_ in ("for", "at", "of", "with", "in")):
+        for obj in (g for g in prep.children if g.dep_ == "pobj"):
+            found = [m for m in actors if m.start <= obj.idx < m.end and m.actor is not None and m.actor.country]
+            if found:
+                return found[0].actor.country
+    return None
 
 
 def _words(text: str) -> str:

@@ -67,7 +67,13 @@ def verb_agent(verb: Token, depth: int = 0) -> list[Token]:
     if subjects:
         return with_conjuncts(subjects)
     if any(c.dep_ == "nsubjpass" for c in verb.children):
+        if verb.dep_ == "ccomp" and verb.head.lemma_.lower() in DIRECTIVES and depth < 3:
+            return verb_agent(verb.head, depth + 1)  # "the judge ordered that camps be dismantled"
         return []  # passive without "by": the agent is unknown, never the governing verb's subject
+    if verb.dep_ == "acl" and verb.tag_ == "VB" and verb.head.lemma_.lower() in DIRECTIVE_NOUNS:
+        return decider(verb.head, depth)  # "a decision by the rulers to ban women"
+    if _misattached_conjunct(verb) and depth < 3:
+        return verb_agent(verb.head.head, depth + 1)
     if verb.dep_ == "xcomp":
         controllers = [c for c in verb.head.children if c.dep_ == "dobj"]
         if controllers:
@@ -79,6 +85,34 @@ def verb_agent(verb: Token, depth: int = 0) -> list[Token]:
             return [verb.head]
         return verb_agent(verb.head, depth + 1)
     return []
+
+
+#: Verbs and nouns of deciding and ordering: the act they govern is done on their author's order
+#: ("ordered that the camps be dismantled", "a decision to ban women"), so its author is the source.
+DIRECTIVES = {"order", "decide", "rule", "direct", "instruct", "authorise", "authorize", "decree", "approve"}
+DIRECTIVE_NOUNS = {"decision", "order", "decree", "ruling", "move", "plan", "bid", "vote", "directive"}
+
+
+def decider(noun: Token, depth: int = 0) -> list[Token]:
+    """Who made a decision or gave an order: its possessor or by-agent ("the court's ruling", "a
+    decision by the rulers"), else the subject of the verb that made it ("X announced a decision")."""
+    found = [c for c in noun.children if c.dep_ == "poss" and c.pos_ != "PRON"]
+    found += [t for t in prep_objects(noun, ("by",)) if t.lower_ not in _MEANS]
+    if found:
+        return with_conjuncts(found)
+    if noun.dep_ == "dobj" and noun.head.pos_ == "VERB" and depth < 3:
+        return verb_agent(noun.head, depth + 1)
+    return []
+
+
+def _misattached_conjunct(verb: Token) -> bool:
+    """"the army said troops were occupying the town and accused them": a bare past verb the parser
+    conjoined to a progressive or perfect verb inside a reported clause belongs to the reporting
+    verb (tenses do not coordinate), so it takes that verb's subject."""
+    head = verb.head
+    return (verb.dep_ == "conj" and verb.tag_ == "VBD" and not any(c.dep_ in ("aux", "auxpass", "nsubj") for c in verb.children)
+            and head.tag_ in ("VBG", "VBN") and head.dep_ == "ccomp"
+            and any(c.dep_ == "aux" for c in head.children) and head.head.pos_ in ("VERB", "AUX"))
 
 
 def verb_patient(verb: Token, last: Token | None = None) -> list[Token]:
