@@ -166,3 +166,27 @@ def test_issue12_known_head_of_state_keeps_his_country_abroad(events):
     found = events("In Stockholm, President Erdogan agreed to forward the accession protocol to parliament.")
     agree = _one(found, "agreed")
     assert agree.source[0].country == "TUR"
+
+
+def test_issue12_a_building_belongs_to_the_country_its_name_states(events):
+    found = events("Protesters in Lima attacked the Chilean embassy on Friday.")
+    attack = _one(found, "attacked")
+    assert [(ref.country, ref.sector) for ref in attack.target] == [("CHL", "GOV")]
+
+
+def test_issue12_agreement_targets_the_party_of_the_action_agreed(events):
+    found = events("Canada and Norway agreed to stop selling drones to Iran.")
+    agree = _one(found, "agreed")
+    assert "IRN" in {ref.country for ref in agree.target}
+
+
+def test_issue12_condemning_riots_targets_the_rioters(events):
+    found = events("Hundreds of people rioted in Quito on Sunday. Foreign governments condemned the riots.")
+    condemn = _one(found, "condemned")
+    assert condemn.target and condemn.target[0].sector == "CVL"
+
+
+def test_issue12_condemning_arrests_targets_the_authorities_who_made_them(events):
+    found = events("The European Union condemned the arrests of journalists in Minsk.")
+    condemn = _one(found, "condemned")
+    assert condemn.target and condemn.target[0].sector == "GOV"

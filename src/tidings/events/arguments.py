@@ -21,6 +21,8 @@ from tidings.events.venue import choose_location, main_place, place_location  # 
 from tidings.events.dating import choose_date  # noqa: F401  (moved; callers import it from here)
 
 _CUT = ("relcl", "acl", "appos", "conj", "cc", "punct", "advcl", "prep")
+#: A state's missions abroad act and are acted on as its government ("stormed the Saudi embassy").
+_MISSIONS = re.compile(r"\b(embassy|embassies|consulate|consulates)\b", re.I)
 _INANIMATE = {"building", "weapon", "document", "meeting", "agreement", "checkpoint", "territory", "operation"}
 
 
@@ -46,6 +48,9 @@ def actor_ref(head: Token, actors: list[Mention], places: list[Mention], lexicon
     overlapping = covering or [m for m in actors if m.start < end and start < m.end]
     if head.i < dateline_end(head.doc):
         return None  # "BAGHDAD (Reuters) -": where the story was filed, never an actor
+    author = act_author(head, actors, places, lexicon) if not covering else None
+    if author is not None:
+        return author  # "condemned the arrests of journalists": who arrested them
     if overlapping:
         best = min(overlapping, key=lambda m: (abs(m.start - head.idx), -(m.end - m.start)))
         actor = best.actor
@@ -78,8 +83,47 @@ def actor_ref(head: Token, actors: list[Mention], places: list[Mention], lexicon
             country = place.place.country
             state = place.place.feature == "country" or _countries().capitals.get(place.text) == country
             return ActorRef(text=text, country=country, sector="GOV" if state else None)
-    return _with_apposition(ActorRef(text=text, country=_hint_country(text, lexicon), sector=_hint_sector(text, lexicon)),
-                            head, actors, lexicon)
+    country = _hint_country(text, lexicon) or stated_country(
+        [t for t in head.doc[head.left_edge.i:head.right_edge.i + 1] if start <= t.idx < end])
+    sector = _hint_sector(text, lexicon) or ("GOV" if _MISSIONS.search(text) else None)
+    return _with_apposition(ActorRef(text=text, country=country, sector=sector), head, actors, lexicon)
+
+
+#: Acts that, named as an argument, stand for whoever did them: "condemned the riots" condemns the
+#: rioters, "police dispersed the protest" disperses the protesters, "denounced the arrests" the
+#: authorities that made them. Value: (sector implied when the phrase names no author, verbs of
+#: criticism it needs as governor or None).
+_CRITICISE = {"condemn", "denounce", "criticise", "criticize", "decry", "deplore", "slam", "blame",
+              "reject", "protest", "oppose", "deny"}
+_ACTS_BY_AUTHOR: dict[str, tuple[str, frozenset[str] | None]] = {
+    **{w: ("CVL", None) for w in ("riot", "protest", "demonstration", "unrest", "rally", "uprising", "sit-in")},
+    **{w: ("GOV", frozenset(_CRITICISE)) for w in ("arrest", "detention", "crackdown", "execution", "warrant",
+                                                   "ban", "curfew", "expulsion", "deportation")},
+}
+
+
+def act_author(noun: Token, actors: list[Mention], places: list[Mention], lexicon: Lexicon) -> ActorRef | None:
+    """Who did the act a noun names: its possessor, by-agent or national modifier ("Israel's
+    strikes", "arrests by the police", "Russian shelling"), else the actor its kind implies
+    (protesters for a riot; the authorities for arrests under a verb of criticism)."""
+    if noun.pos_ != "NOUN" or noun.lemma_.lower() not in _ACTS_BY_AUTHOR:
+        return None
+    sector, governors = _ACTS_BY_AUTHOR[noun.lemma_.lower()]
+    authors = [c for c in noun.children if c.dep_ == "poss"]
+    authors += [g for c in noun.children if c.dep_ in ("prep", "agent") and c.lower_ == "by"
+                for g in c.children if g.dep_ == "pobj"]
+    authors += [c for c in noun.children if c.dep_ in ("amod", "compound") and c.ent_type_ in ("NORP", "GPE", "ORG")]
+    for author in authors:
+        ref = actor_ref(author, actors, places, lexicon)
+        if ref is not None:
+            return ref
+    verb = noun.head.head if noun.dep_ == "pobj" else noun.head
+    if governors is not None and verb.lemma_.lower() not in governors:
+        return None
+    start, end = phrase_span(noun)
+    text = doc_text(noun.doc)[start:end].strip(" \"'“”‘’-—–")
+    country = stated_country([t for t in noun.doc[noun.left_edge.i:noun.right_edge.i + 1] if start <= t.idx < end])
+    return ActorRef(text=text, country=country, sector=sector)
 
 
 def _actor_like(head: Token, text: str, lexicon: Lexicon) -> bool:
@@ -105,6 +149,23 @@ def _antecedent(pronoun: Token, actors: list[Mention], lexicon: Lexicon) -> Acto
         return None
     actor = found.actor  # the words of the naming mention: what "they" or "he" stands for
     return ActorRef(text=found.text, actor_id=actor.id, name=actor.name, country=actor.country, sector=actor.sector)
+
+
+def stated_country(tokens: list[Token]) -> str | None:
+    """The first country a phrase names by name, demonym or capital ("the Saudi Arabian embassy",
+    "the US territory of Guam"), two-word names first."""
+    countries = _countries()
+    for i, token in enumerate(tokens):
+        if not token.text[:1].isupper():
+            continue
+        if i + 1 < len(tokens):
+            code = countries.code_of(f"{token.text} {tokens[i + 1].text}")
+            if code:
+                return code
+        code = countries.code_of(token.text)
+        if code:
+            return code
+    return None
 
 
 @lru_cache(maxsize=1)

@@ -13,7 +13,7 @@ from dataclasses import replace
 
 from spacy.tokens import Token
 
-from tidings.events.arguments import phrase_span
+from tidings.events.arguments import phrase_span, stated_country
 from tidings.events.lexicon import Lexicon
 from tidings.model import ActorRef, Location, Mention
 from tidings.nlp._text import doc_text
@@ -82,18 +82,37 @@ def _is_pro(text: str, country: str, lexicon: Lexicon) -> bool:
     return any(f"pro-{name}" in lowered for name in lexicon.country_hints.get(country, ()))
 
 
-def owner_targets(patients: list[Token], location: Location | None, lexicon: Lexicon) -> list[ActorRef]:
-    """The owner of a building, base or town an event acted on: its country, police or military
-    when the place says so ("seized the police headquarters")."""
-    if location is None or location.country is None:
-        return []
+def owner_targets(patients: list[Token], location: Location | None, lexicon: Lexicon,
+                  places: list[Mention] | None = None) -> list[ActorRef]:
+    """The owner of a building, base or town an event acted on: the country its phrase names ("the
+    Saudi embassy", "the US territory of Guam", "a base in Syria"), else the venue's; police,
+    military or government when the place says so ("seized the police headquarters", "stormed the
+    embassy")."""
     for head in patients:
         if lexicon.classes_of(head.lemma_, head.lower_) & _OWNED:
             start, end = phrase_span(head)
             text = doc_text(head.doc)[start:end].strip()
-            sector = "COP" if _POLICE_PLACES.search(text) else "MIL" if _MILITARY_PLACES.search(text) else None
-            return [ActorRef(text=text, country=location.country, sector=sector)]
+            country = _named_country(head, start, end, places or []) or (
+                location.country if location is not None else None)
+            if country is None:
+                return []
+            sector = "COP" if _POLICE_PLACES.search(text) else "MIL" if _MILITARY_PLACES.search(text) else (
+                "GOV" if _STATE_PLACES.search(text) else None)
+            return [ActorRef(text=text, country=country, sector=sector)]
     return []
+
+
+_STATE_PLACES = re.compile(r"\b(embassy|consulate|ministry|parliament|presidential palace|government (buildings?|headquarters|offices?))\b", re.I)
+
+
+def _named_country(head: Token, start: int, end: int, places: list[Mention]) -> str | None:
+    """A country the phrase states: a country word or demonym, else a place named inside it."""
+    code = stated_country([t for t in head.doc[head.left_edge.i:head.right_edge.i + 1]
+                           if start <= t.idx < end])
+    if code:
+        return code
+    inside = [m for m in places if start <= m.start and m.end <= end and m.place is not None and m.place.country]
+    return inside[0].place.country if inside else None
 
 
 #: Roles news leaves implicit, by event type (and mode), coded in the venue's country (the gold

@@ -174,6 +174,31 @@ def aimed_at(verb: Token) -> list[Token]:
     return out
 
 
+#: Verbal acts whose target is often the one their announced action concerns: "agreed to stop
+#: exporting chips to Russia", "refused to hand the suspects over to India", "vowed to support Kyiv".
+_INTENT_TYPES = ("AGREE", "REJECT", "SUPPORT", "THREATEN", "REQUEST")
+_ACTION_PREPS = ("to", "for", "with", "against", "on")
+_NAMED = ("GPE", "NORP", "PERSON", "ORG")
+
+
+def action_patients(verb: Token) -> list[Token]:
+    """Named parties of the action a verb governs (its xcomp, and actions conjoined to it): the
+    action's object, and the objects of its to/for/with/against/on phrases; names only, as the
+    things agreed on ("the protocol", "exports") are not parties."""
+    actions = [c for c in verb.children if c.dep_ == "xcomp"]
+    actions += [c for a in actions for c in a.children if c.dep_ in ("xcomp", "conj") and c.pos_ == "VERB"]
+    found: list[Token] = []
+    for action in actions:
+        holders = [action, *(c for c in action.children if c.dep_ in ("dobj", "pcomp"))]
+        holders += [g for h in list(holders) for g in h.children if g.dep_ in ("pcomp", "xcomp") and g.pos_ == "VERB"]
+        candidates = [c for c in action.children if c.dep_ == "dobj"]
+        for holder in holders:
+            candidates += [g for c in holder.children if c.dep_ in ("prep", "dative") and c.lower_ in _ACTION_PREPS
+                           for g in c.children if g.dep_ == "pobj"]
+        found += [t for t in with_conjuncts(candidates) if t.ent_type_ in _NAMED and t not in found]
+    return found
+
+
 _BY_PARTICIPLES = {"chair", "lead", "organise", "organize", "host", "attend", "call", "stage", "hold",
                    "carry", "conduct", "launch", "order", "mount", "claim", "impose", "announce", "issue"}
 
@@ -250,6 +275,8 @@ def roles(match: TriggerMatch, lexicon: Lexicon, two_sided: bool) -> tuple[list[
         patients = verb_patient(head, last)
         if entry.type in _AIMED_TYPES:
             patients += [t for t in aimed_at(head) if t not in patients]
+        if not patients and entry.type in _INTENT_TYPES:
+            patients = action_patients(head)
         if two_sided:
             agents = agents + [p for p in prep_objects(head, ("with",)) if p not in agents]
     if entry.source and entry.source.startswith("prep:"):
