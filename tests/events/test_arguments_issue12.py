@@ -190,3 +190,9 @@ def test_issue12_condemning_arrests_targets_the_authorities_who_made_them(events
     found = events("The European Union condemned the arrests of journalists in Minsk.")
     condemn = _one(found, "condemned")
     assert condemn.target and condemn.target[0].sector == "GOV"
+
+
+def test_issue12_forces_mobilised_are_the_source(events):
+    found = events("In Lyon, 5,000 police officers were mobilized on Thursday.")
+    mobilised = _one(found, "mobilized")
+    assert mobilised.source and mobilised.source[0].sector == "COP"

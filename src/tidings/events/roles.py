@@ -279,6 +279,8 @@ def roles(match: TriggerMatch, lexicon: Lexicon, two_sided: bool) -> tuple[list[
             patients = action_patients(head)
         if two_sided:
             agents = agents + [p for p in prep_objects(head, ("with",)) if p not in agents]
+    if entry.type == "MOBILIZE" and not agents and entry.kind != "noun":
+        agents, patients = patients, []  # "10,000 police were mobilised", "troops massed": the forces act
     if entry.source and entry.source.startswith("prep:"):
         agents = prep_objects(head, (entry.source[5:],)) or prep_objects(last, (entry.source[5:],))
         if entry.target == "subject":
