@@ -265,10 +265,13 @@ def roles(match: TriggerMatch, lexicon: Lexicon, two_sided: bool) -> tuple[list[
         if not agents:  # "Russian shelling", "US sanctions", "police raids"
             agents = [c for c in head.children if c.dep_ in ("amod", "compound", "nmod")
                       and (c.ent_type_ in ("NORP", "GPE") or lexicon.classes_of(c.lemma_, c.lower_) & {"police", "military"})]
+        between = prep_objects(head, ("between",))
+        if between and not agents:  # "a swap deal between the US and Iran": both are its parties
+            agents = list(between)
         if two_sided:
             agents = agents + [p for p in partners if p not in agents]
         else:
-            patients = patients + [p for p in partners if p not in patients]
+            patients = patients + [p for p in partners if p not in patients and p not in agents]
         agents, patients = with_conjuncts(agents), with_conjuncts(patients)
     else:
         agents = verb_agent(head)
