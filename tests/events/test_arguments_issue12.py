@@ -196,3 +196,35 @@ def test_issue12_forces_mobilised_are_the_source(events):
     found = events("In Lyon, 5,000 police officers were mobilized on Thursday.")
     mobilised = _one(found, "mobilized")
     assert mobilised.source and mobilised.source[0].sector == "COP"
+
+
+def test_issue12_a_town_named_in_the_target_gives_its_country(nlp, resources):
+    from tidings.events.countries import owner_targets
+    from tidings.model import Location
+
+    _, ontology, gazetteer = resources
+    doc = nlp("Rebels seized the major city of Goma.")
+    places = find_places(doc, gazetteer)
+    city = next(t for t in doc if t.text == "city")
+    kigali = Location(text="Kigali", country="RWA")
+    owners = owner_targets([city], kigali, ontology.lexicon, places)
+    assert [ref.country for ref in owners] == ["COD"]
+
+
+def test_issue12_sites_belong_to_whom_they_serve(events):
+    found = events("Gunmen overran the two biggest prisons in Haiti. The local market and several homes "
+                   "were burned down in Haiti.")
+    assert _one(found, "overran").target[0].sector == "GOV"
+    assert _one(found, "burned").target[0].sector == "CVL"
+
+
+def test_issue12_a_country_on_strike_is_its_people(events):
+    found = events("On January 19, France held a general strike against the pension reform.")
+    strike = [e for e in found if e.type == "PROTEST"][0]
+    assert [(ref.country, ref.sector) for ref in strike.source] == [("FRA", "CVL")]
+
+
+def test_issue12_the_parties_between_which_a_deal_is_made_are_its_sources(events):
+    found = events("The prisoners were freed under a swap deal between Canada and Iran.")
+    deal = _one(found, "deal")
+    assert {ref.country for ref in deal.source} == {"CAN", "IRN"}

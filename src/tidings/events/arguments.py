@@ -21,8 +21,23 @@ from tidings.events.venue import choose_location, main_place, place_location  # 
 from tidings.events.dating import choose_date  # noqa: F401  (moved; callers import it from here)
 
 _CUT = ("relcl", "acl", "appos", "conj", "cc", "punct", "advcl", "prep")
-#: A state's missions abroad act and are acted on as its government ("stormed the Saudi embassy").
-_MISSIONS = re.compile(r"\b(embassy|embassies|consulate|consulates)\b", re.I)
+#: Whose a building or site is, by what it is: a police station the police's, a base the army's, an
+#: embassy, ministry or prison the state's (its missions abroad act as its government), homes,
+#: markets and villages the civilians'.
+_PLACE_SECTORS = (
+    ("COP", re.compile(r"\bpolice\b|\bsecurity service\b", re.I)),
+    ("MIL", re.compile(r"\b(military|army|air base|barracks|garrison)\b", re.I)),
+    ("GOV", re.compile(r"\b(embass(y|ies)|consulates?|ministry|ministries|parliament|presidential palace|prisons?|jails?"
+                       r"|government (buildings?|headquarters|offices?))\b", re.I)),
+    ("CVL", re.compile(r"\b(homes?|houses?|market|markets|shops?|villages?|schools?|hospitals?|mosques?|churches)\b", re.I)),
+)
+
+
+def place_sector(text: str) -> str | None:
+    """The sector that owns a building or site the phrase names, if its words say."""
+    return next((sector for sector, pattern in _PLACE_SECTORS if pattern.search(text)), None)
+
+
 _INANIMATE = {"building", "weapon", "document", "meeting", "agreement", "checkpoint", "territory", "operation"}
 
 
@@ -85,7 +100,7 @@ def actor_ref(head: Token, actors: list[Mention], places: list[Mention], lexicon
             return ActorRef(text=text, country=country, sector="GOV" if state else None)
     country = _hint_country(text, lexicon) or stated_country(
         [t for t in head.doc[head.left_edge.i:head.right_edge.i + 1] if start <= t.idx < end])
-    sector = _hint_sector(text, lexicon) or ("GOV" if _MISSIONS.search(text) else None)
+    sector = _hint_sector(text, lexicon)
     return _with_apposition(ActorRef(text=text, country=country, sector=sector), head, actors, lexicon)
 
 

@@ -13,7 +13,7 @@ from dataclasses import replace
 
 from spacy.tokens import Token
 
-from tidings.events.arguments import phrase_span, stated_country
+from tidings.events.arguments import phrase_span, place_sector, stated_country
 from tidings.events.lexicon import Lexicon
 from tidings.model import ActorRef, Location, Mention
 from tidings.nlp._text import doc_text
@@ -21,8 +21,6 @@ from tidings.nlp._text import doc_text
 #: Sectors of actors that act abroad as themselves: never given the event's country.
 _INTERNATIONAL = {"IGO", "UNO", "NGO", "EUR"}
 _OWNED = {"building", "territory", "checkpoint", "base"}
-_POLICE_PLACES = re.compile(r"\bpolice\b|\bsecurity service\b", re.I)
-_MILITARY_PLACES = re.compile(r"\b(military|army|air base|barracks|garrison)\b", re.I)
 
 
 def localise(refs: list[ActorRef], location: Location | None, lexicon: Lexicon) -> list[ActorRef]:
@@ -89,20 +87,18 @@ def owner_targets(patients: list[Token], location: Location | None, lexicon: Lex
     military or government when the place says so ("seized the police headquarters", "stormed the
     embassy")."""
     for head in patients:
-        if lexicon.classes_of(head.lemma_, head.lower_) & _OWNED:
+        if lexicon.classes_of(head.lemma_, head.lower_) & _OWNED or head.pos_ == "NOUN" and place_sector(head.text):
             start, end = phrase_span(head)
             text = doc_text(head.doc)[start:end].strip()
             country = _named_country(head, start, end, places or []) or (
                 location.country if location is not None else None)
             if country is None:
                 return []
-            sector = "COP" if _POLICE_PLACES.search(text) else "MIL" if _MILITARY_PLACES.search(text) else (
-                "GOV" if _STATE_PLACES.search(text) else None)
+            sector = place_sector(text)
             return [ActorRef(text=text, country=country, sector=sector)]
     return []
 
 
-_STATE_PLACES = re.compile(r"\b(embassy|consulate|ministry|parliament|presidential palace|government (buildings?|headquarters|offices?))\b", re.I)
 
 
 def _named_country(head: Token, start: int, end: int, places: list[Mention]) -> str | None:
@@ -138,6 +134,8 @@ def implied_roles(event_type: str, mode: str | None, source: list[ActorRef], tar
     kinds = {m.actor.id: m.actor.kind for m in actors if m.actor is not None}
     if event_type in _FORCE_TYPES:
         source = [replace(r, sector="MIL") if _armed_state(r, kinds) else r for r in source]
+    if event_type == "PROTEST":  # "France held a general strike": its people protest, not its state
+        source = [replace(r, sector="CVL") if kinds.get(r.actor_id or "") == "state" else r for r in source]
     country = location.country if location is not None else None
     if country is None or country in _INTERNATIONAL:
         return source, target

@@ -174,6 +174,8 @@ def aimed_at(verb: Token) -> list[Token]:
     return out
 
 
+#: Verbs that bring a force into being ("a brigade was formed"): the new unit is not who acts.
+_CREATING = {"form", "create", "establish", "found", "set", "raise", "build"}
 #: Verbal acts whose target is often the one their announced action concerns: "agreed to stop
 #: exporting chips to Russia", "refused to hand the suspects over to India", "vowed to support Kyiv".
 _INTENT_TYPES = ("AGREE", "REJECT", "SUPPORT", "THREATEN", "REQUEST")
@@ -282,7 +284,7 @@ def roles(match: TriggerMatch, lexicon: Lexicon, two_sided: bool) -> tuple[list[
             patients = action_patients(head)
         if two_sided:
             agents = agents + [p for p in prep_objects(head, ("with",)) if p not in agents]
-    if entry.type == "MOBILIZE" and not agents and entry.kind != "noun":
+    if entry.type == "MOBILIZE" and not agents and entry.kind != "noun" and head.lemma_.lower() not in _CREATING:
         agents, patients = patients, []  # "10,000 police were mobilised", "troops massed": the forces act
     if entry.source and entry.source.startswith("prep:"):
         agents = prep_objects(head, (entry.source[5:],)) or prep_objects(last, (entry.source[5:],))
