@@ -228,3 +228,9 @@ def test_issue12_the_parties_between_which_a_deal_is_made_are_its_sources(events
     found = events("The prisoners were freed under a swap deal between Canada and Iran.")
     deal = _one(found, "deal")
     assert {ref.country for ref in deal.source} == {"CAN", "IRN"}
+
+
+def test_issue12_the_subject_of_delivering_aid_is_its_donor(events):
+    found = events("Last week, the World Food Programme was able to get the first aid convoy into Gaza.")
+    aid = [e for e in found if e.type == "AID"][0]
+    assert aid.source and aid.source[0].sector == "IGO"

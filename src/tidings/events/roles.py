@@ -78,6 +78,8 @@ def verb_agent(verb: Token, depth: int = 0) -> list[Token]:
         controllers = [c for c in verb.head.children if c.dep_ == "dobj"]
         if controllers:
             return with_conjuncts(controllers)  # "prompting Kiev to launch", "urged X to leave"
+    if depth < 3 and verb.dep_ == "acomp" and verb.head is not verb:
+        return verb_agent(verb.head, depth + 1)  # "the UN was able to get": who was able
     if depth < 3 and verb.dep_ in _CLAUSE_LINKS and verb.head is not verb:
         if verb.dep_ in ("acl", "relcl") and verb.head.pos_ in ("NOUN", "PROPN"):
             if verb.dep_ == "acl":  # "protesters demonstrating": the noun acts; "the man killed": not
@@ -174,6 +176,8 @@ def aimed_at(verb: Token) -> list[Token]:
     return out
 
 
+#: Verbs by which aid named as their object is given: their subject is the donor.
+_DELIVERY = {"send", "deliver", "get", "bring", "provide", "ship", "airlift", "dispatch", "donate", "fly", "truck"}
 #: Verbs that bring a force into being ("a brigade was formed"): the new unit is not who acts.
 _CREATING = {"form", "create", "establish", "found", "set", "raise", "build"}
 #: Verbal acts whose target is often the one their announced action concerns: "agreed to stop
@@ -260,6 +264,10 @@ def roles(match: TriggerMatch, lexicon: Lexicon, two_sided: bool) -> tuple[list[
         if not agents:
             verb = support_verb(head, lexicon)
             if verb is not None and verb.lemma_ in lexicon.support_verbs:
+                agents = verb_agent(verb)
+        if not agents and entry.type == "AID":  # "the UN got an aid convoy into Syria"
+            verb = support_verb(head.head if head.dep_ == "compound" else head, lexicon)
+            if verb is not None and verb.lemma_.lower() in _DELIVERY:
                 agents = verb_agent(verb)
         if not agents and members:  # "X summoned a meeting of the committee": X; "a meeting of
             # the committee decided": the committee
