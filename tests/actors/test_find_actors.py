@@ -215,3 +215,8 @@ def test_issue12_person_described_by_apposition_takes_employer_country(actors):
 def test_issue12_former_leader_keeps_a_party_sector(actors):
     found = by_text(actors("Bolsonaro denied encouraging the riots.", "2023-01-10"))
     assert found["Bolsonaro"].actor.sector == "OPP"
+
+
+def test_issue12_surname_that_is_also_a_town_is_the_person(placed):
+    found = by_text(placed("Khan was taken into custody by police in Islamabad on Tuesday.", "2023-05-10"))
+    assert "Khan" in found and found["Khan"].kind == "actor"

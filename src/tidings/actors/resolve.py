@@ -25,7 +25,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from tidings.actors.context import StoryContext
 from tidings.actors.detect import Candidate, acts_as_actor, in_place_context, role_key
@@ -86,6 +86,12 @@ def _modifier_country(tokens: list[Token], dictionary: ActorDictionary, publishe
         if entry is not None and entry.kind != "person":
             return entry.country, False, entry
     return None, False, None
+
+
+def _person_in_role(ent: Span) -> bool:
+    """A name NER reads as a person that acts or is acted on as one ("Khan was taken into custody",
+    "police arrested Lai"): a surname that is also a town's name is the person (DESIGN §4)."""
+    return ent.label_ == "PERSON" and ent.root.dep_ in ("nsubj", "nsubjpass", "dobj", "poss", "appos")
 
 
 def _possessor_entry(modifiers: list[Token], dictionary: ActorDictionary, published: str | None) -> DictEntry | None:
@@ -183,7 +189,8 @@ def read_candidate(cand: Candidate, dictionary: ActorDictionary, ctx: StoryConte
         ent = cand.entity
         text = ent.text.strip()
         bare = text[4:] if text.lower().startswith("the ") else text
-        is_place = (doc[ent.start].idx, doc[ent.end - 1].idx + len(doc[ent.end - 1])) in place_spans
+        is_place = (doc[ent.start].idx, doc[ent.end - 1].idx + len(doc[ent.end - 1])) in place_spans \
+            and not _person_in_role(ent)
         code = countries.code_of(bare, fold)
         entry = dictionary.lookup(bare, published)
         if code and ent.label_ != "NORP" and entry is None:
