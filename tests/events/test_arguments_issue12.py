@@ -234,3 +234,9 @@ def test_issue12_the_subject_of_delivering_aid_is_its_donor(events):
     found = events("Last week, the World Food Programme was able to get the first aid convoy into Gaza.")
     aid = [e for e in found if e.type == "AID"][0]
     assert aid.source and aid.source[0].sector == "IGO"
+
+
+def test_issue12_the_charge_is_not_part_of_the_accused_and_several_states_keep_no_country(events):
+    found = events("In Kabul, the envoy accused western countries of a disregard for the Afghan people.")
+    accuse = _one(found, "accused")
+    assert [(ref.text, ref.country, ref.sector) for ref in accuse.target] == [("western countries", None, "GOV")]

@@ -20,6 +20,9 @@ from tidings.events.venue import choose_location, main_place, place_location  # 
 
 from tidings.events.dating import choose_date  # noqa: F401  (moved; callers import it from here)
 
+#: Verbs whose "of" phrase names the charge, not the person: "accused western countries of a
+#: complete disregard" (the parser often hangs it on the object).
+_CHARGING = {"accuse", "charge", "suspect", "convict", "acquit", "warn", "clear"}
 _CUT = ("relcl", "acl", "appos", "conj", "cc", "punct", "advcl", "prep")
 #: Whose a building or site is, by what it is: a police station the police's, a base the army's, an
 #: embassy, ministry or prison the state's (its missions abroad act as its government), homes,
@@ -44,7 +47,8 @@ _INANIMATE = {"building", "weapon", "document", "meeting", "agreement", "checkpo
 def phrase_span(head: Token) -> tuple[int, int]:
     """Character span of an argument: the head with its modifiers, without clauses or conjuncts."""
     tokens = [head]
-    stack = [c for c in head.children if c.dep_ not in _CUT or (c.dep_ == "prep" and c.lower_ == "of")]
+    charged = head.dep_ == "dobj" and head.head.lemma_.lower() in _CHARGING
+    stack = [c for c in head.children if c.dep_ not in _CUT or (c.dep_ == "prep" and c.lower_ == "of" and not charged)]
     while stack:
         token = stack.pop()
         tokens.append(token)
@@ -100,7 +104,7 @@ def actor_ref(head: Token, actors: list[Mention], places: list[Mention], lexicon
             return ActorRef(text=text, country=country, sector="GOV" if state else None)
     country = _hint_country(text, lexicon) or stated_country(
         [t for t in head.doc[head.left_edge.i:head.right_edge.i + 1] if start <= t.idx < end])
-    sector = _hint_sector(text, lexicon)
+    sector = _hint_sector(text, lexicon) or ("GOV" if head.lemma_.lower() in _STATE_NOUNS else None)
     return _with_apposition(ActorRef(text=text, country=country, sector=sector), head, actors, lexicon)
 
 
@@ -148,11 +152,15 @@ def _actor_like(head: Token, text: str, lexicon: Lexicon) -> bool:
     if head.pos_ not in ("NOUN", "NUM"):
         return False
     forms = {head.lemma_.lower(), head.lower_}
+    if head.tag_ == "NNS" and forms & _STATE_NOUNS:
+        return True  # "western countries", "the two nations"
     if forms & lexicon.casualties["person_nouns"] or lexicon.classes_of(*forms) & _PEOPLE:
         return True
     return bool(_hint_sector(text, lexicon) or _hint_country(text, lexicon))
 
 
+#: States named by what they are, acting as their governments ("accused western countries").
+_STATE_NOUNS = {"country", "nation", "state", "government"}
 _PEOPLE = {"protester", "crowd", "combatant", "soldier", "person_generic", "official", "diplomat", "police", "military", "government", "worker"}
 
 

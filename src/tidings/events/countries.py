@@ -32,13 +32,22 @@ def localise(refs: list[ActorRef], location: Location | None, lexicon: Lexicon) 
         return refs
     out = []
     for ref in refs:
-        if ref.sector in _INTERNATIONAL or ref.country in _INTERNATIONAL:
+        if ref.sector in _INTERNATIONAL or ref.country in _INTERNATIONAL or _several_states(ref):
             out.append(ref)
         elif ref.country is None or _is_pro(ref.text, ref.country, lexicon) or is_bare_role(ref, lexicon):
             out.append(replace(ref, country=country))
         else:
             out.append(ref)
     return out
+
+
+_STATES_WORDS = ("countries", "nations", "states", "governments")
+
+
+def _several_states(ref: ActorRef) -> bool:
+    """"western countries", "the two nations": several states are not the venue's one."""
+    words = _WORD.findall(ref.text.lower())
+    return ref.actor_id is None and bool(words) and words[-1] in _STATES_WORDS
 
 
 _PRONOUNS = {"he", "she", "him", "her", "they", "them", "it", "we", "us", "i", "you", "who"}
