@@ -10,6 +10,15 @@ from tidings.places.detect import detect_toponyms
 from tidings.places.gazetteer import Gazetteer
 from tidings.places.resolve import resolve_toponyms
 
+#: Suffix of a place mention's label when the name is part of an outlet's, company's or unit's name
+#: ("Pattaya Mail"): a place the text names, but never where something happened.
+IN_NAME = ":in-name"
+
+
+def in_name(mention: Mention) -> bool:
+    """Whether a place mention is part of a longer name that is not a place ("Myawaddy TV")."""
+    return (mention.label or "").endswith(IN_NAME)
+
 
 def document_demonyms(doc: Doc, gazetteer: Gazetteer, tokens: TokenTexts | None = None) -> list[str]:
     """ISO3 codes of the demonyms a document uses ("Ukrainian" -> "UKR"), one per occurrence.
@@ -30,7 +39,8 @@ def find_places(doc: Doc, gazetteer: Gazetteer) -> list[Mention]:
     text = tokens.doc_text
     mentions = [
         Mention(kind="place", text=text[top.start:top.end], start=top.start, end=top.end,
-                sentence_index=top.sentence_index, place=place, label=top.label)
+                sentence_index=top.sentence_index, place=place,
+                label=f"{top.label}{IN_NAME}" if top.in_name else top.label)
         for top, place in zip(toponyms, places)
         if place is not None
     ]
