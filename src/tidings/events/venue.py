@@ -55,12 +55,12 @@ def choose_location(trigger: Token, sent: Span, places: list[Mention], excluded:
             continue
         if in_name(mention):
             continue  # "Myawaddy TV", "Pattaya Mail": a name, not where anything happened
-        if any(s <= mention.start < e for s, e in excluded):
-            continue
         span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
         if span is None:
             continue
         head = span.root
+        if any(s <= mention.start < e for s, e in excluded) and not _place_object(head):
+            continue  # inside an actor's phrase, unless the patient is the place ("seized the town of X")
         if _modifies_actor(head, span):
             continue  # "Ukraine's Defense Ministry", "EU and Georgian flags": not where it happened
         in_clause = head.i in clause
@@ -79,6 +79,12 @@ def choose_location(trigger: Token, sent: Span, places: list[Mention], excluded:
     if document_place is not None:
         return place_location(document_place, "document", False)
     return None
+
+
+def _place_object(head: Token) -> bool:
+    """The place is the object of a verb whose object is where the act happens ("seized Bunagana")."""
+    phrase = _phrase_head(head)
+    return phrase.dep_ == "dobj" and phrase.head.lemma_.lower() in _PLACE_OBJECT_VERBS
 
 
 def _in_other_act(head: Token, trigger: Token) -> bool:

@@ -85,6 +85,7 @@ class Toponym:
     weak: bool = False  # only the gazetteer vouches for it, inside another name: needs the context
     in_name: bool = False  # part of an organisation's or outlet's name ("Pattaya Mail"): never a venue
     unlisted: bool = False  # a place the text names that the gazetteer lacks ("the town of Bunagana")
+    slot: bool = False  # NER or the text's own words say it is a place ("in Solhan village")
 
 
 def _person_context(doc: Doc, start: int, end: int) -> bool:
@@ -125,7 +126,8 @@ def _locative(doc: Doc, start: int) -> bool:
     return prev.text == "," and start >= 2 and doc[start - 2].ent_type_ in ("GPE", "LOC")
 
 
-def _sentence_indexes(doc: Doc) -> list[int]:
+def sentence_indexes(doc: Doc) -> list[int]:
+    """The sentence number of every token."""
     out = [0] * len(doc)
     for i, sent in enumerate(doc.sents):
         out[sent.start:sent.end] = [i] * (sent.end - sent.start)
@@ -253,15 +255,17 @@ def _accept(doc: Doc, span: Span, gazetteer: Gazetteer, ner_names: set[str]) -> 
         return None
     labels = {t.ent_type_ for t in span} & set(NAME_LABELS)
     locative = _locative(doc, span.start)
-    if labels and locative:
+    if "ORG" in labels and locative:
         # "Congress, Supreme Court and ...": a list of institutions is no place slot
-        locative = doc[span.start - 1].lower_ not in ("and", "of", ",")
+        locative = doc[span.start - 1].lower_ not in ("and", ",")
     locative = locative or _listed_before_area_word(doc, span)
     if labels and not _strong(gazetteer, text, BIG_PLACE_POPULATION):
         if "PERSON" in labels:
             # "Lula", "Tyler": a person the tagger recognised, unless a place slot says otherwise
             return "weak" if locative or _names_institution(doc, span) else None
-        opens = span[0].ent_iob_ == "B"  # the name begins the entity ("Canaan Board of Finance")
+        # the name begins the entity ("Canaan Board of Finance", "the Torrington Fire Department")
+        opens = span[0].ent_iob_ == "B" or span.start > 0 and doc[span.start - 1].ent_iob_ == "B" \
+            and doc[span.start - 1].lower_ == "the"
         if locative:
             return "strong" if opens else "weak"
         if opens and (text in ner_names or _names_institution(doc, span) or _strong(gazetteer, text)):
@@ -385,7 +389,7 @@ def detect_toponyms(doc: Doc, gazetteer: Gazetteer, tokens: TokenTexts | None = 
         tokens: the Doc's token texts when the caller has read them already.
     """
     tokens = tokens if tokens is not None else TokenTexts(doc)
-    sent_of = _sentence_indexes(doc)
+    sent_of = sentence_indexes(doc)
     found = _ner_toponyms(doc, gazetteer, sent_of)
     claimed = {t for top in found for t in range(top.first_token, top.last_token)}
     ner_names = {top.text for top in found}
@@ -401,6 +405,7 @@ def detect_toponyms(doc: Doc, gazetteer: Gazetteer, tokens: TokenTexts | None = 
         if _names_no_place(doc, top, gazetteer, surnames):
             continue
         top.in_name = _in_name(doc, top)
+        top.slot = top.label in ("GPE", "LOC") or _unlisted_place(doc, doc[top.first_token:top.last_token], gazetteer)
         deduped.append(top)
     text = tokens.doc_text
     for i, top in enumerate(deduped[:-1]):

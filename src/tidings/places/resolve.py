@@ -37,6 +37,8 @@ ANCHOR_MARGIN = 0.5
 W_CONTAINER = 6.0
 W_NEAR = 1.5
 NEAR_KM = 150.0
+#: A town smaller than this, alone in its country in a document about another, is a stray namesake.
+STRAY_POPULATION = 50_000
 #: A weak toponym is kept when it lies this close to a town the document names for sure.
 SUPPORT_KM = 250.0
 #: ... or, for a town at least this big, anywhere in the country of one of them.
@@ -230,11 +232,13 @@ def _score(group: _Group, c: Candidate, groups: list[_Group], ctx: _Context, sco
 
 
 def resolve_toponyms(toponyms: list[Toponym], gazetteer: Gazetteer,
-                     demonyms: Iterable[str] = ()) -> list[Place | None]:
+                     demonyms: Iterable[str] = (), text: str = "") -> list[Place | None]:
     """One Place (or None when nothing matches) per toponym, chosen with the document's context.
 
     Args:
         demonyms: ISO3 codes of demonyms in the document ("Ukrainian" -> "UKR"), a weak bonus.
+        text: the document's text (toponym offsets refer to it), to read "X, Country" containers
+            of places the gazetteer lacks.
     """
     scorer = _Scorer(gazetteer)
     group_of: dict[tuple[str, str | None], int] = {}
@@ -281,23 +285,52 @@ def resolve_toponyms(toponyms: list[Toponym], gazetteer: Gazetteer,
     for group in groups:
         if group.weak and group.pick is not None and not _supported(group, groups, gazetteer):
             group.pick = None
+    stray = _strays(groups, gazetteer, demonym_counts)
     places = [_place(top, groups[member[t]], gazetteer, groups) for t, top in enumerate(toponyms)]
     for t, top in enumerate(toponyms):
+        if member[t] in stray:
+            places[t] = None
+            top.unlisted = top.slot  # a name the text calls a place; else a stray word ("Al")
         if top.unlisted and places[t] is None:
-            places[t] = unlisted_place(top.text, _named_country(t, toponyms, places), groups, gazetteer)
+            places[t] = unlisted_place(top.text, _named_country(t, toponyms, places, text), groups, gazetteer)
     return places
 
 
-def _named_country(t: int, toponyms: list[Toponym], places: list[Place | None]) -> Place | None:
-    """The country or region named right after toponym `t` in its sentence ("Balakot, Pakistan",
-    "Balakot in Pakistan's Khyber Pakhtunkhwa"), if any."""
-    top = toponyms[t]
-    for u in range(t + 1, len(toponyms)):
-        other, place = toponyms[u], places[u]
-        if other.sentence_index != top.sentence_index or other.start - top.end > 40:
-            break
-        if place is not None and place.feature in ("country", "admin1") and place.country:
-            return place
+def _strays(groups: list[_Group], gazetteer: Gazetteer, demonyms: Counter) -> set[int]:
+    """Groups whose sense is a small town in a country nothing else in the document points to,
+    while the document is about another country: a village the gazetteer lacks that shares its
+    name with one abroad ("Solhan" in Burkina Faso is no town in Turkey). They become unlisted
+    places of the document's country."""
+    votes: Counter = Counter(demonyms)
+    picks = {}
+    for g, group in enumerate(groups):
+        if group.pick is not None and not group.weak:
+            i = group.candidates[group.pick].index
+            picks[g] = i
+            if iso3 := gazetteer.field("country", i):
+                votes[iso3] += 1
+    if not votes or votes.most_common(1)[0][1] < 2:
+        return set()
+    stray = set()
+    for g, i in picks.items():
+        iso3 = gazetteer.field("country", i)
+        if gazetteer.field("feature", i) == "city" and gazetteer.field("population", i) < STRAY_POPULATION \
+                and iso3 and votes[iso3] <= 1:
+            stray.add(g)
+    return stray
+
+
+def _named_country(t: int, toponyms: list[Toponym], places: list[Place | None], text: str) -> Place | None:
+    """The country or region that contains toponym `t` by the text: "Balakot, Pakistan", "Balakot
+    in Pakistan's Khyber Pakhtunkhwa" (not "Bunagana on the border with Uganda")."""
+    if t + 1 >= len(toponyms):
+        return None
+    top, other, place = toponyms[t], toponyms[t + 1], places[t + 1]
+    gap = " ".join(text[top.end:other.start].split()) if text else ""
+    if gap not in (",", "in", ", in", "in the", "in northern", "in southern", "in eastern", "in western"):
+        return None
+    if place is not None and place.feature in ("country", "admin1") and place.country:
+        return place
     return None
 
 
