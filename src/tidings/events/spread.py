@@ -2,7 +2,9 @@
 Druzhkovka" reports three takeovers. ACLED and PLOVER code one location per event, so a mention whose
 venue is a list of conjoined places is copied once for each other place of the list. Only a venue
 splits an event: conjoined places that name its parties ("talks between Iran and Saudi Arabia",
-"Russia and China condemned") or modify an actor are one event."""
+"Russia and China condemned") or modify an actor are one event, and so are a place and the
+region or town it lies in ("in Kyiv and across Ukraine"). The list must be in the act's own
+clause."""
 
 from __future__ import annotations
 
@@ -12,6 +14,7 @@ from spacy.tokens import Span
 
 from tidings.events.venue import is_locative, place_location
 from tidings.model import EventMention, Mention
+from tidings.places import contains, in_name
 
 
 def spread_over_places(events: list[EventMention], sent: Span, places: list[Mention]) -> list[EventMention]:
@@ -21,8 +24,8 @@ def spread_over_places(events: list[EventMention], sent: Span, places: list[Ment
     for event in events:
         out.append(event)
         venue = event.location
-        if venue is None or venue.reason not in ("clause", "sentence") or venue.place_id is None:
-            continue
+        if venue is None or venue.reason != "clause" or venue.place_id is None:
+            continue  # only a list in the act's own clause is a list of its venues
         chosen = next((m for m in in_sentence if m.text == venue.text and m.place.id == venue.place_id), None)
         if chosen is None:
             continue
@@ -33,8 +36,10 @@ def spread_over_places(events: list[EventMention], sent: Span, places: list[Ment
         seen = {venue.place_id}
         for mention in in_sentence:
             other = _root(sent, mention)
-            if other is None or other.i not in conjoined or mention.place.id in seen:
+            if other is None or other.i not in conjoined or mention.place.id in seen or in_name(mention):
                 continue
+            if contains(mention.place, chosen.place) or contains(chosen.place, mention.place):
+                continue  # "in Kyiv and across Ukraine": one venue said twice, not two
             seen.add(mention.place.id)
             copy = dataclasses.replace(event, id=f"{event.id}_{mention.start}",
                                        location=place_location(mention, venue.reason, False),
