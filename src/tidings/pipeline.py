@@ -24,6 +24,7 @@ from tidings.nlp import load_pipeline
 from tidings.nlp._text import doc_text
 from tidings.nlp.pieces import parse_all
 from tidings.places import Gazetteer, find_places
+from tidings.places.find import find_demonyms
 from tidings.times import find_times
 
 log = logging.getLogger(__name__)
@@ -80,6 +81,11 @@ class Pipeline:
         mentions = sorted([*places, *times, *actors], key=lambda m: (m.start, m.kind))
         events = extract_events(doc, document, mentions, self.ontology, self.classifier,
                                 one_per_act=not self.settings.events_per_sentence)
+        # demonyms ("Russian troops") are stored as the places they name, after actors and events are
+        # read: those stages weigh a demonym as a participant, not a venue
+        demonyms = find_demonyms(doc, self.gazetteer, places)
+        if demonyms:
+            mentions = sorted([*mentions, *demonyms], key=lambda m: (m.start, m.kind))
         document.status = "done"
         return DocumentResult(
             document=document,

@@ -66,3 +66,8 @@ def test_issue12_an_event_is_split_over_its_conjoined_venues(events):
 def test_issue12_a_town_and_the_region_it_lies_in_are_one_venue(events):
     found = events("Armed men seized police stations in Sloviansk and the Donetsk region on Saturday.")
     assert len(_of(found, "seized")) == 1
+
+
+def test_places_offered_as_alternatives_are_not_each_a_venue(events):
+    found = events("Clashes were reported in Lyon, Nantes or Rennes on Thursday.")
+    assert len([e for e in found if e.type == "ASSAULT"]) <= 1

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import dataclasses
 
-from spacy.tokens import Span
+from spacy.tokens import Span, Token
 
 from tidings.events.venue import is_locative, place_location
 from tidings.model import EventMention, Mention
@@ -32,6 +32,8 @@ def spread_over_places(events: list[EventMention], sent: Span, places: list[Ment
         root = _root(sent, chosen)
         if root is None or not is_locative(root):
             continue
+        if _disjunction(root):
+            continue  # "in Paris, Lyon or Rennes": one of them, not each
         conjoined = {t.i for t in root.conjuncts}
         seen = {venue.place_id}
         for mention in in_sentence:
@@ -52,3 +54,8 @@ def spread_over_places(events: list[EventMention], sent: Span, places: list[Ment
 def _root(sent: Span, mention: Mention):  # noqa: ANN202  (a spaCy Token, or None)
     span = sent.doc.char_span(mention.start, mention.end, alignment_mode="expand")
     return span.root if span is not None and len(span) else None
+
+
+def _disjunction(root: Token) -> bool:
+    """The places are offered as alternatives ("in Paris, Lyon or Rennes", "either X or Y")."""
+    return any(c.dep_ == "cc" and c.lower_ in ("or", "nor") for t in (root, *root.conjuncts) for c in t.children)
