@@ -1,16 +1,21 @@
 """Throughput and memory of `tidings run` against the raw spaCy floor, on a generated corpus.
 
-For N documents (default 500) of `benchmarks/corpus.py`:
-  raw      `nlp.pipe` over the same texts with `tidings.nlp.load_pipeline()` (model load excluded)
+For N documents (default 500) of `benchmarks/corpus.py`, in `--repeat` interleaved rounds (medians
+printed, with their min and max):
+  raw      stock spaCy `nlp.pipe` over the same texts (`raw_floor.py`, its own process: `spacy.load`
+           alone, no Tidings component or speed-up)
   e2e w1   `tidings run --workers 1` as a subprocess on a fresh database
   e2e w2   the same with `--workers 2`
+then once:
   incr     a run over the corpus plus 1 % new documents, on a copy of the w1 database
+Ratios to raw: "loop" compares parsing-loop clocks (start-up excluded on both sides), "wall" whole
+processes (interpreter, imports and model load included on both sides), "cpu" CPU seconds.
 For each size in `--sizes` (e.g. 2000,20000): one `--workers 2` run with the peak RSS and PSS of the
 whole process tree and the peak RSS of the main process, then a run adding 1 % new documents to a copy
 of its database. "loop" figures use the run loop's own clock (start-up excluded); "wall" includes the
 interpreter start and model loading.
 
-Usage: python benchmarks/throughput.py [-n 500] [--sizes 2000,20000] [--skip-base] [--out DIR]
+Usage: python benchmarks/throughput.py [-n 500] [--repeat 3] [--sizes 2000,20000] [--skip-base] [--out DIR]
 """
 
 from __future__ import annotations
@@ -18,7 +23,11 @@ from __future__ import annotations
 import argparse
 import json
 import logging
+import statistics
+import subprocess
+import sys
 import time
+from dataclasses import dataclass
 from pathlib import Path
 
 from _harness import CliRun, copy_db, fresh_db, machine, run_cli, use_snapshot
@@ -27,20 +36,24 @@ from corpus import DEFAULT_OUT, write_corpus
 log = logging.getLogger("throughput")
 
 
-def raw_floor(corpus: Path) -> tuple[float, float, int]:
-    """Documents per wall second and per CPU second of `nlp.pipe` alone on the corpus texts, and
-    the document count."""
-    from tidings.config import Settings
-    from tidings.nlp import load_pipeline
+@dataclass
+class RawRun:
+    """The floor as its own process (`raw_floor.py`): stock spaCy, parsing only."""
 
-    settings = Settings.load(workers=1)
-    nlp = load_pipeline(settings.model)
-    texts = [json.loads(line)["text"][: settings.max_nlp_chars] for line in corpus.open(encoding="utf-8")]
-    list(nlp.pipe(texts[:8]))  # warm-up: first-call allocations
-    started, cpu = time.perf_counter(), time.process_time()
-    for _ in nlp.pipe(texts, batch_size=settings.batch_size):
-        pass
-    return len(texts) / (time.perf_counter() - started), len(texts) / (time.process_time() - cpu), len(texts)
+    docs: int
+    loop: float  # seconds of `nlp.pipe` alone
+    wall: float  # seconds from spawn to exit: interpreter, imports and model load included
+    cpu: float  # CPU seconds of the parsing loop
+
+
+def raw_floor(corpus: Path) -> RawRun:
+    """Run `raw_floor.py` on the corpus and time it from outside."""
+    started = time.perf_counter()
+    done = subprocess.run([sys.executable, str(Path(__file__).with_name("raw_floor.py")), str(corpus)],
+                          check=True, capture_output=True, text=True)
+    wall = time.perf_counter() - started
+    figures = json.loads(done.stdout.strip().splitlines()[-1])
+    return RawRun(figures["docs"], figures["loop"], wall, figures["cpu"])
 
 
 def _rate(run: CliRun, seconds: float) -> float:
@@ -69,32 +82,50 @@ def _checked(run: CliRun, label: str) -> CliRun:
     return run
 
 
-def base_benchmark(count: int, out: Path) -> tuple[list[list[str]], dict]:
-    """Raw floor, end to end at 1 and 2 workers, and the incremental run, for `count` documents."""
+def base_benchmark(count: int, out: Path, repeat: int = 1, incremental: bool = True) -> tuple[list[list[str]], dict]:
+    """Raw floor, end to end at 1 and 2 workers (`repeat` rounds, interleaved: raw, w1, w2, raw, …,
+    so that a machine whose speed drifts slows all three alike), and the incremental run."""
     corpus = write_corpus(count, out)
-    plus = write_corpus(count + max(1, count // 100), out)  # same seed: the first `count` are identical
-    raw, raw_cpu, texts = raw_floor(corpus)
-    log.info("raw nlp.pipe: %.1f docs/s (%.1f per CPU second) over %d texts", raw, raw_cpu, texts)
-    one = _checked(run_cli(corpus, fresh_db(out, f"w1-{count}"), 1), "workers 1")
-    two = _checked(run_cli(corpus, fresh_db(out, f"w2-{count}"), 2), "workers 2")
-    incremental = _checked(run_cli(plus, copy_db(out / f"w1-{count}.duckdb", f"incr-{count}"), 1),
-                           "incremental (+1 %)")
-    rows = [["raw nlp.pipe", str(texts), "", f"{raw:.1f}", "", f"{raw:.1f}", "", f"{raw_cpu:.1f}", "", "", ""],
-            _row("e2e --workers 1", one), _row("e2e --workers 2", two), _row("incremental +1 % (w1)", incremental)]
-    figures = {
-        "raw_docs_per_s": raw,
-        "e2e_w1_docs_per_s_loop": _rate(one, one.loop), "e2e_w1_docs_per_s_wall": _rate(one, one.wall),
-        "e2e_w2_docs_per_s_loop": _rate(two, two.loop), "e2e_w2_docs_per_s_wall": _rate(two, two.wall),
-        "raw_docs_per_cpu_s": raw_cpu, "e2e_w1_docs_per_cpu_s": _rate(one, one.cpu),
-        "e2e_w2_docs_per_cpu_s": _rate(two, two.cpu),
-        "ratio_e2e_w1_over_raw_loop": _rate(one, one.loop) / raw,
-        "ratio_e2e_w1_over_raw_cpu": _rate(one, one.cpu) / raw_cpu,
-        "speedup_w2_over_w1_loop": one.loop / two.loop if two.loop else 0.0,
-        "speedup_w2_over_w1_wall": one.wall / two.wall if two.wall else 0.0,
-        "incremental_wall_s": incremental.wall, "incremental_added": incremental.added,
-        "incremental_skipped": incremental.skipped, "full_w1_wall_s": one.wall,
-        "incremental_loop_s": incremental.loop, "full_w1_loop_s": one.loop,
+    rounds: list[tuple[RawRun, CliRun, CliRun]] = []
+    for number in range(repeat):
+        raw = raw_floor(corpus)
+        log.info("round %d: raw nlp.pipe %.1f docs/s (%.1f with start-up) over %d texts", number + 1,
+                 raw.docs / raw.loop, raw.docs / raw.wall, raw.docs)
+        one = _checked(run_cli(corpus, fresh_db(out, f"w1-{count}"), 1), f"round {number + 1}: workers 1")
+        two = _checked(run_cli(corpus, fresh_db(out, f"w2-{count}"), 2), f"round {number + 1}: workers 2")
+        rounds.append((raw, one, two))
+    rows = []
+    for number, (raw, one, two) in enumerate(rounds, 1):
+        tag = f" (round {number})" if repeat > 1 else ""
+        rows += [[f"raw nlp.pipe{tag}", str(raw.docs), f"{raw.wall:.1f}", f"{raw.docs / raw.wall:.1f}", f"{raw.loop:.1f}",
+                  f"{raw.docs / raw.loop:.1f}", f"{raw.cpu:.0f}", f"{raw.docs / raw.cpu:.1f}", "", "", ""],
+                 _row(f"e2e --workers 1{tag}", one), _row(f"e2e --workers 2{tag}", two)]
+    per_round = {
+        "raw_docs_per_s": [r.docs / r.loop for r, _, _ in rounds],
+        "raw_docs_per_s_wall": [r.docs / r.wall for r, _, _ in rounds],
+        "raw_docs_per_cpu_s": [r.docs / r.cpu for r, _, _ in rounds],
+        "e2e_w1_docs_per_s_loop": [_rate(o, o.loop) for _, o, _ in rounds],
+        "e2e_w1_docs_per_s_wall": [_rate(o, o.wall) for _, o, _ in rounds],
+        "e2e_w1_docs_per_cpu_s": [_rate(o, o.cpu) for _, o, _ in rounds],
+        "e2e_w2_docs_per_s_loop": [_rate(t, t.loop) for _, _, t in rounds],
+        "e2e_w2_docs_per_s_wall": [_rate(t, t.wall) for _, _, t in rounds],
+        "ratio_e2e_w1_over_raw_loop": [_rate(o, o.loop) / (r.docs / r.loop) for r, o, _ in rounds],
+        "ratio_e2e_w1_over_raw_wall": [_rate(o, o.wall) / (r.docs / r.wall) for r, o, _ in rounds],
+        "ratio_e2e_w1_over_raw_cpu": [_rate(o, o.cpu) / (r.docs / r.cpu) for r, o, _ in rounds],
+        "speedup_w2_over_w1_loop": [o.loop / t.loop if t.loop else 0.0 for _, o, t in rounds],
+        "speedup_w2_over_w1_wall": [o.wall / t.wall if t.wall else 0.0 for _, o, t in rounds],
     }
+    figures: dict = {name: statistics.median(values) for name, values in per_round.items()}
+    figures["spread"] = {name: [min(values), max(values)] for name, values in per_round.items()}
+    figures["rounds"] = repeat
+    if incremental:
+        plus = write_corpus(count + max(1, count // 100), out)  # same seed: the first `count` are identical
+        more = _checked(run_cli(plus, copy_db(out / f"w1-{count}.duckdb", f"incr-{count}"), 1), "incremental (+1 %)")
+        rows.append(_row("incremental +1 % (w1)", more))
+        one = rounds[-1][1]
+        figures.update({"incremental_wall_s": more.wall, "incremental_added": more.added,
+                        "incremental_skipped": more.skipped, "full_w1_wall_s": one.wall,
+                        "incremental_loop_s": more.loop, "full_w1_loop_s": one.loop})
     return rows, figures
 
 
@@ -123,6 +154,8 @@ def main() -> None:
     parser.add_argument("--sizes", default="", help="comma-separated corpus sizes for peak RSS, e.g. 2000,20000")
     parser.add_argument("--size-workers", type=int, default=2)
     parser.add_argument("--skip-base", action="store_true", help="only the --sizes runs")
+    parser.add_argument("--repeat", type=int, default=1, help="interleaved rounds of raw, --workers 1, --workers 2 (medians)")
+    parser.add_argument("--no-incremental", action="store_true", help="skip the +1 %% run after the base rounds")
     parser.add_argument("--out", type=Path, default=DEFAULT_OUT, help="corpora and databases (not in the repo)")
     parser.add_argument("--json", type=Path, help="also write the figures as JSON here")
     parser.add_argument("--ref", default="HEAD", help="git ref of src/ to benchmark ('live': the work tree)")
@@ -132,7 +165,7 @@ def main() -> None:
         log.info("running tidings from a snapshot of %s: %s", args.ref, use_snapshot(args.ref))
     rows, figures = [], {"machine": machine()}
     if not args.skip_base:
-        base_rows, base_figures = base_benchmark(args.count, args.out)
+        base_rows, base_figures = base_benchmark(args.count, args.out, args.repeat, not args.no_incremental)
         rows += base_rows
         figures.update(base_figures)
     sizes = [int(s) for s in args.sizes.split(",") if s.strip()]
@@ -142,9 +175,12 @@ def main() -> None:
         figures.update(size_figures)
     print(f"machine: {figures['machine']}")
     print(_table(rows))
-    for name in ("ratio_e2e_w1_over_raw_loop", "ratio_e2e_w1_over_raw_cpu", "speedup_w2_over_w1_loop", "speedup_w2_over_w1_wall"):
+    for name in ("raw_docs_per_s", "e2e_w1_docs_per_s_loop", "e2e_w2_docs_per_s_loop", "ratio_e2e_w1_over_raw_loop",
+                 "ratio_e2e_w1_over_raw_wall", "ratio_e2e_w1_over_raw_cpu", "speedup_w2_over_w1_loop",
+                 "speedup_w2_over_w1_wall"):
         if name in figures:
-            print(f"{name}: {figures[name]:.2f}")
+            low, high = figures["spread"][name]
+            print(f"{name}: {figures[name]:.2f} (median of {figures['rounds']}; min {low:.2f}, max {high:.2f})")
     if "incremental_wall_s" in figures:
         print(f"incremental: +{figures['incremental_added']} new, {figures['incremental_skipped']} skipped, "
               f"{figures['incremental_wall_s']:.1f} s wall vs full run {figures['full_w1_wall_s']:.1f} s "

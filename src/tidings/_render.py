@@ -10,6 +10,7 @@ import unicodedata
 from collections.abc import Sequence
 from typing import Any
 
+from rich import box
 from rich.console import Console
 from rich.table import Table
 from rich.text import Text
@@ -66,9 +67,9 @@ def to_jsonl(rows: Sequence[dict[str, Any]]) -> str:
     return "".join(json.dumps(row, ensure_ascii=False, default=str) + "\n" for row in rows)
 
 
-def to_csv(rows: Sequence[dict[str, Any]]) -> str:
+def to_csv(rows: Sequence[dict[str, Any]], raw: bool = False) -> str:
     """Flat CSV; nested values are written as JSON text, and cells a spreadsheet would run as a
-    formula ("=HYPERLINK(...)" in a title) are neutralised (issue 14)."""
+    formula ("=HYPERLINK(...)" in a title) are neutralised (issue 14) unless `raw`."""
 
     if not rows:
         return ""
@@ -76,19 +77,46 @@ def to_csv(rows: Sequence[dict[str, Any]]) -> str:
     writer = csv.DictWriter(buffer, fieldnames=list(rows[0]), extrasaction="ignore")
     writer.writeheader()
     for row in rows:
-        writer.writerow(neutralise_row({k: json.dumps(v, ensure_ascii=False) if isinstance(v, (list, dict)) else v
-                                        for k, v in row.items()}))
+        flat = {k: json.dumps(v, ensure_ascii=False) if isinstance(v, (list, dict)) else v for k, v in row.items()}
+        writer.writerow(flat if raw else neutralise_row(flat))
     return buffer.getvalue()
 
 
+#: Columns a user copies or sorts by: never wrapped nor cut, whatever the terminal's width.
+WHOLE_COLUMNS = frozenset({"id", "date", "published", "first_date", "last_date", "doc_id"})
+#: The widest any other column grows; a narrow terminal cuts these first (with "…").
+MAX_COLUMN_WIDTH = 48
+#: A header claims this much room at most: "num_sentences" over a column of small numbers is cut first.
+HEADER_WIDTH = 7
+
+
 def table(console: Console, title: str, rows: Sequence[dict[str, Any]], columns: Sequence[str]) -> None:
-    """A Rich table of the named columns; long cells are cut."""
-    grid = Table(title=plain(f"{title} ({len(rows)})"), show_lines=False)
-    for column in columns:
-        grid.add_column(column, overflow="fold", max_width=48)
-    for row in rows:
-        grid.add_row(*[plain(_cell(row.get(column))) for column in columns])
+    """A Rich table of the named columns, one line per row: ids and dates are shown whole, other
+    cells are cut (with "…") to fit the terminal (issue 14: at 80 columns they wrapped dates and ids)."""
+    grid = Table(title=plain(f"{title} ({len(rows)})"), box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False,
+                 collapse_padding=True)
+    cells = [[plain(_cell(row.get(column))) for column in columns] for row in rows]
+    natural = [max([len(column) if column in WHOLE_COLUMNS else min(len(column), HEADER_WIDTH),
+                    *(line[i].cell_len for line in cells)]) for i, column in enumerate(columns)]
+    for column, width in zip(columns, _fitted_widths(columns, natural, console.width)):
+        grid.add_column(column, no_wrap=True, overflow="ellipsis", width=width)
+    for line in cells:
+        grid.add_row(*line)
     console.print(grid)
+
+
+def _fitted_widths(columns: Sequence[str], natural: Sequence[int], room: int) -> list[int]:
+    """Column widths that fit `room` characters (two between columns): whole columns at their
+    natural width, the others sharing what is left, the narrow ones first (each at least 3)."""
+    widths = [min(width, MAX_COLUMN_WIDTH) if column not in WHOLE_COLUMNS else width
+              for column, width in zip(columns, natural)]
+    left = room - 2 * (len(columns) - 1) - sum(w for c, w in zip(columns, widths) if c in WHOLE_COLUMNS)
+    others = sorted((w, i) for i, (c, w) in enumerate(zip(columns, widths)) if c not in WHOLE_COLUMNS)
+    for position, (width, index) in enumerate(others):
+        share = left // (len(others) - position)
+        widths[index] = max(min(width, share), 3)
+        left -= widths[index]
+    return widths
 
 
 def _cell(value: Any) -> str:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import logging
+import signal
 import sys
 from collections.abc import Callable
 from enum import Enum
@@ -79,6 +80,9 @@ app = _Commands(add_completion=False, no_args_is_help=True, rich_markup_mode=Non
 
 DbOption = Annotated[Path, typer.Option("--db", help="DuckDB database file.")]
 DEFAULT_DB = Path("tidings.duckdb")
+RawOption = Annotated[bool, typer.Option(
+    "--raw", help="CSV/TSV: write cells as they are, without the leading quote that keeps a spreadsheet "
+                  "from running a cell starting with =, +, - or @ as a formula.")]
 
 
 class TableFormat(str, Enum):
@@ -113,14 +117,14 @@ def _open(db: Path) -> Store:
     return open_store(db, read_only=True)
 
 
-def _emit(rows: list[dict[str, Any]], fmt: str, title: str, columns: list[str]) -> None:
+def _emit(rows: list[dict[str, Any]], fmt: str, title: str, columns: list[str], raw: bool = False) -> None:
     """Write rows in a machine format to stdout, or as a table."""
     if fmt == "json":
         sys.stdout.write(_render.to_json(rows) + "\n")
     elif fmt == "jsonl":
         sys.stdout.write(_render.to_jsonl(rows))
     elif fmt == "csv":
-        sys.stdout.write(_render.to_csv(rows))
+        sys.stdout.write(_render.to_csv(rows, raw=raw))
     else:
         _render.table(out, title, rows, columns)
 
@@ -133,6 +137,10 @@ def run(
     db: DbOption = DEFAULT_DB,
     workers: Annotated[Optional[int], typer.Option(help="Worker processes (default: all cores).")] = None,
     published_default: Annotated[Optional[str], typer.Option(help="Publication date for documents without one.")] = None,
+    field_map: Annotated[Optional[list[str]], typer.Option(
+        "--map", metavar="FIELD=NAME", help="Read Tidings' FIELD (text, html, title, published, url, outlet, "
+        "language, id) from the record field or CSV column NAME; repeatable. Common scraper names are "
+        "recognised without it (src/tidings/data/ingest_fields.yaml).")] = None,
     config: Annotated[Optional[Path], typer.Option(help="YAML file of settings.")] = None,
     model: Annotated[Optional[str], typer.Option(help="spaCy pipeline package to load.")] = None,
     actors: Annotated[Optional[Path], typer.Option(help="User actor dictionary (YAML, CSV, .actors).")] = None,
@@ -143,7 +151,9 @@ def run(
     settings = Settings.load(config, workers=workers, published_default=_iso(published_default),
                              model=model, actors_file=str(actors) if actors else None, dask=dask,
                              staging_dir=str(staging) if staging else None)
-    summary = _run_with_progress(paths, db, settings)
+    from tidings.ingest import parse_field_map
+
+    summary = _run_with_progress(paths, db, settings, parse_field_map(field_map or []))
     raise typer.Exit(EXIT_REJECTED if summary.rejected else EXIT_OK)
 
 
@@ -174,17 +184,34 @@ def demo(db: DbOption = DEFAULT_DB,
     raise typer.Exit(EXIT_REJECTED if summary.rejected else EXIT_OK)
 
 
-def _run_with_progress(paths: list[str], db: Path, settings: Settings):  # noqa: ANN202
-    from tidings.runner import run_corpus
-
+def _run_with_progress(paths: list[str], db: Path, settings: Settings,  # noqa: ANN202
+                       field_map: dict[str, str] | None = None):
+    """`run_corpus`, with the documents counted first (the progress bar's total) and a tally of what
+    was read (the summary's line on undated documents)."""
     from tidings._progress import progress_reporter
+    from tidings.ingest import IntakeTally, count_documents, read_inputs
+    from tidings.runner import RunSummary, run_documents
 
-    with open_store(db) as store, progress_reporter(err) as on_progress:
-        summary = run_corpus(paths, store, settings, on_error=lambda line: _say(f"rejected: {line}"),
-                             on_progress=on_progress, on_notice=lambda line: _say(f"note: {line}"))
+    summary, tally = RunSummary(), IntakeTally()
+
+    def reject(error: object) -> None:
+        summary.rejected.append(str(error))
+        _say(f"rejected: {error}")
+
+    documents = read_inputs(paths, on_error=reject, max_bytes=settings.max_document_bytes,
+                            published_default=settings.published_default, field_map=field_map, tally=tally)
+    total = count_documents(paths)
+    with open_store(db) as store, progress_reporter(err, total, lambda: len(summary.rejected)) as on_progress:
+        run_documents(documents, store, settings, summary, reject, on_progress,
+                      on_notice=lambda line: _say(f"note: {line}"))
     _say(f"{summary.added} documents added, {summary.skipped} already stored, "
          f"{len(summary.rejected)} rejected in {summary.seconds:.1f} s "
          f"({summary.docs_per_second:.1f} docs/s; start-up {summary.startup_seconds:.1f} s)")
+    if tally.undated:
+        _say(f"warning: {tally.undated} of {tally.documents} documents read have no publication date: their "
+             "events get no date unless the text gives an absolute one (\"on 16 April 2014\"), and \"on "
+             "Monday\" cannot be resolved; give them one with --published-default YYYY-MM-DD, or name the "
+             "field that holds it with --map published=FIELD")
     return summary
 
 
@@ -202,19 +229,23 @@ def _iso(value: str | None) -> str | None:
 # -- queries ------------------------------------------------------------------------------------
 
 @app.command()
-def docs(db: DbOption = DEFAULT_DB, format: TableFormat = TableFormat.table) -> None:
+def docs(db: DbOption = DEFAULT_DB, format: TableFormat = TableFormat.table, raw: RawOption = False) -> None:
     """List stored documents."""
     with _open(db) as store:
         rows = store.documents()
     _emit(rows, format.value, "Documents", ["id", "published", "outlet", "title", "num_sentences",
-                                            "num_events", "near_duplicate_of", "story_id"])
+                                            "num_events", "near_duplicate_of", "story_id"], raw)
 
 
 @app.command()
-def show(doc_id: str, db: DbOption = DEFAULT_DB, format: ShowFormat = ShowFormat.text) -> None:
+def show(doc_id: Annotated[str, typer.Argument(help="A document id, or enough of its start to name one.")],
+         db: DbOption = DEFAULT_DB, format: ShowFormat = ShowFormat.text) -> None:
     """Show one document: clean text, what cleaning removed, sentences, mentions, events."""
+    from tidings._arguments import document_id
+
     with _open(db) as store:
-        document = store.document(doc_id)
+        found = document_id(store, doc_id)
+        document = store.document(found) if found is not None else None
     if document is None:
         _say(f"error: no document {doc_id!r} in {db}")
         raise typer.Exit(EXIT_REJECTED)
@@ -241,15 +272,15 @@ def show(doc_id: str, db: DbOption = DEFAULT_DB, format: ShowFormat = ShowFormat
 
 
 @app.command()
-def actors(db: DbOption = DEFAULT_DB, format: TableFormat = TableFormat.table) -> None:
+def actors(db: DbOption = DEFAULT_DB, format: TableFormat = TableFormat.table, raw: RawOption = False) -> None:
     """List resolved actors with aliases and mention counts."""
     with _open(db) as store:
         rows = store.actors()
-    _emit(rows, format.value, "Actors", ["name", "country", "sector", "kind", "num_mentions", "aliases"])
+    _emit(rows, format.value, "Actors", ["name", "country", "sector", "kind", "num_mentions", "aliases"], raw)
 
 
 @app.command()
-def places(db: DbOption = DEFAULT_DB, format: PlacesFormat = PlacesFormat.table) -> None:
+def places(db: DbOption = DEFAULT_DB, format: PlacesFormat = PlacesFormat.table, raw: RawOption = False) -> None:
     """List resolved places with spellings and mention counts."""
     with _open(db) as store:
         rows = store.places()
@@ -260,16 +291,16 @@ def places(db: DbOption = DEFAULT_DB, format: PlacesFormat = PlacesFormat.table)
         sys.stdout.write(_render.to_json({"type": "FeatureCollection", "features": features}) + "\n")
         return
     _emit(rows, format.value, "Places", ["name", "country", "admin1", "lat", "lon", "geo_precision",
-                                         "num_mentions", "aliases"])
+                                         "num_mentions", "aliases"], raw)
 
 
 @app.command()
-def stories(db: DbOption = DEFAULT_DB, format: TableFormat = TableFormat.table) -> None:
+def stories(db: DbOption = DEFAULT_DB, format: TableFormat = TableFormat.table, raw: RawOption = False) -> None:
     """List stories: documents grouped by the real-world development they report."""
     with _open(db) as store:
         rows = [s.to_dict() for s in store.stories()]
     _emit(rows, format.value, "Stories", ["id", "title", "first_date", "last_date", "num_events",
-                                          "doc_ids", "top_actors", "top_places"])
+                                          "doc_ids", "top_actors", "top_places"], raw)
 
 
 class EventsFormat(str, Enum):
@@ -287,25 +318,28 @@ def events(
     format: EventsFormat = EventsFormat.table,
     out_path: Annotated[Optional[Path], typer.Option("--out", help="Write to this file (required for parquet).")] = None,
     type: Annotated[Optional[str], typer.Option("--type", help="PLOVER event type.")] = None,
-    since: Annotated[Optional[str], typer.Option(help="Earliest event date (ISO).")] = None,
-    until: Annotated[Optional[str], typer.Option(help="Latest event date (ISO).")] = None,
+    since: Annotated[Optional[str], typer.Option(help="Earliest event date (YYYY-MM-DD, or YYYY-MM: from that month).")] = None,
+    until: Annotated[Optional[str], typer.Option(help="Latest event date (YYYY-MM-DD, or YYYY-MM: through that month).")] = None,
     country: Annotated[Optional[str], typer.Option(help="ISO3 country of the event location.")] = None,
     story: Annotated[Optional[str], typer.Option(help="Story id.")] = None,
     min_sources: Annotated[Optional[int], typer.Option(help="Only events reported by this many outlets.")] = None,
+    raw: RawOption = False,
 ) -> None:
     """List merged events, filtered."""
+    from tidings import _arguments as check
     from tidings.export import write_events
 
     with _open(db) as store:
-        found = store.events(type=type, since=_iso(since), until=_iso(until), country=country, story=story,
-                             min_sources=min_sources)
+        found = store.events(type=check.event_type(type), since=check.date_bound(since, "--since"),
+                             until=check.date_bound(until, "--until", last=True),
+                             country=check.country_code(country), story=story, min_sources=min_sources)
     if format is EventsFormat.table:
         _render.table(out, "Events", [_render.event_row(e.to_dict()) for e in found],
                       ["id", "date", "type", "mode", "source", "target", "location", "modality", "sources"])
         return
     if format is EventsFormat.parquet and out_path is None:
         raise UsageError("--format parquet needs --out FILE")
-    write_events(found, format.value, out_path)
+    write_events(found, format.value, out_path, raw=raw)
 
 
 class Layout(str, Enum):
@@ -321,13 +355,15 @@ def export(
     out_path: Annotated[Path, typer.Option("--out", help="File (plover, acled) or folder (gdelt, parquet).")],
     db: DbOption = DEFAULT_DB,
     config: Annotated[Optional[Path], typer.Option(help="YAML file of settings.")] = None,
+    raw: RawOption = False,
 ) -> None:
     """Export events in the PLOVER, ACLED or GDELT layout, or every table as Parquet."""
     from tidings.export import export_layout
 
     settings = Settings.load(config, workers=1)
     with _open(db) as store:
-        written = export_layout(store, layout.value, out_path, min_confidence=settings.min_export_confidence)
+        written = export_layout(store, layout.value, out_path, min_confidence=settings.min_export_confidence,
+                                raw=raw)
     for path in written:
         _say(f"wrote {path}")
 
@@ -338,13 +374,95 @@ def serve(
     host: Annotated[str, typer.Option(help="Interface to listen on (loopback by default).")] = "127.0.0.1",
     port: Annotated[int, typer.Option(help="Port.")] = 8765,
 ) -> None:
-    """Browse the database in a local, read-only web app: map, timeline, stories, evidence."""
+    """Browse the database in a local, read-only web app: map, timeline, stories, evidence, alerts.
+    It keeps answering while a run writes the database (from the run's last committed batch)."""
     from tidings.web import serve as serve_app
 
     if not db.exists():
         raise StoreError(f"{db}: no such database (run `tidings demo` or `tidings run` first)")
     _say(f"Tidings on http://{host}:{port}/  (Ctrl-C to stop)")
     serve_app(str(db), host=host, port=port)
+
+
+# -- monitoring ---------------------------------------------------------------------------------
+
+@app.command()
+def watch(
+    sources: Annotated[list[str], typer.Argument(metavar="SOURCE", help="Folders (new and changed files are read), RSS or Atom "
+                                                 "feeds by http(s) URL or file (.rss, .atom, .xml), article files.")],
+    db: DbOption = DEFAULT_DB,
+    every: Annotated[str, typer.Option(metavar="DURATION", help="Time between the starts of two passes: 30s, 15m, 1h, 1h30m.")] = "15m",
+    once: Annotated[bool, typer.Option("--once", help="One pass, then exit (for tests and cron); "
+                                       "exit status 1 when something could not be read or fetched.")] = False,
+    alerts: Annotated[Optional[Path], typer.Option("--alerts", metavar="FILE", help="Alert rules (YAML) instead of the "
+                                                   "built-in ones (docs/monitoring.md).")] = None,
+    alerts_out: Annotated[Optional[Path], typer.Option("--alerts-out", metavar="FILE", help="Also append each alert as a "
+                                                       "JSON line to this file.")] = None,
+    webhook: Annotated[Optional[str], typer.Option(metavar="URL", help="Also POST each alert as JSON to this URL (retried "
+                                                   "with back-off).")] = None,
+    stdout: Annotated[bool, typer.Option("--stdout/--no-stdout", help="Print each alert as a JSON line "
+                                         "on stdout.")] = True,
+    workers: Annotated[Optional[int], typer.Option(help="Worker processes (default: all cores).")] = None,
+    published_default: Annotated[Optional[str], typer.Option(help="Publication date for documents without one.")] = None,
+    config: Annotated[Optional[Path], typer.Option(help="YAML file of settings (watch_* for fetching).")] = None,
+) -> None:
+    """Watch folders and feeds: take in what is new every --every, fetch new entries' pages politely,
+    run them like `tidings run`, and raise alerts on what changed. Ctrl-C or SIGTERM stops it (a batch
+    is stored whole or not at all)."""
+    from tidings.monitor import Watch, alert_sinks, load_rules, parse_duration, parse_sources
+
+    settings = Settings.load(config, workers=workers, published_default=_iso(published_default))
+    interval = parse_duration(every)
+
+    def report(line: str) -> None:  # one line per failure; the watch goes on
+        _say(f"error: {line}")
+
+    sinks = alert_sinks(settings, sys.stdout if stdout else None, alerts_out, webhook, on_error=report)
+    watcher = Watch(parse_sources(sources), db, settings, load_rules(alerts), sinks, on_error=report)
+
+    def on_pass(summary) -> None:  # noqa: ANN001
+        _say(f"pass {summary.number}: {summary.new_entries} new feed entries, {summary.new_files} new or changed "
+             f"files; {summary.added} documents added, {summary.skipped} already stored, "
+             f"{len(summary.failed)} failed; {summary.alerts} alerts ({summary.seconds:.1f} s)")
+
+    def interrupt(signum: int, frame: object) -> None:  # a service manager's stop, handled like Ctrl-C
+        raise KeyboardInterrupt
+
+    previous = signal.signal(signal.SIGTERM, interrupt)
+    try:
+        last = watcher.run(interval, once=once, on_pass=on_pass)
+    except KeyboardInterrupt:
+        _say("watch stopped")
+        raise typer.Exit(EXIT_OK) from None
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+    raise typer.Exit(EXIT_REJECTED if last.failed else EXIT_OK)
+
+
+class AlertsFormat(str, Enum):
+    table = "table"
+    json = "json"
+    jsonl = "jsonl"
+
+
+@app.command(name="alerts")
+def list_alerts(
+    db: DbOption = DEFAULT_DB,
+    since: Annotated[Optional[str], typer.Option(metavar="WHEN", help="Only alerts raised since: a date, a UTC timestamp, "
+                                                 "or a duration back from now (2h, 1d).")] = None,
+    rule: Annotated[Optional[str], typer.Option(help="Only alerts of this rule.")] = None,
+    format: AlertsFormat = AlertsFormat.table,
+) -> None:
+    """List the alerts `tidings watch` raised, oldest first."""
+    from tidings.monitor import past_alerts
+
+    found = past_alerts(db, since=since, rule=rule)
+    if format is AlertsFormat.table:
+        rows = [{"created": a["created"], "rule": a["rule"], "event_id": a["event_id"], "story_id": a["story_id"],
+                 "message": a["message"]} for a in found]
+        _render.table(out, "Alerts", rows, ["created", "rule", "event_id", "story_id", "message"])
+    else:
+        _emit(found, format.value, "Alerts", [])
 
 
 class EvalFormat(str, Enum):

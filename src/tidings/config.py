@@ -48,6 +48,12 @@ class Settings:
     cache_dir: str | None = _setting(None, "Where the gazetteer index is cached; default: the user cache directory.")
     events_per_sentence: bool = _setting(False, "Report every sentence that tells an act as a mention of its own (a sentence-level reading, as sentence-labelled sets such as IndiaPoliceEvents ask) instead of once per article with the other sentences as its evidence (DESIGN §4).")
     events_classifier: str = _setting("combined", "Event decisions: 'combined' (the rules find and type events; the learned classifier decides their modality where it is confident), 'rules' (no model is loaded); 'learned' acts as 'combined' for now (the classifier does not yet propose events of its own).")
+    watch_user_agent: str = _setting("Tidings/0.1 (news event monitor; honours robots.txt)", "User-Agent of `tidings watch` when it fetches feeds, robots.txt and article pages (robots.txt rules for \"Tidings\" apply to it).")
+    watch_timeout_seconds: float = _setting(20.0, "`tidings watch`: seconds to wait for a server to connect or send data before the fetch fails.")
+    watch_max_page_bytes: int = _setting(5_000_000, "`tidings watch`: a feed or page larger than this is not downloaded further and is skipped.")
+    watch_host_delay_seconds: float = _setting(2.0, "`tidings watch`: seconds between two requests to one host (a longer robots.txt Crawl-delay wins); requests go one at a time.")
+    watch_webhook_attempts: int = _setting(5, "`tidings watch --webhook`: tries per alert batch before it is given up (named on stderr; the alerts stay in the store).")
+    watch_webhook_backoff_seconds: float = _setting(1.0, "`tidings watch --webhook`: wait before the second try, doubled before each further one.")
 
     @classmethod
     def load(cls, path: str | os.PathLike[str] | None = None, **overrides: Any) -> "Settings":

@@ -21,8 +21,10 @@ from tidings.events import Ontology, extract_events
 from tidings.events.classifier import EventClassifier
 from tidings.model import Document, DocumentResult, Sentence
 from tidings.nlp import load_pipeline
+from tidings.nlp._text import doc_text
 from tidings.nlp.pieces import parse_all
 from tidings.places import Gazetteer, find_places
+from tidings.places.find import find_demonyms
 from tidings.times import find_times
 
 log = logging.getLogger(__name__)
@@ -79,6 +81,11 @@ class Pipeline:
         mentions = sorted([*places, *times, *actors], key=lambda m: (m.start, m.kind))
         events = extract_events(doc, document, mentions, self.ontology, self.classifier,
                                 one_per_act=not self.settings.events_per_sentence)
+        # demonyms ("Russian troops") are stored as the places they name, after actors and events are
+        # read: those stages weigh a demonym as a participant, not a venue
+        demonyms = find_demonyms(doc, self.gazetteer, places)
+        if demonyms:
+            mentions = sorted([*mentions, *demonyms], key=lambda m: (m.start, m.kind))
         document.status = "done"
         return DocumentResult(
             document=document,
@@ -90,10 +97,14 @@ class Pipeline:
 
 
 def sentences_of(doc: Doc) -> list[Sentence]:
-    """The sentences of a parsed text, trimmed of surrounding white space; indices match `doc.sents`."""
+    """The sentences of a parsed text, trimmed of surrounding white space; indices match `doc.sents`.
+
+    Each sentence is sliced from the document's text, read once (`Span.text` rebuilds it from the
+    tokens)."""
+    whole = doc_text(doc)
     out = []
     for index, span in enumerate(doc.sents):
-        text = span.text
+        text = whole[span.start_char:span.end_char]
         stripped = text.strip()
         start = span.start_char + (len(text) - len(text.lstrip()))
         out.append(Sentence(index=index, start=start, end=start + len(stripped), text=stripped))

@@ -198,3 +198,25 @@ def test_issue12_intergovernmental_organisations_have_sector_igo(actors):
 def test_issue12_un_inside_a_korean_name_is_not_the_un(actors):
     found = actors("Kim Jong Un's regime fired three missiles.")
     assert all(m.actor.country != "UNO" for m in found)
+
+
+def test_issue12_name_split_by_ner_is_read_whole(actors):
+    found = by_text(actors("President Roch Marc Christian Kabore described the attack as barbaric.",
+                           "2021-06-05"))
+    person = found["President Roch Marc Christian Kabore"].actor
+    assert (person.country, person.sector) == ("BFA", "GOV")
+
+
+def test_issue12_person_described_by_apposition_takes_employer_country(actors):
+    found = by_text(actors("Peter Olsen, an official at the U.S. State Department, criticised the vote."))
+    assert found["Peter Olsen"].actor.country == "USA"
+
+
+def test_issue12_former_leader_keeps_a_party_sector(actors):
+    found = by_text(actors("Bolsonaro denied encouraging the riots.", "2023-01-10"))
+    assert found["Bolsonaro"].actor.sector == "OPP"
+
+
+def test_issue12_surname_that_is_also_a_town_is_the_person(placed):
+    found = by_text(placed("Khan was taken into custody by police in Islamabad on Tuesday.", "2023-05-10"))
+    assert "Khan" in found and found["Khan"].kind == "actor"

@@ -130,3 +130,14 @@ def test_issue12_a_wire_dateline_dates_the_story_of_a_later_reprint(nlp):
 def test_issue12_a_quarter_dates_the_act_with_an_iso_day(nlp):
     text = "The company cut 300 jobs in the third quarter."
     assert _date(nlp, text, "cut") == ("2013-07-01", "year")
+
+
+def test_issue12_the_end_of_a_period_sets_no_narrative_time(nlp):
+    text = ("Declaring three days of mourning, ending Monday night, the government said gunmen killed "
+            "civilians. The UN chief said he was outraged.")
+    assert _date(nlp, text, "said", occurrence=1) == (SUNDAY, "day")
+
+
+def test_issue12_weekday_spelled_out_by_a_date_takes_that_date(nlp):
+    text = "The prime minister summoned a meeting of the cabinet on Wednesday – April 16."
+    assert _date(nlp, text, "summoned") == ("2014-04-16", "day")

@@ -11,11 +11,12 @@ import pytest
 
 from tests.export._build import build_database
 
-DOC = Path(__file__).resolve().parents[2] / "docs" / "exports.md"
+ROOT = Path(__file__).resolve().parents[2]
+DOC = ROOT / "docs" / "exports.md"
 
 
-def _blocks(language: str) -> list[str]:
-    section = DOC.read_text(encoding="utf-8").split("## Analysts' own queries", 1)[1]
+def _blocks(language: str, path: Path = DOC, heading: str = "## Analysts' own queries") -> list[str]:
+    section = path.read_text(encoding="utf-8").split(heading, 1)[1].split("\n## ", 1)[0]
     return re.findall(rf"```{language}\n(.*?)```", section, flags=re.S)
 
 
@@ -55,3 +56,16 @@ def test_the_documented_pandas_runs(db):
     scope["con"].close()
     assert scope["by_year"].to_dict() == {2014: 3}
     assert "UKR" in set(scope["sources"]["source_country"])
+
+
+def test_the_readme_queries_run(db):
+    [sql] = _blocks("sql", ROOT / "README.md", "### Querying the database")
+    [python] = _blocks("python", ROOT / "README.md", "### Querying the database")
+    con = duckdb.connect(str(db), read_only=True)
+    rows = con.sql(sql).fetchall()
+    con.close()
+    assert rows and rows[0][0] in {"ASSAULT", "PROTEST", "CONSULT"} and ("ASSAULT", 1, 2) in rows
+    scope: dict = {}
+    exec(python.replace('"tidings.duckdb"', repr(str(db))), scope)  # noqa: S102 - our own README
+    scope["con"].close()
+    assert int(scope["per_day"].sum()) == 3

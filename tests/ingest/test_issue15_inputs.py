@@ -111,7 +111,8 @@ def test_issue15_a_number_as_text_is_reported_truly(tmp_path):
     documents, errors = read([path])
     assert len(documents) == 1
     assert errors == [f"{path}:1: 'text' is a number, not a string", f"{path}:2: 'html' is a list, not a string",
-                      f"{path}:3: record has no 'text' or 'html'"]
+                      f"{path}:3: no article text (fields: title); name the field that holds it with "
+                      "--map text=FIELD (or --map html=FIELD)"]
 
 
 def test_issue15_deep_json_costs_its_line_only(tmp_path):

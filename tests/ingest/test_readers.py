@@ -79,7 +79,8 @@ def test_jsonl_with_a_broken_line_reads_the_others(tmp_path):
     assert len(errors) == 3
     assert errors[0].startswith(f"{path}:2: malformed JSON")
     assert errors[1].startswith(f"{path}:5: expected a JSON object")
-    assert errors[2] == f"{path}:6: record has no 'text' or 'html'"
+    assert errors[2] == (f"{path}:6: no article text (fields: id, title); name the field that holds it "
+                         "with --map text=FIELD (or --map html=FIELD)")
 
 
 def test_jsonl_record_with_html_is_extracted(tmp_path):
@@ -102,15 +103,16 @@ def test_csv(tmp_path):
     assert documents[0].text == f"{STORY}\nSecond line."
     assert [d.source for d in documents] == [f"{path}:2", f"{path}:4"]
     assert documents[1].published is None  # ambiguous day/month order: not guessed
-    assert errors == [f"{path}:5: record has no 'text' or 'html'"]
+    assert errors == [f"{path}:5: empty text ('text')"]
 
 
 def test_csv_without_text_column_is_rejected(tmp_path):
     path = tmp_path / "feed.csv"
-    path.write_text("id,body\n1,something\n", encoding="utf-8")
+    path.write_text("id,summary\n1,something\n", encoding="utf-8")
     documents, errors = read([path])
     assert documents == []
-    assert errors == [f"{path}:1: no 'text' or 'html' column (columns: id, body)"]
+    assert errors == [f"{path}:1: no column holds the article text (columns: id, summary); "
+                      "name it with --map text=COLUMN (or --map html=COLUMN)"]
 
 
 def test_json_list_names_each_item_by_its_line(tmp_path):

@@ -48,7 +48,9 @@ def _dating(act: _Act, published: date | None, rng: random.Random) -> tuple[str 
     roll = rng.random()
     if roll < 0.45:
         return act.day.isoformat(), "day", "on that day"
-    if roll < 0.7 and published is not None:
+    if roll < 0.62 and published is not None:  # the events stage's fallback today
+        return published.isoformat(), "day", "publication date (no date in the clause)"
+    if roll < 0.7 and published is not None:  # and as older stores hold it
         return published.isoformat(), "week", "publication date (no date in the sentence)"
     if roll < 0.8:
         return act.day.replace(day=1).isoformat()[:7], "month", "that month"
@@ -80,8 +82,11 @@ def generated_corpus(seed: int, documents: int = 40, stories: int = 5) -> list[D
         lines = [" ".join(rng.sample(words, len(words))) + f" report {number}."]
         mentions = []
         for act in rng.sample(acts, rng.randint(1, len(acts))):
-            for _ in range(rng.randint(1, 2)):
+            act_id = None  # within-article coreference: restatements share the first mention's id,
+            for _ in range(rng.randint(1, 3)):  # unless it left one as an act of its own
                 start_char = sum(len(line) + 1 for line in lines)
+                if act_id is None or rng.random() < 0.2:
+                    act_id = f"em_{doc_id}_{start_char}"
                 sentence = f"{act.actor} {act.trigger} in Town {act.town} said {rng.choice(_WORDS)}."
                 lines.append(sentence)
                 when, precision, text = _dating(act, published, rng)
@@ -89,7 +94,7 @@ def generated_corpus(seed: int, documents: int = 40, stories: int = 5) -> list[D
                 mentions.append(EventMention(
                     id=f"em_{doc_id}_{start_char}", type=act.type, mode=act.mode if rng.random() < 0.7 else None,
                     quad=1, source=actors, location=_location(act, rng), date=when, date_precision=precision,
-                    date_text=text, confidence=round(rng.uniform(0.3, 0.9), 2),
+                    date_text=text, confidence=round(rng.uniform(0.3, 0.9), 2), act=act_id,
                     evidence=Evidence(doc_id=doc_id, sentence_index=len(lines) - 1, sentence=sentence,
                                       trigger=act.trigger, start=start_char, end=start_char + len(act.trigger),
                                       outlet=outlet, published=published.isoformat() if published else None)))
@@ -110,7 +115,8 @@ def _copy(original: DocumentResult, number: int, rng: random.Random) -> Document
     mentions = []
     for mention in original.event_mentions:
         evidence = Evidence(**{**vars(mention.evidence), "doc_id": doc_id, "outlet": outlet})
-        fields = {**vars(mention), "evidence": evidence, "event_id": None,
+        act = mention.act and f"em_{doc_id}_{mention.act.rsplit('_', 1)[1]}"  # the copy's own act ids
+        fields = {**vars(mention), "evidence": evidence, "event_id": None, "act": act,
                   "id": f"em_{doc_id}_{mention.evidence.start}"}
         mentions.append(EventMention(**fields))
     return DocumentResult(document=doc, event_mentions=mentions, minhash=list(original.minhash))

@@ -100,3 +100,9 @@ def test_seed_articles(nlp, shared_dir):
     mentions = find_times(nlp(text), published)
     assert all(m.time.value == "2014-04-16" for m in mentions if m.text == "April 16")
     assert any(m.text == "April 16" for m in mentions)
+
+
+def test_issue12_weekday_followed_by_its_date_takes_the_date(nlp):
+    doc = nlp("The council will meet on Wednesday – April 16 in the capital.")
+    times = {m.text: m.time.value for m in find_times(doc, "2014-04-13")}
+    assert times["Wednesday"] == "2014-04-16"

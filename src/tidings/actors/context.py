@@ -9,7 +9,6 @@ else the home country (ACLED's convention, see `resolve.py`).
 from __future__ import annotations
 
 import re
-
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -66,9 +65,17 @@ def _pro_prefixed(token: Token) -> bool:
     return token.i >= 2 and doc[token.i - 1].text == "-" and doc[token.i - 2].lower_ == "pro"
 
 
+#: An agency's initials closing a dateline with a colon, glued or not: "(APP):", "APP):A".
+_AGENCY_COLON = re.compile(r"^\(?[A-Z]{2,6}\):")
+
+
 def dateline_end(doc: Doc) -> int:
     """Token index just past a "KRAMATORSK, Ukraine -" dateline, or 0 when there is none."""
-    for token in doc[:8]:
+    for token in doc[:10]:
+        if _AGENCY_COLON.match(token.text) or token.text == ":" and token.i > 1 and doc[token.i - 1].text == ")":
+            head = [t for t in doc[:token.i] if t.is_alpha]  # "ISLAMABAD, Feb 26 (APP):A meeting"
+            if head and head[0].is_upper and len(head[0]) > 1:
+                return token.i + 1 if token.text == ":" else token.i
         glued = token.text[:1] in ("-", "—", "–") and token.text[1:2].isalpha()  # "(Reuters) -A suicide bomber"
         if (token.text in ("-", "—", "–") or glued) and token.i > 0:
             head = [t for t in doc[:token.i] if t.is_alpha]

@@ -197,14 +197,16 @@ def find_candidates(doc: Doc, countries: CountryTable, lexicon: RoleLexicon) -> 
 
 
 def _with_surname(ent: Span) -> Span:
-    """"Maria Corina [Machado]": the surname NER left outside, when the given names modify it."""
+    """"Maria Corina [Machado]", "Roch Marc [Christian Kabore]": the rest of the name NER left
+    outside (or tagged apart), when the entity's words modify a surname just after it."""
     doc = ent.doc
-    if ent.label_ != "PERSON" or ent.end >= len(doc):
+    root = ent.root
+    if ent.label_ != "PERSON" or root.dep_ != "compound" or not 0 <= root.head.i - ent.end <= 1:
         return ent
-    after = doc[ent.end]
-    if after.pos_ == "PROPN" and not after.ent_type_ and after.text[:1].isupper() \
-            and ent.root.dep_ == "compound" and ent.root.head.i == after.i:
-        return Span(doc, ent.start, ent.end + 1, label="PERSON")
+    tail = doc[ent.end:root.head.i + 1]
+    if all(t.pos_ == "PROPN" and t.text[:1].isupper() and t.ent_type_ in ("", "NORP", "PERSON") for t in tail) \
+            and all(t.dep_ == "compound" and t.head.i == root.head.i for t in tail[:-1]):
+        return Span(doc, ent.start, root.head.i + 1, label="PERSON")
     return ent
 
 

@@ -25,7 +25,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from tidings.actors.context import StoryContext
 from tidings.actors.detect import Candidate, acts_as_actor, in_place_context, role_key
@@ -86,6 +86,37 @@ def _modifier_country(tokens: list[Token], dictionary: ActorDictionary, publishe
         if entry is not None and entry.kind != "person":
             return entry.country, False, entry
     return None, False, None
+
+
+def _person_in_role(ent: Span) -> bool:
+    """A name NER reads as a person that acts or is acted on as one ("Khan was taken into custody",
+    "police arrested Lai"): a surname that is also a town's name is the person (DESIGN §4)."""
+    return ent.label_ == "PERSON" and ent.root.dep_ in ("nsubj", "nsubjpass", "dobj", "poss", "appos")
+
+
+def _possessor_entry(modifiers: list[Token], dictionary: ActorDictionary, published: str | None) -> DictEntry | None:
+    """The known actor a role belongs to by a possessive ("Guterres' spokesman")."""
+    for token in modifiers:
+        if any(c.tag_ == "POS" for c in token.children) or token.dep_ == "poss":
+            entry = dictionary.lookup(token.text, published)
+            if entry is not None:
+                return entry
+    return None
+
+
+def _employer(role: Token, dictionary: ActorDictionary, published: str | None,
+              fold: bool) -> tuple[str | None, DictEntry | None]:
+    """(country, organisation) of the body a described person works for, read from the role's
+    prepositional phrases, the innermost first ("assistant secretary for Western hemisphere affairs
+    at the U.S. State Department": the State Department's country)."""
+    phrases = [c for c in role.subtree if c.dep_ == "prep" and c.i > role.i and c.lower_ in
+               ("at", "for", "of", "with", "in")]
+    for prep in reversed(phrases):
+        country, _aligned, org = _modifier_country(list(prep.subtree)[1:], dictionary, published,
+                                                   person=True, fold=fold)
+        if country is not None and country not in ("IGO",) or org is not None:
+            return country, org
+    return None, None
 
 
 def _sector(tokens: list[Token], head_key: str, base: str, dictionary: ActorDictionary) -> str:
@@ -158,7 +189,8 @@ def read_candidate(cand: Candidate, dictionary: ActorDictionary, ctx: StoryConte
         ent = cand.entity
         text = ent.text.strip()
         bare = text[4:] if text.lower().startswith("the ") else text
-        is_place = (doc[ent.start].idx, doc[ent.end - 1].idx + len(doc[ent.end - 1])) in place_spans
+        is_place = (doc[ent.start].idx, doc[ent.end - 1].idx + len(doc[ent.end - 1])) in place_spans \
+            and not _person_in_role(ent)
         code = countries.code_of(bare, fold)
         entry = dictionary.lookup(bare, published)
         if code and ent.label_ != "NORP" and entry is None:
@@ -192,6 +224,9 @@ def read_candidate(cand: Candidate, dictionary: ActorDictionary, ctx: StoryConte
                 modifiers = list(doc[cand.appos.start:cand.appos.head.i + 1])
             country, _aligned, org = _modifier_country(modifiers, dictionary, published, person=True,
                                                        fold=fold)
+            if country is None and cand.appos is not None:  # "X, an official at the U.S. embassy"
+                country, employer = _employer(cand.appos.head, dictionary, published, fold)
+                org = org or employer
             role = _role_text(modifiers, dictionary)
             sector = None
             if role:
@@ -261,7 +296,11 @@ def _read_role(cand: Candidate, tokens: list[Token], dictionary: ActorDictionary
         # "a Houthi official", "Houthi fighters", "an AFP correspondent", "UN envoy": the organisation
         return Reading(cand, org.name, org.country, org.sector, org.kind, entry=org)
     if key in lexicon.weak_roles and country is None and org is None and sector == "GOV":
-        return Reading(cand, f"unidentified {key}", None, "UNK", kind, canonical=key)
+        principal = _possessor_entry(modifiers, dictionary, published)
+        if principal is not None:  # "Guterres' spokesman" speaks for the UN chief
+            return Reading(cand, f"{principal.name} {key}", principal.country, principal.sector, kind)
+        if not (key == "leader" and head.tag_ == "NNS"):  # "world leaders", "the two leaders": heads of government
+            return Reading(cand, f"unidentified {key}", None, "UNK", kind, canonical=key)
     pronoun_owner = any(t.dep_ == "poss" and t.pos_ == "PRON" for t in modifiers)
     stated = country is not None and (aligned or any(
         countries.code_of(t.text, ctx.lowercase) for t in modifiers))

@@ -15,7 +15,7 @@ from tidings.model import Mention
 _PERSONAL = {"he", "she", "him", "her", "his"}
 _SPEAKER = {"i", "me", "we", "us"}
 _PLURAL = {"they", "them", "their"}
-_OWNERS = {"its"}
+_OWNERS = {"its", "it"}
 _BODY_KINDS = {"organisation", "state"}
 _PLURAL_KINDS = {"group", "crowd", "organisation", "state"}
 _SUBJECTS = ("nsubj", "nsubjpass")
@@ -35,7 +35,7 @@ def antecedent(pronoun: Token, actors: list[Mention], speech_verbs: frozenset[st
         return max(before, key=lambda m: m.start) if before else None
     if word in _SPEAKER:
         return _speaker(pronoun, named, speech_verbs)
-    if word in _OWNERS:  # "Russia's defence ministry said its air strikes ...": the body named
+    if word in _OWNERS:  # "Russia's defence ministry said its air strikes ...", "it fired": the body named
         before = [m for m in named if m.end <= pronoun.idx and m.actor.kind in _BODY_KINDS and _is_subject(doc, m)]
         return max(before, key=lambda m: m.start) if before else None
     if word in _PLURAL:

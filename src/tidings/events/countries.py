@@ -13,7 +13,7 @@ from dataclasses import replace
 
 from spacy.tokens import Token
 
-from tidings.events.arguments import phrase_span
+from tidings.events.arguments import phrase_span, place_sector, stated_country
 from tidings.events.lexicon import Lexicon
 from tidings.model import ActorRef, Location, Mention
 from tidings.nlp._text import doc_text
@@ -21,8 +21,6 @@ from tidings.nlp._text import doc_text
 #: Sectors of actors that act abroad as themselves: never given the event's country.
 _INTERNATIONAL = {"IGO", "UNO", "NGO", "EUR"}
 _OWNED = {"building", "territory", "checkpoint", "base"}
-_POLICE_PLACES = re.compile(r"\bpolice\b|\bsecurity service\b", re.I)
-_MILITARY_PLACES = re.compile(r"\b(military|army|air base|barracks|garrison)\b", re.I)
 
 
 def localise(refs: list[ActorRef], location: Location | None, lexicon: Lexicon) -> list[ActorRef]:
@@ -34,7 +32,7 @@ def localise(refs: list[ActorRef], location: Location | None, lexicon: Lexicon) 
         return refs
     out = []
     for ref in refs:
-        if ref.sector in _INTERNATIONAL or ref.country in _INTERNATIONAL:
+        if ref.sector in _INTERNATIONAL or ref.country in _INTERNATIONAL or _several_states(ref):
             out.append(ref)
         elif ref.country is None or _is_pro(ref.text, ref.country, lexicon) or is_bare_role(ref, lexicon):
             out.append(replace(ref, country=country))
@@ -43,7 +41,17 @@ def localise(refs: list[ActorRef], location: Location | None, lexicon: Lexicon) 
     return out
 
 
+_STATES_WORDS = ("countries", "nations", "states", "governments")
+
+
+def _several_states(ref: ActorRef) -> bool:
+    """"western countries", "the two nations": several states are not the venue's one."""
+    words = _WORD.findall(ref.text.lower())
+    return ref.actor_id is None and bool(words) and words[-1] in _STATES_WORDS
+
+
 _PRONOUNS = {"he", "she", "him", "her", "they", "them", "it", "we", "us", "i", "you", "who"}
+_POSSESSIVES = {"his", "her", "their", "its", "our", "my"}
 _WORD = re.compile(r"[^\W\d_][\w'’.-]*")
 
 
@@ -54,6 +62,8 @@ def is_bare_role(ref: ActorRef, lexicon: Lexicon) -> bool:
     words = _WORD.findall(ref.text)
     if not words or ref.text.lower().strip() in _PRONOUNS:
         return False
+    if words[0].lower() in _POSSESSIVES and ref.country is not None:
+        return False  # "his cabinet": the country of whom "his" refers to
     if any(w[:1].isupper() for w in words[1:]):
         return False  # a name, or a capitalised word (a demonym, "the Interior Ministry") in the phrase
     if len(words) == 1 and words[0][:1].isupper() and words[0].lower() not in lexicon.sector_of_form:
@@ -79,25 +89,47 @@ def _is_pro(text: str, country: str, lexicon: Lexicon) -> bool:
     return any(f"pro-{name}" in lowered for name in lexicon.country_hints.get(country, ()))
 
 
-def owner_targets(patients: list[Token], location: Location | None, lexicon: Lexicon) -> list[ActorRef]:
-    """The owner of a building, base or town an event acted on: its country, police or military
-    when the place says so ("seized the police headquarters")."""
-    if location is None or location.country is None:
-        return []
+def owner_targets(patients: list[Token], location: Location | None, lexicon: Lexicon,
+                  places: list[Mention] | None = None) -> list[ActorRef]:
+    """The owner of a building, base or town an event acted on: the country its phrase names ("the
+    Saudi embassy", "the US territory of Guam", "a base in Syria"), else the venue's; police,
+    military or government when the place says so ("seized the police headquarters", "stormed the
+    embassy")."""
     for head in patients:
-        if lexicon.classes_of(head.lemma_, head.lower_) & _OWNED:
+        if lexicon.classes_of(head.lemma_, head.lower_) & _OWNED or head.pos_ == "NOUN" and place_sector(head.text):
             start, end = phrase_span(head)
             text = doc_text(head.doc)[start:end].strip()
-            sector = "COP" if _POLICE_PLACES.search(text) else "MIL" if _MILITARY_PLACES.search(text) else None
-            return [ActorRef(text=text, country=location.country, sector=sector)]
+            country = _named_country(head, start, end, places or []) or (
+                location.country if location is not None else None)
+            if country is None:
+                return []
+            sector = place_sector(text)
+            return [ActorRef(text=text, country=country, sector=sector)]
     return []
+
+
+
+
+def _named_country(head: Token, start: int, end: int, places: list[Mention]) -> str | None:
+    """A country the phrase states: a country word or demonym, else a place named inside it."""
+    code = stated_country([t for t in head.doc[head.left_edge.i:head.right_edge.i + 1]
+                           if start <= t.idx < end])
+    if code:
+        return code
+    inside = [m for m in places if start <= m.start and m.end <= end and m.place is not None and m.place.country]
+    return inside[0].place.country if inside else None
 
 
 #: Roles news leaves implicit, by event type (and mode), coded in the venue's country (the gold
 #: guidelines, after PLOVER and ACLED): a protest with no stated target is against the government;
 #: arrests, curfews and bans with no stated author are by the police or the authorities; aid with no
-#: stated recipient goes to the civilians of the place.
+#: stated recipient goes to the civilians of the place; arrests, bans and curfews with no stated
+#: object fall on the place's people, crowd control and police deployments on its protesters.
 _IMPLIED_TARGET = {"PROTEST": ("government", "GOV"), "AID": ("civilians", "CVL")}
+_IMPLIED_MODE_TARGET = {("COERCE", mode): ("civilians", "CVL")
+                        for mode in ("arrest", "restrict", "curfew", "martial-law", "censor", "deport")}
+_IMPLIED_MODE_TARGET |= {("ASSAULT", "crowd-control"): ("protesters", "CVL"),
+                         ("MOBILIZE", "police"): ("protesters", "CVL")}
 _IMPLIED_SOURCE = {("COERCE", "arrest"): ("police", "COP"), ("COERCE", "restrict"): ("police", "COP"),
                    ("COERCE", "curfew"): ("authorities", "GOV"), ("COERCE", "martial-law"): ("authorities", "GOV")}
 #: A state that acts by force acts through its armed forces ("North Korea fired a missile").
@@ -111,11 +143,14 @@ def implied_roles(event_type: str, mode: str | None, source: list[ActorRef], tar
     kinds = {m.actor.id: m.actor.kind for m in actors if m.actor is not None}
     if event_type in _FORCE_TYPES:
         source = [replace(r, sector="MIL") if _armed_state(r, kinds) else r for r in source]
+    if event_type == "PROTEST":  # "France held a general strike": its people protest, not its state
+        source = [replace(r, sector="CVL") if kinds.get(r.actor_id or "") == "state" else r for r in source]
     country = location.country if location is not None else None
     if country is None or country in _INTERNATIONAL:
         return source, target
-    if not target and event_type in _IMPLIED_TARGET:
-        text, sector = _IMPLIED_TARGET[event_type]
+    implied_target = _IMPLIED_TARGET.get(event_type) or _IMPLIED_MODE_TARGET.get((event_type, mode or ""))
+    if not target and implied_target is not None:
+        text, sector = implied_target
         target = [ActorRef(text=text, country=country, sector=sector)]
     implied = _IMPLIED_SOURCE.get((event_type, mode or ""))
     if not source and implied is not None:

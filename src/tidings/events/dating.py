@@ -30,7 +30,7 @@ from tidings.times.anchor import document_anchor
 from tidings.times.normalise import iso_value
 
 #: Words before a time expression that make it the edge of a period rather than the event's date.
-_PERIOD_BOUNDS = {"since", "until", "till"}
+_PERIOD_BOUNDS = {"since", "until", "till", "through", "ending"}
 #: Nouns that are part of a time expression the patterns cut differently ("on Wednesday – February
 #: 27", "the morning of May 3"): walking up through them stays in the same clause.
 _TIME_NOUNS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",

@@ -225,7 +225,7 @@ def _event(match: TriggerMatch, sent: Span, index: int, document: Document, lexi
     clause = clause_tokens(head)
     location = choose_location(head, sent, places, excluded, document_place, clause=clause)
     if not target:
-        target = owner_targets(patients, location, lexicon)
+        target = owner_targets(patients, location, lexicon, places)
     source, target = localise(source, location, lexicon), localise(target, location, lexicon)
     source, target = implied_roles(decision.type, decision.mode, source, target, location, actors)
     date, precision, date_text = choose_date(head, sent, times, document.published, clause=clause)

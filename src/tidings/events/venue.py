@@ -15,6 +15,7 @@ from spacy.tokens import Span, Token
 
 from tidings.events._clause import clause_tokens
 from tidings.model import Location, Mention
+from tidings.places.find import in_name
 
 _NEAR = ("near", "outside", "nearby", "around", "close")
 _LOCATIVE = {"in", "at", "near", "outside", "inside", "across", "throughout", "around", "on", "into",
@@ -26,7 +27,12 @@ _PLACE_NOUNS = {"town", "city", "village", "province", "region", "district", "st
 _PARTIES = ("nsubj", "nsubjpass", "dobj", "agent", "dative")
 #: Verbs whose object is where the act happens: "visited Spain", "invaded Ukraine", "shelled Kharkiv".
 _PLACE_OBJECT_VERBS = {"visit", "tour", "invade", "enter", "attack", "bomb", "shell", "strike", "hit", "raid",
-                       "occupy", "reach", "storm", "bombard", "overrun"}
+                       "occupy", "reach", "storm", "bombard", "overrun", "seize", "capture", "retake",
+                       "recapture", "besiege", "encircle", "surround", "liberate", "cross", "overfly"}
+_TOWNS = ("city", "locality")
+#: Clauses below the trigger's that tell another act: a place there is that act's venue ("Biden
+#: announces sanctions as Russia attacks Ukraine", "the strike, which hit Kharkiv, ...").
+_OTHER_ACT_CLAUSES = {"advcl", "relcl", "ccomp", "acl", "csubj", "parataxis"}
 #: In the count for the main place a country weighs less than a town: countries are often named as
 #: parties or modifiers ("US President Joe Biden"), towns mostly as where things happen.
 _COUNTRY_WEIGHT = 0.5
@@ -47,30 +53,57 @@ def choose_location(trigger: Token, sent: Span, places: list[Mention], excluded:
     for mention in places:
         if mention.place is None or not (sent.start_char <= mention.start < sent.end_char):
             continue
-        if any(s <= mention.start < e for s, e in excluded):
-            continue
+        if in_name(mention):
+            continue  # "Myawaddy TV", "Pattaya Mail": a name, not where anything happened
         span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
         if span is None:
             continue
         head = span.root
+        if any(s <= mention.start < e for s, e in excluded) and not _place_object(head):
+            continue  # inside an actor's phrase, unless the patient is the place ("seized the town of X")
         if _modifies_actor(head, span):
             continue  # "Ukraine's Defense Ministry", "EU and Georgian flags": not where it happened
         in_clause = head.i in clause
-        rank = _venue_rank(head, mention, in_clause)
-        candidates.append((rank, abs(head.i - trigger.i), mention, span, in_clause))
+        if not in_clause and _in_other_act(head, trigger):
+            continue
+        rank = _venue_rank(head, mention, in_clause, clause)
+        precision = 0 if mention.place.feature in _TOWNS else 1
+        candidates.append((rank, precision, abs(head.i - trigger.i), mention, span, in_clause))
     main_country = document_place.place.country if document_place is not None and document_place.place else None
     venues = [c for c in candidates if c[0] % _OUTSIDE != _PARTICIPANT_RANK
-              or document_place is None or c[2].place.country == main_country]
+              or document_place is None or c[3].place.country == main_country]
     if venues:
-        _, _, mention, span, in_clause = min(venues, key=lambda c: (c[0], c[1]))
+        # A town before an area of the same rank: "in eastern Congo near Bunagana" is Bunagana.
+        _, _, _, mention, span, in_clause = min(venues, key=lambda c: (c[0], c[1], c[2]))
         return place_location(mention, "clause" if in_clause else "sentence", _is_near(span))
     if document_place is not None:
         return place_location(document_place, "document", False)
     return None
 
 
+def _place_object(head: Token) -> bool:
+    """The place is the object of a verb whose object is where the act happens ("seized Bunagana")."""
+    phrase = _phrase_head(head)
+    return phrase.dep_ == "dobj" and phrase.head.lemma_.lower() in _PLACE_OBJECT_VERBS
+
+
+def _in_other_act(head: Token, trigger: Token) -> bool:
+    """The place sits in a clause below the trigger's that tells an act of its own."""
+    token = head
+    while token.head.i != token.i and token.i != trigger.i:
+        if token.dep_ in _OTHER_ACT_CLAUSES and token.pos_ in ("VERB", "AUX"):
+            if token.head.i == trigger.i:
+                return False  # "talks that began in Beijing": the clause tells of the act itself
+            return trigger in token.head.subtree and trigger not in token.subtree
+        token = token.head
+    return False
+
+
 def _modifies_actor(head: Token, span: Span) -> bool:
-    """A place that is a modifier of a noun that is not itself a place."""
+    """A place that is a modifier of a noun that is not itself a place, or conjoined with one
+    ("EU and Georgian flags", which the tagger may parse as "EU" and "flags")."""
+    if any(c.dep_ == "conj" and c.pos_ == "NOUN" and c.lemma_.lower() not in _PLACE_NOUNS for c in head.children):
+        return True
     token = head
     while token.dep_ == "conj" and token.head.i != token.i:
         token = token.head  # "EU and Georgian flags": the first conjunct carries the relation
@@ -108,15 +141,17 @@ def is_locative(head: Token) -> bool:
     return phrase.dep_ == "pobj" and phrase.head.lower_ in _LOCATIVE
 
 
-def _venue_rank(head: Token, mention: Mention, in_clause: bool) -> int:
+def _venue_rank(head: Token, mention: Mention, in_clause: bool, clause: set[int] = frozenset()) -> int:
     """0 a locative phrase of the clause, 1 another place of the clause, 2 a participant of the
     clause (a place inside an actor phrase, a country as subject/object), then the same three
-    outside the clause (3, 4, 5)."""
+    outside the clause (3, 4, 5). A locative that describes a participant ("rebels in Congo have
+    seized the town of Bunagana") ranks 1: it says where they are, the verb's phrases where they act."""
     phrase = _phrase_head(head)
     prep = phrase.head if phrase.dep_ == "pobj" else None
     country = mention.place is not None and mention.place.feature == "country"
     if prep is not None and prep.lower_ in _LOCATIVE:
-        rank = _LOCATIVE_RANK
+        describes = prep.head.pos_ in ("NOUN", "PROPN") and prep.head.dep_ in _PARTIES and prep.head.i in clause
+        rank = 1 if describes else _LOCATIVE_RANK
     elif phrase.dep_ == "dobj" and phrase.head.lemma_.lower() in _PLACE_OBJECT_VERBS:
         rank = _LOCATIVE_RANK
     elif prep is not None and prep.lower_ in _ACTOR_PREPS and prep.head.pos_ in ("NOUN", "PROPN", "PRON"):
@@ -150,7 +185,12 @@ def place_location(mention: Mention, reason: str, near: bool) -> Location:
 def main_place(places: list[Mention]) -> Mention | None:
     """The document's main place: the country its places lie in most often (a town counts for its
     country, so "Kyiv, Kharkiv, Ukraine" beats "Moscow, Moscow"; a country's own name counts half),
-    then that country's most frequent place, the first one on ties."""
+    then that country's most frequent place, the first one on ties. Datelines ("NIAMEY, Niger (AP)
+    —" says where the story was filed) and names of outlets ("Pattaya Mail") count only when the
+    document names no other place."""
+    told = [m for m in places if not in_name(m) and m not in _datelines(places)
+            and (m.place is None or m.place.feature != "locality")]  # an unlisted place's country is a guess
+    places = told or places
     resolved = [m for m in places if m.place is not None and m.place.country]
     if not resolved:
         resolved = [m for m in places if m.place is not None]
@@ -166,3 +206,16 @@ def main_place(places: list[Mention]) -> Mention | None:
     counts = Counter(m.place.id for m in local if m.place)
     top = max(counts.values())
     return next(m for m in local if m.place and counts[m.place.id] == top)
+
+
+def _datelines(places: list[Mention]) -> list[Mention]:
+    """Place mentions of a dateline: a name in capitals ("NIAMEY", "MOSCOW —") and the place right
+    after it ("NIAMEY, Niger")."""
+    out: list[Mention] = []
+    for i, m in enumerate(places):
+        letters = [ch for ch in m.text if ch.isalpha()]
+        if len(letters) >= 4 and m.text.isupper():
+            out.append(m)
+            if i + 1 < len(places) and 0 < places[i + 1].start - m.end <= 2:
+                out.append(places[i + 1])
+    return out

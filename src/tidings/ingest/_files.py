@@ -52,10 +52,11 @@ def read_sidecar(path: Path, context: ReadContext) -> dict[str, Any]:
 
 
 def read_text_file(path: Path, context: ReadContext) -> Iterator[Document]:
-    """One article per `.txt` file, with metadata from `NAME.meta.json` when present."""
+    """One article per `.txt` file, with metadata from `NAME.meta.json` when present (its fields
+    recognised as a record's are: `date_publish`, `source_domain`...)."""
     text = decode_text(read_bounded(path, context), str(path))
-    fields = read_sidecar(path, context)
-    yield build_document(text, str(path), fields, context)
+    fields, metadata = context.fields.pick(read_sidecar(path, context))
+    yield build_document(text, str(path), fields, context, metadata)
 
 
 def read_html_file(path: Path, context: ReadContext) -> Iterator[Document]:

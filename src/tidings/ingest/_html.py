@@ -59,7 +59,7 @@ def _attributed_logs(where: str) -> Iterator[None]:
 def extract_html(html: str | bytes, where: str, url: str | None = None) -> tuple[str, dict[str, Any]]:
     """The article text of a page (one line per paragraph) and the fields its metadata gives.
 
-    Fields: title, published, url, outlet (the site name). When trafilatura finds no article body we
+    Fields: title, published, url, outlet (the site name), language (`<html lang>`). When trafilatura finds no article body we
     fall back to the page's visible text, with a warning, rather than lose the page.
 
     Raises:
@@ -77,6 +77,7 @@ def _extract(html: str | bytes, where: str, url: str | None) -> tuple[str, dict[
         size = sum(1 for _ in tree.iter())
         if size > MAX_TREE_SIZE:
             raise InputError(f"{where}: HTML has {size} elements, more than the limit of {MAX_TREE_SIZE}")
+        language = page_language(tree)  # before extraction, which prunes the tree
         result = trafilatura.bare_extraction(
             tree, url=url, with_metadata=True, include_comments=False, include_tables=True,
             config=_extraction_config(),
@@ -89,6 +90,7 @@ def _extract(html: str | bytes, where: str, url: str | None) -> tuple[str, dict[
         text = result.text or ""
         fields = {"title": result.title, "published": result.date, "url": result.url or url,
                   "outlet": result.sitename}
+    fields["language"] = language
     if not text.strip():
         try:
             text = trafilatura.html2txt(html) or ""
@@ -99,6 +101,20 @@ def _extract(html: str | bytes, where: str, url: str | None) -> tuple[str, dict[
     if not _has_words(text):
         raise InputError(f"{where}: no text found in the HTML")
     return text, {k: v for k, v in fields.items() if v}
+
+
+def page_language(tree: Any) -> str | None:
+    """The language a page declares: `<html lang>` (or `xml:lang`), else a `content-language` or
+    `og:locale` meta tag; trafilatura itself only guesses a language when asked to filter by one."""
+    root = tree.getroottree().getroot()
+    declared = root.get("lang") or root.get("{http://www.w3.org/XML/1998/namespace}lang")
+    if declared and declared.strip():
+        return declared.strip()
+    for meta in root.iter("meta"):
+        name = (meta.get("http-equiv") or meta.get("property") or meta.get("name") or "").lower()
+        if name in ("content-language", "og:locale", "language") and (meta.get("content") or "").strip():
+            return meta.get("content").split(",")[0].strip()
+    return None
 
 
 def _has_words(text: str) -> bool:

@@ -12,7 +12,8 @@ from typing import IO, Any
 
 from tidings.errors import InputError
 from tidings.ingest._decode import decode_text, looks_binary
-from tidings.ingest._documents import TEXT_FIELDS, ReadContext, build_document
+from tidings.ingest._documents import ReadContext, build_document
+from tidings.ingest._fields import ARTICLE_FIELDS
 from tidings.ingest._files import read_bounded
 from tidings.ingest._gzip import open_tolerant
 from tidings.ingest._html import extract_html
@@ -22,24 +23,31 @@ logger = logging.getLogger(__name__)
 
 
 def record_document(record: Mapping[str, Any], where: str, context: ReadContext) -> Document:
-    """A `Document` from one record: its `text`, or the main text of its `html`."""
-    text, html = record.get("text"), record.get("html")
-    if isinstance(text, str) and text.strip():
-        return build_document(text, where, record, context)
-    if isinstance(html, str) and html.strip():
-        body, extracted = extract_html(html, where, url=record.get("url") or None)
-        given = {k: v for k, v in record.items() if v not in (None, "")}
-        return build_document(body, where, {**extracted, **given}, context)
-    raise InputError(f"{where}: {_missing_text(record)}")
+    """A `Document` from one record: its text (`text`, `maintext`, `body`... or `--map text=NAME`),
+    or the main text of its html; fields the record does not give come from the html."""
+    fields, metadata = context.fields.pick(record)
+    text, html = fields.get("text"), fields.get("html")
+    if isinstance(text, str):
+        return build_document(text, where, fields, context, metadata)
+    if isinstance(html, str):
+        body, extracted = extract_html(html, where, url=fields.get("url") or None)
+        return build_document(body, where, {**extracted, **fields}, context, metadata)
+    raise InputError(f"{where}: {_missing_text(record, context)}")
 
 
-def _missing_text(record: Mapping[str, Any]) -> str:
-    """What is wrong with a record's text fields, said truly (`"text": 42` is not a missing text)."""
-    for name in TEXT_FIELDS:
-        value = record.get(name)
-        if value is not None and not isinstance(value, str):
-            return f"'{name}' is {_json_kind(value)}, not a string"
-    return "record has no 'text' or 'html'"
+def _missing_text(record: Mapping[str, Any], context: ReadContext) -> str:
+    """What is wrong with a record's text, said truly (`"text": 42` is not a missing text; an empty
+    `body` is not a missing field), and how to name the field that holds it."""
+    given = [key for key in record if isinstance(key, str)]
+    article = [key for key in given if any(context.fields.has_any(name, [key]) for name in ARTICLE_FIELDS)]
+    for key in article:
+        if record[key] is not None and not isinstance(record[key], str):
+            return f"{key!r} is {_json_kind(record[key])}, not a string"
+    if article:
+        return f"empty text ({article[0]!r})"
+    names = ", ".join(given[:8]) + (", …" if len(given) > 8 else "")
+    return (f"no article text (fields: {names or 'none'}); name the field that holds it with "
+            f"--map text=FIELD (or --map html=FIELD)")
 
 
 def _json_kind(value: Any) -> str:
@@ -167,7 +175,8 @@ def read_json(path: Path, context: ReadContext) -> Iterator[Document]:
 
 
 def read_csv(path: Path, context: ReadContext) -> Iterator[Document]:
-    """One record per row, streamed; the header must name a `text` or `html` column."""
+    """One record per row, streamed; the header must name a column of the text or html (by one of its
+    names in ingest_fields.yaml, or `--map`)."""
     previous_limit = csv.field_size_limit(max(context.max_bytes, csv.field_size_limit()))
     try:
         with open_tolerant(path) as raw:
@@ -178,8 +187,10 @@ def read_csv(path: Path, context: ReadContext) -> Iterator[Document]:
             reader = csv.DictReader(stream, restkey="extra_columns", strict=True)
             columns = [name.strip() for name in reader.fieldnames or []]
             reader.fieldnames = columns
-            if "text" not in columns and "html" not in columns:
-                raise InputError(f"{path}:1: no 'text' or 'html' column (columns: {', '.join(columns)})")
+            if not (context.fields.has_any("text", columns) or context.fields.has_any("html", columns)):
+                shown = ", ".join(columns[:12]) + (", …" if len(columns) > 12 else "")
+                raise InputError(f"{path}:1: no column holds the article text (columns: {shown}); "
+                                 "name it with --map text=COLUMN (or --map html=COLUMN)")
             yield from _csv_rows(reader, path, context)
     finally:
         csv.field_size_limit(previous_limit)

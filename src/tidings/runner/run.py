@@ -107,6 +107,7 @@ def run_documents(
     finally:
         summary.seconds = time.perf_counter() - started
         store.finish_run(run_id, summary.added, summary.skipped, len(summary.rejected), status)
+        store.publish_snapshot()  # readers in other processes see the whole run, even if batches skipped it
     return summary
 
 

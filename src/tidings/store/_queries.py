@@ -87,21 +87,59 @@ class Queries:
 
     def events(self, type: str | None = None, since: str | None = None, until: str | None = None,
                country: str | None = None, story: str | None = None, min_sources: int | None = None,
-               min_confidence: float | None = None, limit: int | None = None, offset: int = 0) -> EventList:
-        """Merged events matching every given filter, by date then id."""
-        clauses, params = [], []
-        for clause, value in (("type = ?", type and type.upper()), ("date >= ?", since),
-                              ("date <= ?", until), ("country = ?", country and country.upper()),
-                              ("story_id = ?", story), ("num_sources >= ?", min_sources),
-                              ("confidence >= ?", min_confidence)):
-            if value is not None:
-                clauses.append(clause)
-                params.append(value)
-        where = f"WHERE {' AND '.join(clauses)}" if clauses else ""
+               min_confidence: float | None = None, q: str | None = None,
+               modalities: list[str] | None = None, limit: int | None = None, offset: int = 0) -> EventList:
+        """Merged events matching every given filter, by date then id. `q` keeps events with a
+        mention whose sentence holds every word of it (case-insensitive); `modalities` keeps those
+        of these modalities."""
+        where, params = _event_where(type=type, since=since, until=until, country=country, story=story,
+                                     min_sources=min_sources, min_confidence=min_confidence, q=q,
+                                     modalities=modalities)
         rows = self.con.execute(
             f"SELECT data FROM events {where} ORDER BY date NULLS LAST, id LIMIT ? OFFSET ?",
             [*params, limit if limit is not None else 2**62, offset]).fetchall()
         return EventList(self._with_evidence([_codec.event_from_json(row[0]) for row in rows]))
+
+    def count_events(self, **filters: Any) -> int:
+        """How many events `events(**filters)` would return without limit and offset."""
+        filters = {k: v for k, v in filters.items() if k not in ("limit", "offset")}
+        where, params = _event_where(**filters)
+        row = self.con.execute(f"SELECT count(*) FROM events {where}", params).fetchone()
+        return int(row[0]) if row else 0
+
+    def event_points(self, limit: int | None = None, offset: int = 0, **filters: Any) -> list[dict[str, Any]]:
+        """The few fields a map, a timeline and counts need, for every event matching `filters`:
+        id, type, mode, date, modality, num_sources, story_id, lat, lon and the place's name."""
+        where, params = _event_where(**filters)
+        rows = self.con.execute(
+            f"""SELECT id, type, mode, date, json_extract_string(data, '$.modality'), num_sources, story_id,
+                       TRY_CAST(json_extract(data, '$.location.lat') AS DOUBLE),
+                       TRY_CAST(json_extract(data, '$.location.lon') AS DOUBLE),
+                       coalesce(json_extract_string(data, '$.location.name'),
+                                json_extract_string(data, '$.location.text'))
+                FROM events {where} ORDER BY date NULLS LAST, id LIMIT ? OFFSET ?""",
+            [*params, limit if limit is not None else 2**62, offset]).fetchall()
+        names = ("id", "type", "mode", "date", "modality", "num_sources", "story_id", "lat", "lon", "place")
+        return [dict(zip(names, row)) for row in rows]
+
+    def alerts(self, limit: int = 100, offset: int = 0) -> list[dict[str, Any]]:
+        """Alerts, newest first, each with its event's type, date and place: [] on a database that
+        has no alerts table yet (it comes with a later migration)."""
+        present = self.con.execute("SELECT count(*) FROM information_schema.tables "
+                                   "WHERE table_name = 'alerts' AND table_schema = 'main'").fetchone()
+        if not present or not present[0]:
+            return []
+        rows = self.con.execute(
+            """SELECT a.id, a.created, a.rule, a.event_id, a.story_id, CAST(a.data AS VARCHAR),
+                      e.type, e.mode, e.date, e.num_sources,
+                      coalesce(json_extract_string(e.data, '$.location.name'),
+                               json_extract_string(e.data, '$.location.text'))
+               FROM alerts a LEFT JOIN events e ON e.id = a.event_id
+               ORDER BY a.created DESC NULLS LAST, a.id LIMIT ? OFFSET ?""", [limit, offset]).fetchall()
+        return [{"id": r[0], "created": r[1], "rule": r[2], "event_id": r[3], "story_id": r[4],
+                 "data": _codec.loads(r[5], {}),
+                 "event": {"type": r[6], "mode": r[7], "date": r[8], "num_sources": r[9], "place": r[10]}
+                 if r[6] is not None else None} for r in rows]
 
     def event(self, event_id: str) -> Event | None:
         row = self.con.execute("SELECT data FROM events WHERE id = ?", [event_id]).fetchone()
@@ -177,3 +215,32 @@ class Queries:
         row = self.con.execute("SELECT count(*) FROM documents WHERE near_duplicate_of IS NOT NULL").fetchone()
         out["near_duplicates"] = int(row[0]) if row else 0
         return out
+
+
+def _like_term(word: str) -> str:
+    """`word` as an ILIKE pattern matching it anywhere, its own % and _ taken literally."""
+    return "%" + word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+
+
+def _event_where(type: str | None = None, since: str | None = None, until: str | None = None,
+                 country: str | None = None, story: str | None = None, min_sources: int | None = None,
+                 min_confidence: float | None = None, q: str | None = None,
+                 modalities: list[str] | None = None) -> tuple[str, list[Any]]:
+    """The WHERE clause over `events` for the filters given, and its bound parameters."""
+    clauses: list[str] = []
+    params: list[Any] = []
+    for clause, value in (("type = ?", type and type.upper()), ("date >= ?", since),
+                          ("date <= ?", until), ("country = ?", country and country.upper()),
+                          ("story_id = ?", story), ("num_sources >= ?", min_sources),
+                          ("confidence >= ?", min_confidence)):
+        if value is not None:
+            clauses.append(clause)
+            params.append(value)
+    if modalities is not None:
+        clauses.append("json_extract_string(data, '$.modality') IN (SELECT unnest(?))")
+        params.append(list(modalities))
+    for word in (q or "").split():
+        clauses.append("id IN (SELECT m.event_id FROM event_mentions m JOIN sentences s "
+                       "ON s.doc_id = m.doc_id AND s.idx = m.sentence_index WHERE s.text ILIKE ? ESCAPE '\\')")
+        params.append(_like_term(word))
+    return (f"WHERE {' AND '.join(clauses)}" if clauses else ""), params

@@ -115,4 +115,23 @@ MIGRATIONS: list[tuple[int, str, str]] = [
         FROM documents;
         """,
     ),
+    (
+        4,
+        "alerts and watched sources",
+        # `tidings watch` (docs/monitoring.md). `alerts`: one row per alert, `created` an ISO-8601 UTC
+        # timestamp, `data` the whole alert as printed (the web app's "what's new" view reads it).
+        # `watch_seen`: every feed entry and file the watch has taken in, so that an entry seen before
+        # is never fetched again; `fingerprint` tells a changed file (mtime and size) from a seen one,
+        # and holds a feed's ETag / Last-Modified for its next, conditional, request.
+        """
+        CREATE TABLE alerts (
+            id VARCHAR PRIMARY KEY, created VARCHAR, rule VARCHAR, event_id VARCHAR, story_id VARCHAR,
+            data JSON
+        );
+        CREATE TABLE watch_seen (
+            key VARCHAR PRIMARY KEY, kind VARCHAR, source VARCHAR, fingerprint VARCHAR,
+            outcome VARCHAR, doc_id VARCHAR, first_seen VARCHAR, last_seen VARCHAR
+        );
+        """,
+    ),
 ]

@@ -13,11 +13,12 @@ from typing import Any
 import duckdb
 import pyarrow as pa
 
-from tidings.errors import DatabaseBusyError, StoreError
+from tidings.errors import StoreError
 from tidings.model import EVIDENCE_PER_EVENT, DocumentResult, Event, EventMention, Story
 from tidings.store import _codec
 from tidings.store._queries import FIRST_MEMBERS_SQL, Queries
 from tidings.store._rows import document_rows
+from tidings.store._sharing import SnapshotPublisher, connect_reader, connect_writer
 from tidings.store.migrations import MIGRATIONS
 
 log = logging.getLogger(__name__)
@@ -30,34 +31,51 @@ class Store(Queries):
     """A Tidings database file. Open it with `open_store(path)` or `Store(path)`."""
 
     def __init__(self, path: str | os.PathLike[str] = "tidings.duckdb", read_only: bool = False,
-                 memory_limit: str | None = None) -> None:
+                 memory_limit: str | None = None, publish_snapshots: bool = True) -> None:
         """`memory_limit` caps DuckDB's memory: by default 128MB for a writer, whose queries are small
         and selective, so a run's main process stays flat however large the database grows (adding
         200 articles to a 20,000-article database: 579 MiB and 24.1 s, against 867 MiB and 21.9 s with
-        512MB), and 1GB for a reader, whose exports may read whole tables."""
+        512MB), and 1GB for a reader, whose exports may read whole tables.
+
+        A reader opens the file, or the snapshot a writer publishes while it holds the file; a writer
+        of a file publishes one after each committed transaction unless `publish_snapshots` is False
+        (see `_sharing`). `source` is the file actually read."""
         self.path = str(path)
+        self.source = self.path
+        self._publisher: SnapshotPublisher | None = None
         if read_only and not os.path.exists(self.path):
             raise StoreError(f"{self.path}: no such database (run `tidings run` or `tidings demo` first)")
+        in_memory = self.path == ":memory:"
+        # DuckDB's buffer pool defaults to 80 % of RAM and keeps the pages it has read.
+        config = {"memory_limit": memory_limit or ("1GB" if read_only else "128MB")}
         try:
-            # DuckDB's buffer pool defaults to 80 % of RAM and keeps the pages it has read.
-            limit = memory_limit or ("1GB" if read_only else "128MB")
-            self.con = duckdb.connect(self.path, read_only=read_only, config={"memory_limit": limit})
+            if read_only:
+                self.con, self.source = connect_reader(self.path, config)
+            else:
+                self.con = duckdb.connect(self.path, config=config) if in_memory else connect_writer(self.path, config)
         except duckdb.IOException as exc:
-            message = str(exc).splitlines()[0]
-            if "lock" in message.lower():
-                raise DatabaseBusyError(f"{self.path}: the database is in use by another Tidings process; "
-                                 "wait for it to finish") from exc
-            raise StoreError(f"{self.path}: cannot open database: {message}") from exc
+            raise StoreError(f"{self.path}: cannot open database: {str(exc).splitlines()[0]}") from exc
         except duckdb.Error as exc:
             raise StoreError(f"{self.path}: not a Tidings database: {str(exc).splitlines()[0]}") from exc
-        if not read_only:
-            self.migrate()
-        else:
+        if read_only:
             self._check_version()
+            return
+        try:
+            if publish_snapshots and not in_memory:
+                self._publisher = SnapshotPublisher(self.path)
+            self.migrate()
+            if self._publisher is not None:
+                self._publisher.publish(self.con)  # readers have a snapshot from the start
+        except BaseException:
+            self.close()
+            raise
 
     # -- life cycle ---------------------------------------------------------------------------
 
     def close(self) -> None:
+        if self._publisher is not None:
+            self._publisher.close()
+            self._publisher = None
         self.con.close()
 
     def __enter__(self) -> "Store":
@@ -91,8 +109,10 @@ class Store(Queries):
             raise StoreError(f"{self.path}: schema version {row[0]} is newer than this Tidings ({newest}); upgrade Tidings")
 
     @contextmanager
-    def transaction(self) -> Iterator[None]:
-        """All or nothing: commit on success, roll back on any error or interrupt."""
+    def transaction(self, may_skip_snapshot: bool = False) -> Iterator[None]:
+        """All or nothing: commit on success, roll back on any error or interrupt. After a commit,
+        readers get a new snapshot (`_sharing`), which a run's batch may skip on a large database
+        (`may_skip_snapshot`; the run publishes when it ends: `publish_snapshot`)."""
         self.con.begin()
         try:
             yield
@@ -101,6 +121,13 @@ class Store(Queries):
             raise
         else:
             self.con.commit()
+        if self._publisher is not None:
+            self._publisher.publish(self.con, may_skip=may_skip_snapshot)
+
+    def publish_snapshot(self) -> None:
+        """Give readers everything written so far (a no-op for a reader or without snapshots)."""
+        if self._publisher is not None:
+            self._publisher.publish(self.con)
 
     # -- reads the runner needs ---------------------------------------------------------------
 
@@ -223,7 +250,7 @@ class Store(Queries):
         run_id: int | None = None,
     ) -> None:
         """Write whole documents with everything derived from them, in one transaction."""
-        with self.transaction():
+        with self.transaction(may_skip_snapshot=True):
             self._insert_documents(results, band_keys, run_id)
             self._upsert_events(events)
             self._upsert_stories(stories)

@@ -60,11 +60,29 @@ def find_times(doc: Doc, published: str | None) -> list[Mention]:
     sentence_texts = [text_of_doc[sentences[i].start_char:sentences[i].end_char] for i in indices]
     readings = apply_reporting_period(readings, sentence_texts if sentences else [])
     readings = resolve_anaphors(readings)
+    readings = _spelled_out(readings, text_of_doc)
     return [
         Mention(kind="time", text=r.text, start=r.start, end=r.end, sentence_index=i,
                 time=_with_ref(r), label=r.label)
         for r, i in zip(readings, indices)
     ]
+
+
+#: What may stand between a weekday and the date that spells it out: "Wednesday – February 27",
+#: "Tuesday, March 3", "Friday (May 5)".
+_GLOSS_GAP = frozenset(" ,(–—-")
+
+
+def _spelled_out(readings: list[Reading], text: str) -> list[Reading]:
+    """A weekday followed by the date it names takes that date's value: the writer has said which
+    Wednesday ("on Wednesday – February 27" is the coming one, not the last)."""
+    out = list(readings)
+    for i, (weekday, date) in enumerate(zip(readings, readings[1:])):
+        gap = text[weekday.end:date.start]
+        if (weekday.kind == "weekday" and date.value.precision == "day" and date.value.value
+                and len(gap) <= 4 and set(gap) <= _GLOSS_GAP):
+            out[i] = replace(weekday, value=date.value)
+    return out
 
 
 def _tense(doc: Doc, cand: Candidate) -> str:

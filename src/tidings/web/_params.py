@@ -8,9 +8,14 @@ from typing import Any
 
 from starlette.datastructures import QueryParams
 
+from tidings.model import MODALITIES
+
 _ID = re.compile(r"^[A-Za-z0-9_:.\-]{1,80}$")
 _COUNTRY = re.compile(r"^[A-Za-z]{3}$")
 MAX_LIMIT = 10_000
+#: Characters of a free-text search at most.
+MAX_QUERY_CHARS = 200
+EVENT_PARAMS = {"type", "since", "until", "country", "story", "min_sources", "q", "modality", "limit", "offset"}
 
 
 #: Characters of a rejected value quoted back in a 400 message: enough to recognise it, never an echo
@@ -53,11 +58,12 @@ def valid_id(name: str, value: str) -> str:
 
 
 def event_filters(params: QueryParams, types: set[str]) -> dict[str, Any]:
-    """The CLI's event filters (type, since, until, country, story, min_sources) plus limit/offset,
-    validated; empty values mean "no filter"."""
+    """The CLI's event filters (type, since, until, country, story, min_sources), a free-text search
+    over the evidence (`q`), modalities (`modality`, comma-separated) and limit/offset, validated;
+    empty values mean "no filter". The result holds the store's keyword arguments."""
     out: dict[str, Any] = {}
     get = {k: v.strip() for k, v in params.items() if v.strip()}
-    unknown = set(get) - {"type", "since", "until", "country", "story", "min_sources", "limit", "offset"}
+    unknown = set(get) - EVENT_PARAMS
     if unknown:
         names = sorted(unknown)
         shown = ", ".join(_echo(name) for name in names[:5]) + (f" and {len(names) - 5} more" if len(names) > 5 else "")
@@ -79,6 +85,16 @@ def event_filters(params: QueryParams, types: set[str]) -> dict[str, Any]:
         out["story"] = valid_id("story", get["story"])
     if "min_sources" in get:
         out["min_sources"] = _int("min_sources", get["min_sources"], 0, 1_000_000)
+    if "q" in get:
+        if len(get["q"]) > MAX_QUERY_CHARS:
+            raise BadParameter(f"q: at most {MAX_QUERY_CHARS} characters, got {len(get['q'])}")
+        out["q"] = get["q"]
+    if "modality" in get:
+        wanted = [m.strip().lower() for m in get["modality"].split(",") if m.strip()]
+        bad = [m for m in wanted if m not in MODALITIES]
+        if bad:
+            raise BadParameter(f"modality: unknown modality {_echo(bad[0])}; one of {', '.join(MODALITIES)}")
+        out["modalities"] = wanted
     out.update(paging(get))
     return out
 

@@ -24,22 +24,24 @@ from starlette.requests import Request
 from starlette.responses import FileResponse, JSONResponse, Response
 from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
-from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from tidings.events.ontology import Ontology
+from tidings.export import NothingToExport
+from tidings.model import MODALITIES
 from tidings.store import Store, open_store
+from tidings.web._downloads import DOWNLOADS, render_download
+from tidings.web._middleware import ErrorBoundary, SecurityHeaders
 from tidings.web._params import BadParameter, event_filters, paging, valid_id
 
 log = logging.getLogger(__name__)
 
-CSP = ("default-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; "
-       "form-action 'self'")
-SECURITY_HEADERS = {
-    "content-security-policy": CSP,
-    "x-content-type-options": "nosniff",
-    "referrer-policy": "no-referrer",
-    "x-frame-options": "DENY",
-}
+#: Modalities of acts the article does not report as happening: set apart, hidden until asked for.
+SET_APART = ("negated", "hypothetical", "denied")
+#: Rows of the event list per page when the page does not say.
+PAGE_SIZE = 50
+#: Points on the map at most (each a few fields, not a whole event).
+MAX_POINTS = 100_000
+
 #: Host names accepted by default: loopback only (guards against DNS rebinding).
 LOOPBACK_HOSTS = ["127.0.0.1", "localhost", "::1", "[::1]"]
 
@@ -64,32 +66,13 @@ class DataResponse(JSONResponse):
                           separators=(",", ":")).encode("utf-8")
 
 
-class SecurityHeaders:
-    """ASGI middleware adding the CSP and friends to every response."""
-
-    def __init__(self, app: ASGIApp) -> None:
-        self.app = app
-
-    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http":
-            await self.app(scope, receive, send)
-            return
-
-        async def send_with_headers(message: Message) -> None:
-            if message["type"] == "http.response.start":
-                headers = list(message.get("headers", []))
-                headers.extend((k.encode(), v.encode()) for k, v in SECURITY_HEADERS.items())
-                message["headers"] = headers
-            await send(message)
-
-        await self.app(scope, receive, send_with_headers)
-
-
 class Api:
-    """Route handlers bound to one database path; each request opens the store read-only."""
+    """Route handlers bound to one database path; each request opens the store read-only (the file,
+    or the snapshot of its last committed batch while a run writes it: `store._sharing`)."""
 
     def __init__(self, db_path: str, ontology: Ontology) -> None:
         self.db_path = db_path
+        self.ontology = ontology
         self.types = set(ontology.types)
         self.type_names = list(ontology.types)
         self.static = static_dir()
@@ -110,6 +93,9 @@ class Api:
                 raise HTTPException(404, f"no story {story_id!r}")
         return FileResponse(self.static / "story.html")
 
+    def alerts_page(self, request: Request) -> Response:
+        return FileResponse(self.static / "new.html")
+
     def doc_page(self, request: Request) -> Response:
         doc_id = _path_id(request, "doc_id")
         with self.store() as store:
@@ -121,13 +107,52 @@ class Api:
     def meta(self, request: Request) -> Response:
         with self.store() as store:
             counts = store.counts()
-        return JSONResponse({"types": self.type_names, "counts": counts})
+            live = store.source != store.path
+        return JSONResponse({"types": self.type_names, "counts": counts, "modalities": list(MODALITIES),
+                             "set_apart": list(SET_APART), "live": live})
 
     def events(self, request: Request) -> Response:
+        """A page of events (`limit`, default PAGE_SIZE) and how many match in all (`total`)."""
         filters = event_filters(request.query_params, self.types)
+        if "limit" not in request.query_params:
+            filters["limit"] = PAGE_SIZE
         with self.store() as store:
             found = store.events(**filters)
-        return JSONResponse({"count": len(found), "filters": filters, "events": [e.to_dict() for e in found]})
+            total = store.count_events(**filters)
+        return JSONResponse({"count": len(found), "total": total, "filters": filters,
+                             "events": [e.to_dict() for e in found]})
+
+    def points(self, request: Request) -> Response:
+        """Every matching event's type, date, place and coordinates: what the map and timeline draw."""
+        filters = event_filters(request.query_params, self.types)
+        filters.pop("offset")
+        filters["limit"] = MAX_POINTS
+        with self.store() as store:
+            found = store.event_points(**filters)
+        return JSONResponse({"count": len(found), "points": found})
+
+    def alerts(self, request: Request) -> Response:
+        page = paging(request.query_params)
+        with self.store() as store:
+            found = store.alerts(limit=min(page["limit"], 1000), offset=page["offset"])
+        return JSONResponse({"count": len(found), "alerts": found})
+
+    def download(self, request: Request) -> Response:
+        """The current filter as CSV, GeoJSON or ACLED (every matching event, not one page)."""
+        name = request.path_params["name"]
+        if name not in DOWNLOADS:
+            raise HTTPException(404, f"no download {name[:40]!r}; one of {', '.join(DOWNLOADS)}")
+        filters = event_filters(request.query_params, self.types)
+        if "limit" not in request.query_params:
+            filters["limit"] = None
+        with self.store() as store:
+            found = store.events(**filters)
+        try:
+            body, filename, media_type = render_download(name, found, self.ontology)
+        except NothingToExport as exc:
+            return JSONResponse({"error": str(exc).splitlines()[0]}, status_code=404)
+        return Response(body, media_type=media_type,
+                        headers={"content-disposition": f'attachment; filename="{filename}"'})
 
     def stories(self, request: Request) -> Response:
         page = paging(request.query_params)
@@ -196,14 +221,18 @@ def create_app(db_path: str, allowed_hosts: list[str] | None = None) -> Starlett
         Route("/", api.overview_page),
         Route("/stories/{story_id}", api.story_page),
         Route("/docs/{doc_id}", api.doc_page),
+        Route("/new", api.alerts_page),
         Route("/api/meta", _json_errors(api.meta)),
         Route("/api/events", _json_errors(api.events)),
+        Route("/api/points", _json_errors(api.points)),
+        Route("/api/alerts", _json_errors(api.alerts)),
+        Route("/api/download/{name}", _json_errors(api.download)),
         Route("/api/stories", _json_errors(api.stories)),
         Route("/api/stories/{story_id}", _json_errors(api.story)),
         Route("/api/docs", _json_errors(api.docs)),
         Route("/api/docs/{doc_id}", _json_errors(api.doc)),
         Mount("/static", StaticFiles(directory=str(api.static)), name="static"),
     ]
-    middleware = [Middleware(SecurityHeaders),
+    middleware = [Middleware(SecurityHeaders), Middleware(ErrorBoundary),
                   Middleware(TrustedHostMiddleware, allowed_hosts=allowed_hosts or LOOPBACK_HOSTS)]
     return Starlette(routes=routes, middleware=middleware, exception_handlers={HTTPException: _http_error})

@@ -118,3 +118,18 @@ function typeBadge(type, mode) {
   badge.firstChild.style.background = typeColour(type);
   return badge;
 }
+
+// Modalities of acts the articles do not report as having happened (the API's SET_APART).
+const SET_APART = ["negated", "hypothetical", "denied"];
+
+function modalityBadge(modality) {
+  const apart = SET_APART.includes(modality);
+  return h("span", {className: apart ? "modality apart" : "modality", title: apart ? "not reported as having happened" : null}, modality || "asserted");
+}
+
+// What the highlight colours of a text mean: [[className, label], ...] -> a legend of sample marks.
+function highlightLegend(entries) {
+  return h("div", {className: "legend highlight-legend", "aria-label": "what the highlight colours mean"},
+    h("span", {className: "muted"}, "Highlights:"),
+    ...entries.map(([className, label]) => h("span", {}, h("mark", {className}, label))));
+}

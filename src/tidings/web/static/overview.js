@@ -1,7 +1,9 @@
-// Overview: filters (read from and written to the query string), counts by type, timeline, map, list.
+// Overview: filters and search (read from and written to the query string), what is new, counts by
+// type, timeline, the map, a page of events, downloads, and the events set apart by their modality.
 "use strict";
 
-const FILTERS = ["type", "since", "until", "country", "min_sources", "story"];
+const FILTERS = ["type", "since", "until", "country", "min_sources", "story", "q"];
+const PAGE_SIZE = 50;
 
 function currentFilters() {
   const params = new URLSearchParams(window.location.search);
@@ -96,101 +98,134 @@ function renderTimeline(events) {
   target.replaceChildren(chart, h("p", {className: "muted"}, bin === 1 ? "Events per day, stacked by type." : `Events per ${bin} days, stacked by type.`));
 }
 
-// A box around the events, at least 14 degrees tall and in a 16:10 shape (in projected units).
-function mapExtent(points) {
-  if (!points.length) return {west: -180, east: 180, south: -60, north: 80};
-  const lons = points.map((p) => p.lon), lats = points.map((p) => p.lat);
-  const midLat = (Math.min(...lats) + Math.max(...lats)) / 2, midLon = (Math.min(...lons) + Math.max(...lons)) / 2;
-  const k = Math.cos((midLat * Math.PI) / 180);
-  let tall = Math.max(14, (Math.max(...lats) - Math.min(...lats)) * 1.4);
-  let wide = Math.max(tall * 1.6, (Math.max(...lons) - Math.min(...lons)) * 1.3 * k);
-  tall = Math.max(tall, wide / 1.6);
-  const halfLon = Math.min(180, wide / k / 2), halfLat = Math.min(72, tall / 2);
-  return {west: Math.max(-180, midLon - halfLon), east: Math.min(180, midLon + halfLon),
-          south: Math.max(-85, midLat - halfLat), north: Math.min(85, midLat + halfLat)};
-}
-
-function renderMap(events, world) {
-  const target = document.querySelector("#map .body");
-  const points = events.filter((e) => e.location && e.location.lat !== null && e.location.lon !== null)
-    .map((e) => ({event: e, lat: e.location.lat, lon: e.location.lon}));
-  const ext = mapExtent(points);
-  const k = Math.cos((((ext.north + ext.south) / 2) * Math.PI) / 180);  // equirectangular, true at mid-latitude
-  const px = (lon) => (lon - ext.west) * k;
-  const py = (lat) => ext.north - lat;
-  const width = (ext.east - ext.west) * k, height = ext.north - ext.south;
-  const map = svg("svg", {viewBox: `0 0 ${width.toFixed(3)} ${height.toFixed(3)}`, role: "img", "aria-label": "map of events"});
-  if (world) {
-    const d = [];
-    for (const country of world.countries) {
-      for (const ring of country.rings) {
-        d.push("M" + ring.map(([lon, lat]) => `${px(lon).toFixed(2)},${py(lat).toFixed(2)}`).join("L") + "Z");
-      }
-    }
-    map.appendChild(svg("path", {class: "land", d: d.join(""), "vector-effect": "non-scaling-stroke", "stroke-width": 0.7}));
-  }
-  const step = height > 60 ? 30 : height > 20 ? 10 : height > 8 ? 5 : 1;
-  const grat = [];
-  for (let lon = Math.ceil(ext.west / step) * step; lon <= ext.east; lon += step) grat.push(`M${px(lon)},0V${height}`);
-  for (let lat = Math.ceil(ext.south / step) * step; lat <= ext.north; lat += step) grat.push(`M0,${py(lat)}H${width}`);
-  map.appendChild(svg("path", {class: "graticule", d: grat.join(""), "vector-effect": "non-scaling-stroke", "stroke-width": 0.6}));
-  const unit = Math.max(width, height) / 220;
-  points.sort((a, b) => (b.event.num_sources || 0) - (a.event.num_sources || 0));
-  for (const p of points) {
-    const e = p.event;
-    const r = unit * (1.6 + 1.4 * Math.sqrt(Math.max(1, e.num_sources || 1)));
-    const label = `${e.date || "undated"} ${e.type}${e.mode ? " " + e.mode : ""} — ${e.location.name || e.location.text} — ${e.num_sources} source(s)`;
-    const circle = svg("circle", {class: "marker", cx: px(p.lon).toFixed(3), cy: py(p.lat).toFixed(3), r: r.toFixed(3),
-      fill: typeColour(e.type), "stroke-width": 0.8, "vector-effect": "non-scaling-stroke", "data-event": e.id}, svg("title", {}, label));
-    if (e.story_id) {
-      const link = svg("a", {href: safeHref(`/stories/${encodeURIComponent(e.story_id)}`)}, circle);
-      map.appendChild(link);
-    } else {
-      map.appendChild(circle);
-    }
-  }
-  const missing = events.length - points.length;
-  target.replaceChildren(map, h("p", {className: "muted"},
-    `${points.length} event(s) placed; marker size by number of sources${missing ? `; ${missing} without coordinates` : ""}. Basemap: Natural Earth 1:110m (public domain).`));
-  const legend = document.getElementById("map-legend");
-  legend.replaceChildren(...[...new Set(points.map((p) => p.event.type))].sort().map((t) => typeBadge(t, null)));
-}
-
-function renderList(events) {
-  const table = h("table", {id: "event-table"}, h("tr", {},
+// The events of one page, with the search words marked in their evidence.
+function eventTable(events, id, words) {
+  const table = h("table", {id}, h("tr", {},
     ...["date", "type", "source", "target", "location", "sources", "modality", "evidence", "story"].map((c) => h("th", {className: c === "sources" ? "num" : null}, c))));
   for (const e of events) {
     const first = (e.mentions || [])[0];
-    table.appendChild(h("tr", {className: "event-row", "data-type": e.type},
+    table.appendChild(h("tr", {className: "event-row", "data-type": e.type, "data-modality": e.modality},
       h("td", {}, e.date || "—"), h("td", {}, typeBadge(e.type, e.mode)), h("td", {}, actorNames(e.source)),
       h("td", {}, actorNames(e.target)), h("td", {}, e.location ? (e.location.name || e.location.text) : ""),
-      h("td", {className: "num"}, e.num_sources), h("td", {}, e.modality),
-      h("td", {className: "evidence"}, first ? first.sentence : ""),
+      h("td", {className: "num"}, e.num_sources), h("td", {}, modalityBadge(e.modality)),
+      h("td", {className: "evidence"}, first ? highlight(first.sentence || "", wordSpans(first.sentence || "", words)) : ""),
       h("td", {}, e.story_id ? h("a", {href: `/stories/${encodeURIComponent(e.story_id)}`}, "story") : "")));
   }
-  document.querySelector("#events .body").replaceChildren(events.length ? table : h("p", {className: "muted"}, "No events match these filters."));
+  return table;
+}
+
+// Spans of every occurrence of the search words (case-insensitive), for `highlight`.
+function wordSpans(text, words) {
+  const chars = Array.from(text), lower = chars.map((c) => c.toLowerCase());
+  const spans = [];
+  for (const word of words) {
+    const w = Array.from(word.toLowerCase());
+    for (let i = 0; i + w.length <= lower.length; i++) {
+      if (w.every((c, j) => lower[i + j] === c)) spans.push({start: i, end: i + w.length, className: "hit", title: "matches the search"});
+    }
+  }
+  return spans;
+}
+
+function pageLinks(total, offset) {
+  const params = new URLSearchParams(window.location.search);
+  const link = (page, text, id) => {
+    const next = new URLSearchParams(params);
+    if (page > 1) next.set("page", String(page)); else next.delete("page");
+    return h("a", {href: `/?${next}`, id, className: "page-link"}, text);
+  };
+  const page = Math.floor(offset / PAGE_SIZE) + 1, pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
+  const first = total ? offset + 1 : 0, last = Math.min(total, offset + PAGE_SIZE);
+  return h("nav", {className: "pager", "aria-label": "pages of events"},
+    page > 1 ? link(page - 1, "← previous", "page-prev") : null,
+    h("span", {className: "muted", id: "page-status"}, `events ${first}–${last} of ${total} · page ${page} of ${pages}`),
+    page < pages ? link(page + 1, "next →", "page-next") : null);
+}
+
+function renderList(found, offset, words) {
+  const target = document.querySelector("#events .body");
+  if (!found.events.length) {
+    target.replaceChildren(h("p", {className: "muted"}, "No events match these filters."));
+    return;
+  }
+  target.replaceChildren(pageLinks(found.total, offset), eventTable(found.events, "event-table", words), pageLinks(found.total, offset));
+}
+
+function downloadLinks(filters, modalities) {
+  const params = new URLSearchParams({...filters, modality: modalities.join(",")});
+  const links = [["csv", "CSV"], ["geojson", "GeoJSON"], ["acled", "ACLED"]].map(([name, text]) =>
+    h("a", {href: `/api/download/${name}?${params}`, id: `download-${name}`, download: "", className: "download"}, text));
+  document.getElementById("downloads").replaceChildren("Download these events: ", ...links.flatMap((a, i) => (i ? [" · ", a] : [a])));
+}
+
+// Events the articles report as not having happened, or only as possible: counted, hidden until asked for.
+async function renderSetApart(filters, setApart, words, onShow) {
+  const target = document.querySelector("#set-apart .body");
+  const counted = await api("/api/events", {...filters, modality: setApart.join(","), limit: 1});
+  if (!counted.total) {
+    target.replaceChildren(h("p", {className: "muted"}, `No ${setApart.join(", ")} events for these filters.`));
+    return;
+  }
+  const show = h("button", {type: "button", id: "show-set-apart"}, `Show ${counted.total} ${setApart.join(" / ")} event(s)`);
+  show.addEventListener("click", async () => {
+    show.disabled = true;
+    try {
+      const found = await api("/api/events", {...filters, modality: setApart.join(","), limit: 500});
+      target.replaceChildren(h("p", {className: "muted"}, `${found.total} event(s) the articles deny, negate or only suppose${found.total > found.count ? ` (first ${found.count} shown)` : ""}; not on the map or in the counts above.`),
+        eventTable(found.events, "set-apart-table", words));
+      onShow();
+    } catch (err) { showError(target, err); }
+  });
+  target.replaceChildren(h("p", {className: "muted"}, `${counted.total} event(s) the articles report as ${setApart.join(", ")} are hidden: they did not happen, or not as far as the articles know. `), show);
+}
+
+function renderWhatsNew(alerts) {
+  const target = document.querySelector("#whats-new .body");
+  if (!alerts.length) { target.replaceChildren(h("p", {className: "muted"}, "No alerts yet.")); return; }
+  target.replaceChildren(h("ul", {className: "alerts-brief"}, ...alerts.map((a) => h("li", {},
+    h("span", {className: "muted"}, `${a.created || ""} `), h("strong", {}, a.rule || "alert"), " ",
+    a.event ? typeBadge(a.event.type, a.event.mode) : "", a.event && a.event.place ? ` ${a.event.place}` : "",
+    a.story_id ? [" · ", h("a", {href: `/stories/${encodeURIComponent(a.story_id)}`}, "story")] : ""))),
+    h("p", {}, h("a", {href: "/new"}, "All alerts →")));
 }
 
 async function main() {
   const filters = currentFilters();
+  const words = (filters.q || "").split(/\s+/).filter(Boolean);
+  const page = Math.max(1, parseInt(new URLSearchParams(window.location.search).get("page") || "1", 10) || 1);
+  const offset = (page - 1) * PAGE_SIZE;
   const status = document.getElementById("status");
   try {
-    const [meta, stories] = await Promise.all([api("/api/meta"), api("/api/stories")]);
+    const [meta, stories, alerts] = await Promise.all([api("/api/meta"), api("/api/stories"), api("/api/alerts", {limit: 5})]);
     fillForm(filters, meta.types, stories.stories);
-    const [found, world] = await Promise.all([
-      api("/api/events", filters),
+    const shown = meta.modalities.filter((m) => !meta.set_apart.includes(m));
+    const [found, points, world] = await Promise.all([
+      api("/api/events", {...filters, modality: shown.join(","), limit: PAGE_SIZE, offset}),
+      api("/api/points", {...filters, modality: shown.join(",")}),
       fetch("/static/world-110m.json").then((r) => (r.ok ? r.json() : null)).catch(() => null),
     ]);
-    const events = found.events;
-    status.textContent = `${events.length} event(s) shown · ${meta.counts.events} events, ${meta.counts.documents} documents, ${meta.counts.stories} stories in the database`;
-    renderCounts(events);
-    renderTimeline(events);
-    renderMap(events, world);
-    renderList(events);
+    status.textContent = `${found.total} event(s) match · ${meta.counts.events} events, ${meta.counts.documents} documents, ${meta.counts.stories} stories in the database${meta.live ? " · a run is writing: showing its last committed batch" : ""}`;
+    renderWhatsNew(alerts.alerts);
+    renderCounts(points.points);
+    renderTimeline(points.points);
+    renderMapPanel(points.points, world);
+    renderList(found, offset, words);
+    downloadLinks(filters, shown);
+    await renderSetApart(filters, meta.set_apart, words, () => downloadLinks(filters, meta.modalities));
   } catch (err) {
     status.textContent = "error";
     showError(document.querySelector("#events .body"), err);
   }
+}
+
+function renderMapPanel(points, world) {
+  const placed = points.filter((p) => p.lat !== null && p.lon !== null);
+  createMap(document.querySelector("#map .body"), world, placed);
+  const missing = points.length - placed.length;
+  document.getElementById("map-note").textContent = `${placed.length} event(s) placed${missing ? `, ${missing} without coordinates` : ""}. Scroll, double-click or use + / − to zoom, drag to pan; a numbered circle is a cluster of nearby events (click to zoom in). Basemap: Natural Earth 1:110m (public domain).`;
+  const legend = document.getElementById("map-legend");
+  legend.replaceChildren(...[...new Set(placed.map((p) => p.type))].sort().map((t) => typeBadge(t, null)),
+    h("span", {className: "type"}, h("span", {className: "swatch cluster-swatch"}), "cluster (number of events)"));
 }
 
 document.addEventListener("DOMContentLoaded", main);

@@ -63,6 +63,14 @@ async function main() {
     const events = [...data.events].sort((a, b) => (a.date || "9999").localeCompare(b.date || "9999"));
     const docs = h("ul", {}, ...data.documents.map((d) => h("li", {},
       h("a", {href: `/docs/${encodeURIComponent(d.id)}`}, d.title || d.id), ` — ${d.outlet || "unknown outlet"}, ${d.published || "undated"}`)));
+    const reported = events.filter((e) => !SET_APART.includes(e.modality));
+    const apart = events.filter((e) => SET_APART.includes(e.modality));
+    const apartBody = h("div", {id: "story-set-apart"});
+    if (apart.length) {
+      const show = h("button", {type: "button", id: "show-story-set-apart"}, `Show ${apart.length} negated, hypothetical or denied event(s)`);
+      show.addEventListener("click", () => apartBody.replaceChildren(...apart.map(renderEvent)));
+      apartBody.appendChild(show);
+    }
     content.replaceChildren(
       h("h1", {}, story.title),
       h("p", {className: "muted"}, `${story.first_date || "?"} – ${story.last_date || "?"}`,
@@ -70,7 +78,9 @@ async function main() {
         story.top_actors && story.top_actors.length ? ` · actors: ${story.top_actors.join(", ")}` : "", " · ",
         h("a", {href: `/?story=${encodeURIComponent(story.id)}`}, "on the map")),
       h("h2", {}, "Events"),
-      ...(events.length ? events.map(renderEvent) : [h("p", {className: "muted"}, "No events.")]),
+      highlightLegend([["trigger", "event trigger"], ["source", "source"], ["target", "target"], ["location", "place"], ["time", "date"]]),
+      ...(reported.length ? reported.map(renderEvent) : [h("p", {className: "muted"}, "No events.")]),
+      apart.length ? h("h2", {}, "Negated, hypothetical and denied") : null, apartBody,
       h("h2", {}, "Documents"), docs);
   } catch (err) {
     status.textContent = "error";
