@@ -93,3 +93,16 @@ def test_police_procedure_is_read_as_such(nlp, ontology):
     assert "MOBILIZE" in types(march) and "PROTEST" not in types(march)
     security = run(nlp, ontology, "Authorities stepped up security around the stadium.")
     assert "MOBILIZE" in types(security)
+
+
+def test_what_strikes_and_what_is_demonstrated_decide_the_sense(nlp, ontology):
+    quake = run(nlp, ontology, "Relief reached the valley two days after the earthquake struck.")
+    assert "ASSAULT" not in types(quake)
+    deal = run(nlp, ontology, "The two governments struck a deal on grain exports on Friday.")
+    assert "AGREE" in types(deal) and "ASSAULT" not in types(deal)
+    raid = run(nlp, ontology, "Militants struck a police post near the border.")
+    assert "ASSAULT" in types(raid)
+    show = run(nlp, ontology, "The minister said the vote demonstrated the party's strength.")
+    assert "PROTEST" not in types(show)
+    protest = run(nlp, ontology, "Hundreds demonstrated outside the ministry on Monday.")
+    assert "PROTEST" in types(protest)
