@@ -8,7 +8,6 @@ child process, as a user's would be; the web app runs in this process under uvic
 from __future__ import annotations
 
 import os
-import socket
 import subprocess
 import sys
 import threading
@@ -20,9 +19,9 @@ import pytest
 
 import tidings
 from tidings.store import open_store
-from tidings.web import create_app
 
 from benchmarks.corpus import write_corpus
+from tests.web._serving import serving
 
 DOCUMENTS = 300
 REQUESTS = 200
@@ -41,29 +40,12 @@ def _tidings(*args: str) -> list[str]:
     return [sys.executable, "-m", "tidings.cli", *args]
 
 
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
 @pytest.fixture()
 def web(tmp_path):
     """The web app over tmp_path/t.duckdb (which need not exist yet), at a base URL."""
-    import uvicorn
-
     db = tmp_path / "t.duckdb"
-    port = _free_port()
-    server = uvicorn.Server(uvicorn.Config(create_app(str(db)), host="127.0.0.1", port=port, log_level="warning"))
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 10
-    while not server.started and time.monotonic() < deadline:
-        time.sleep(0.05)
-    assert server.started, "uvicorn did not start"
-    yield db, f"http://127.0.0.1:{port}"
-    server.should_exit = True
-    thread.join(timeout=5)
+    with serving(db) as url:
+        yield db, url
 
 
 def _events_calls(db: Path, results: list[tuple[int, int, str]]) -> None:

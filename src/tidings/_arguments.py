@@ -89,11 +89,10 @@ def country_code(value: str | None) -> str | None:
 
 
 class _Documents(Protocol):
-    def document(self, doc_id: str) -> object: ...
-    def documents(self, limit: int | None = None, offset: int = 0) -> list[dict]: ...
+    def document_ids_starting(self, prefix: str, limit: int) -> tuple[int, list[str]]: ...
 
 
-def document_id(store: _Documents, given: str, page: int = 10_000) -> str | None:
+def document_id(store: _Documents, given: str) -> str | None:
     """The id of the one stored document whose id starts with `given` (ids are long to type), or
     None when none does.
 
@@ -103,14 +102,8 @@ def document_id(store: _Documents, given: str, page: int = 10_000) -> str | None
     prefix = given.strip().lower()
     if not prefix:
         return None
-    if store.document(prefix) is not None:
-        return prefix
-    found: list[str] = []
-    offset = 0
-    while rows := store.documents(limit=page, offset=offset):  # paged: memory stays bounded
-        found.extend(row["id"] for row in rows if row["id"].startswith(prefix))
-        offset += page
-    if len(found) > 1:
-        shown = ", ".join(sorted(found)[:_SHOWN_CANDIDATES]) + (", …" if len(found) > _SHOWN_CANDIDATES else "")
-        raise UsageError(f"'{given}' is the start of {len(found)} document ids ({shown}); give more of it")
+    count, found = store.document_ids_starting(prefix, _SHOWN_CANDIDATES)
+    if count > 1:
+        shown = ", ".join(found) + (", …" if count > _SHOWN_CANDIDATES else "")
+        raise UsageError(f"'{given}' is the start of {count} document ids ({shown}); give more of it")
     return found[0] if found else None

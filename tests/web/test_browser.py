@@ -4,47 +4,26 @@ filters from the query string, and show hostile article text as text. Skips when
 from __future__ import annotations
 
 import shutil
-import socket
 import subprocess
-import threading
-import time
 from pathlib import Path
 
 import pytest
 
-from tidings.web import create_app
 
 from tests.export._build import build_database
+from tests.web._serving import serving
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 pytestmark = pytest.mark.skipif(CHROMIUM is None, reason="headless test needs Debian's `chromium` "
                                 "(apt-get install -y chromium); not installed here")
 
 
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
 @pytest.fixture(scope="module")
 def base_url(tmp_path_factory):
-    import uvicorn
-
     path = tmp_path_factory.mktemp("browser") / "t.duckdb"
     build_database(path)
-    port = _free_port()
-    server = uvicorn.Server(uvicorn.Config(create_app(str(path)), host="127.0.0.1", port=port,
-                                           log_level="warning"))
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 10
-    while not server.started and time.monotonic() < deadline:
-        time.sleep(0.05)
-    assert server.started, "uvicorn did not start"
-    yield f"http://127.0.0.1:{port}"
-    server.should_exit = True
-    thread.join(timeout=5)
+    with serving(path) as url:
+        yield url
 
 
 def _chromium(tmp_path: Path, url: str, *extra: str) -> str:

@@ -10,17 +10,15 @@ import csv
 import io
 import os
 import shutil
-import socket
 import tempfile
-import threading
 import time
 from pathlib import Path
 
 import pytest
 
-from tidings.web import create_app
 
 from tests.web._monitor_build import CLUSTERED, DOC_SHELLING, build_monitor_database
+from tests.web._serving import serving
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 CHROMEDRIVER = shutil.which("chromedriver")
@@ -30,37 +28,14 @@ pytestmark = pytest.mark.skipif(CHROMIUM is None or CHROMEDRIVER is None,
 SHOTS = Path(os.environ.get("TIDINGS_SHOTS", Path(tempfile.gettempdir()) / "webmon-shots"))
 
 
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-def _serve(path: Path):
-    import uvicorn
-
-    port = _free_port()
-    server = uvicorn.Server(uvicorn.Config(create_app(str(path)), host="127.0.0.1", port=port, log_level="warning"))
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 10
-    while not server.started and time.monotonic() < deadline:
-        time.sleep(0.05)
-    assert server.started, "uvicorn did not start"
-    return server, thread, f"http://127.0.0.1:{port}"
-
-
 @pytest.fixture(scope="module")
 def sites(tmp_path_factory):
     """Base URLs of the app over the monitor database, and over one without an alerts table."""
     folder = tmp_path_factory.mktemp("monitor")
     build_monitor_database(folder / "monitor.duckdb")
     build_monitor_database(folder / "plain.duckdb", with_alerts=False)
-    running = [_serve(folder / "monitor.duckdb"), _serve(folder / "plain.duckdb")]
-    yield {"monitor": running[0][2], "plain": running[1][2]}
-    for server, thread, _ in running:
-        server.should_exit = True
-        thread.join(timeout=5)
+    with serving(folder / "monitor.duckdb") as monitor, serving(folder / "plain.duckdb") as plain:
+        yield {"monitor": monitor, "plain": plain}
 
 
 @pytest.fixture(scope="module")

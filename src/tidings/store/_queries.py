@@ -37,6 +37,13 @@ class Queries:
         rows = self.con.execute(sql, [*params, limit if limit is not None else 2**62, offset]).fetchall()
         return [dict(zip(DOC_FIELDS, row)) for row in rows]
 
+    def document_ids_starting(self, prefix: str, limit: int) -> tuple[int, list[str]]:
+        """How many document ids start with `prefix`, and the first `limit` of them in id order."""
+        count = self.con.execute("SELECT count(*) FROM documents WHERE starts_with(id, ?)", [prefix]).fetchone()[0]
+        rows = self.con.execute("SELECT id FROM documents WHERE starts_with(id, ?) ORDER BY id LIMIT ?",
+                                [prefix, limit]).fetchall()
+        return count, [row[0] for row in rows]
+
     def document(self, doc_id: str) -> dict[str, Any] | None:
         """One document with clean text, sentences, mentions, removals and event mentions."""
         row = self.con.execute(
