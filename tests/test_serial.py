@@ -12,7 +12,7 @@ from typing import Any, Optional
 import pytest
 
 from tidings._serial import from_plain, to_plain
-from tidings.model import (Actor, ActorRef, Document, DocumentResult, Event, EventMention, Evidence, Location,
+from tidings.model import (Actor, ActorRef, Document, DocumentResult, Event, EventMention, Evidence, Location, Report,
                            Mention, Place, Removal, Restatement, Sentence, Size, Story, TimeValue)
 from tidings.runner.workers import Failure
 
@@ -40,7 +40,8 @@ EVENT = Event(id="ev_0123456789ab", type="ARREST", mode=None, quad=3, contexts=[
               date="2024-03-05", date_precision="day", size=Size(dead=0, arrested=9), story_id="st_0123456789ab",
               num_mentions=2, num_documents=2, num_sources=2, first_reported="2024-03-05",
               disputed=["size.arrested"], values={"size.arrested": [9, 12], "location": [{"name": "Kyiv"}, None]},
-              mentions=[EVIDENCE, dataclasses.replace(EVIDENCE, doc_id="d2")])
+              mentions=[Report.of(MENTION, MENTION), Report.of(dataclasses.replace(MENTION, evidence=dataclasses.replace(
+                  EVIDENCE, doc_id="d2"), size=Size(arrested=12)), MENTION)])
 DOCUMENT = Document(id="d1", text="raw text\nSubscribe now", url="https://example.org/a", outlet="Example Times",
                     title="Arrests in Kyiv", published="2024-03-05", language="en", source="a.jsonl:3",
                     metadata={"tags": ["protest", {"depth": [1, 2]}], "score": 0.5},

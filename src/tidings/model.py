@@ -6,7 +6,7 @@ spaCy objects, so they pickle across worker processes and Dask and can be tested
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, fields
 from typing import Any
 
 #: The values `EventMention.modality` may take (DESIGN §4).
@@ -228,6 +228,39 @@ class EventMention(EventFields):
         return self.evidence.doc_id
 
 
+@dataclass(kw_only=True)
+class Report(Evidence):
+    """One mention of a merged event as its own article tells it: where it was read, and the
+    circumstances that article gives. Outlets differ on where (one names the town, another only the
+    country), when, how and how many (12 dead, or 15), and a user checking a merged value, or coding
+    events per source as ACLED does, needs each version, not only the merge. Where the article is
+    silent on a field (no count, no place) the report holds the merged value: silence is no other
+    version. Who acted on whom is the act's identity, the same in every report (resolution merges
+    only compatible participants), so the actors stay the merged event's."""
+
+    mode: str | None = None
+    location: Location | None = None
+    date: str | None = None
+    date_precision: str = "unknown"
+    size: Size = field(default_factory=Size)
+    modality: str = "asserted"
+    attribution: ActorRef | None = None
+
+    @classmethod
+    def of(cls, mention: EventMention, merged: EventFields) -> Report:
+        """The report of `mention`, a member of the event `merged` (values shared, not copied)."""
+        told = {name: getattr(mention, name) or getattr(merged, name) for name in REPORTED_FIELDS}
+        if mention.date is None:
+            told["date_precision"] = merged.date_precision
+        told["size"] = Size(**{count: own if own is not None else getattr(merged.size, count)
+                               for count, own in asdict(mention.size).items()})
+        return cls(**{f.name: getattr(mention.evidence, f.name) for f in fields(Evidence)}, **told)
+
+
+#: The arguments a `Report` carries beside its evidence.
+REPORTED_FIELDS = ("mode", "location", "date", "date_precision", "size", "modality", "attribution")
+
+
 #: Pieces of evidence a merged event carries (its first reports in publication order); every mention
 #: stays in the store's `event_mentions`, and the counts cover them all.
 EVIDENCE_PER_EVENT = 200
@@ -244,7 +277,7 @@ class Event(EventFields):
     first_reported: str | None = None
     disputed: list[str] = field(default_factory=list)
     values: dict[str, list[Any]] = field(default_factory=dict)  # disputed field -> each source's value
-    mentions: list[Evidence] = field(default_factory=list)  # up to EVIDENCE_PER_EVENT
+    mentions: list[Report] = field(default_factory=list)  # up to EVIDENCE_PER_EVENT
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON shape of `tidings events --format jsonl` (DESIGN §6)."""

@@ -22,7 +22,7 @@ from typing import Any
 
 from tidings.eval import _arguments as args
 from tidings.eval._matching import one_to_one, sentence_overlap
-from tidings.model import Event, Evidence
+from tidings.model import Event, Evidence, Report
 
 
 @dataclass(frozen=True)
@@ -83,19 +83,22 @@ def _round(value: float | None) -> float | None:
 
 
 def argument_verdicts(line: Mapping[str, Any], prediction: Prediction) -> dict[str, bool | None]:
-    """For each field of `_arguments.FIELDS`: right, wrong, or None (the gold gives nothing to score)."""
+    """For each field of `_arguments.FIELDS`: right, wrong, or None (the gold gives nothing to score).
+    Actors are the merged event's; place, date, mode, counts and modality those the predicted
+    mention's own article gives (its `Report`), as the gold codes each article."""
     event = prediction.event
+    told = prediction.evidence if isinstance(prediction.evidence, Report) else event
     return {
         "source_country": args.country_agrees(line.get("source_country"), event.source),
         "target_country": args.country_agrees(line.get("target_country"), event.target),
         "source_sector": args.sector_agrees(line.get("source_sector"), event.source),
         "target_sector": args.sector_agrees(line.get("target_sector"), event.target),
-        "location": args.location_agrees(dict(line), event.location),
-        "date": args.date_agrees(line["date"], event.date, event.date_precision) if line.get("date") else None,
-        "mode": args.mode_agrees(dict(line), event.mode),
-        "modality": args.modality_agrees(dict(line), event.modality),
-        "killed": args.count_agrees(line.get("killed"), event.size.dead),
-        "wounded": args.count_agrees(line.get("wounded"), event.size.injured),
+        "location": args.location_agrees(dict(line), told.location),
+        "date": args.date_agrees(line["date"], told.date, told.date_precision) if line.get("date") else None,
+        "mode": args.mode_agrees(dict(line), told.mode),
+        "modality": args.modality_agrees(dict(line), told.modality),
+        "killed": args.count_agrees(line.get("killed"), told.size.dead),
+        "wounded": args.count_agrees(line.get("wounded"), told.size.injured),
     }
 
 

@@ -18,7 +18,7 @@ from __future__ import annotations
 from collections import Counter
 from typing import Any, Callable
 
-from tidings.model import DATE_PRECISIONS, ActorRef, Event, EventMention, Location, Size
+from tidings.model import DATE_PRECISIONS, ActorRef, Event, EventMention, Location, Report, Size
 
 from tidings.resolve._compat import is_publication_fallback, place_chain
 
@@ -60,8 +60,8 @@ def merge_event(
         num_documents=len({m.doc_id for m in members}),
         num_sources=len(set(sources)),
         first_reported=min((m.evidence.published for m in members if m.evidence.published), default=None),
-        mentions=[m.evidence for m in members],
     )
+    event.mentions = [Report.of(m, event) for m in members]
     event.values, event.disputed = _values_and_disputes(members, sources)
     return event
 

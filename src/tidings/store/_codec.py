@@ -7,7 +7,7 @@ from dataclasses import replace
 from typing import Any
 
 from tidings._serial import from_plain, to_plain
-from tidings.model import Event, EventMention, Evidence, Removal
+from tidings.model import Event, EventMention, Removal, Report
 
 
 def dumps(value: Any) -> str:
@@ -26,9 +26,9 @@ def event_mention_from_json(text: str) -> EventMention:
     return from_plain(EventMention, loads(text))
 
 
-def evidence_from_mention_json(text: str) -> Evidence:
-    """Only the evidence of a stored event mention (cheaper than rebuilding the whole mention)."""
-    return from_plain(Evidence, loads(text)["evidence"])
+def report_from_mention_json(text: str, event: Event) -> Report:
+    """A stored event mention as a report of `event`, its merged event."""
+    return Report.of(event_mention_from_json(text), event)
 
 
 def event_to_json(event: Event) -> str:

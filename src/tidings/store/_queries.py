@@ -7,7 +7,7 @@ from typing import Any
 
 import duckdb
 
-from tidings.model import EVIDENCE_PER_EVENT, Event, EventList, EventMention, Evidence, Story
+from tidings.model import EVIDENCE_PER_EVENT, Event, EventList, EventMention, Story
 from tidings.store import _codec
 
 #: The tables a user may export whole.
@@ -161,7 +161,8 @@ class Queries:
         for event in events:
             event.mentions = []
         for event_id, data in self.con.execute(FIRST_MEMBERS_SQL, [list(by_id), EVIDENCE_PER_EVENT]).fetchall():
-            by_id[event_id].mentions.append(_codec.evidence_from_mention_json(data))
+            event = by_id[event_id]
+            event.mentions.append(_codec.report_from_mention_json(data, event))
         return events
 
     def actors(self) -> list[dict[str, Any]]:
