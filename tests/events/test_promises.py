@@ -36,3 +36,9 @@ def test_a_promised_retaliation_is_a_threat(nlp, ontology):
 def test_acts_that_happened_imply_no_commitment(nlp, ontology):
     types = {e.type for e in run(nlp, ontology, "The two foreign ministers met in Doha on Monday.")}
     assert "CONSULT" in types and "AGREE" not in types
+
+
+def test_an_announced_sanction_is_the_decision_not_a_threat(nlp, ontology):
+    events = by_type(run(nlp, ontology, "The foreign ministry said on Monday it would recall its ambassador."))
+    assert events["SANCTION"].modality == "planned"
+    assert "THREATEN" not in events

@@ -106,3 +106,18 @@ def test_what_strikes_and_what_is_demonstrated_decide_the_sense(nlp, ontology):
     assert "PROTEST" not in types(show)
     protest = run(nlp, ontology, "Hundreds demonstrated outside the ministry on Monday.")
     assert "PROTEST" in types(protest)
+
+
+def test_a_disaster_that_kills_is_no_attack(nlp, ontology):
+    flood = run(nlp, ontology, "Supplies ran short in the delta, where floods that have killed 60 people cut the roads.")
+    assert "ASSAULT" not in types(flood)
+    raid = run(nlp, ontology, "Gunmen who killed 60 people in the delta fled into the forest.")
+    assert "ASSAULT" in types(raid)
+
+
+def test_withheld_consent_is_a_refusal(nlp, ontology):
+    (refusal,) = [e for e in run(nlp, ontology, "The governor did not agree to the new road tolls.")
+                  if e.type in ("AGREE", "REJECT")]
+    assert (refusal.type, refusal.modality) == ("REJECT", "asserted")
+    (agreement,) = run(nlp, ontology, "The two unions agreed to a new wage deal on Friday.")
+    assert agreement.type == "AGREE"

@@ -247,7 +247,7 @@ def _event(match: TriggerMatch, sent: Span, index: int, document: Document, lexi
         id=f"em_{document.id}_{start}", type=decision.type, mode=decision.mode,
         quad=ontology.quad(decision.type), evidence=evidence, contexts=contexts, source=source,
         target=target, location=location, date=date, date_precision=precision, date_text=date_text,
-        size=event_size, modality=modality.value, attribution=_attribution(modality, actors, places, lexicon),
+        size=event_size, modality=decision.modality or modality.value, attribution=_attribution(modality, actors, places, lexicon),
         confidence=0.0)
     event.confidence = confidence(decision.weight, event, date_text)
     return event

@@ -10,9 +10,10 @@ from typing import Any, Protocol
 from tidings._data import data_path, read_yaml
 from tidings.errors import DataError
 from tidings.events.genre import GenreCues, load_genre_cues
+from tidings.model import MODALITIES
 
 _CONDITIONS = {"object", "subject", "words", "prep", "modality", "no_object"}
-_THEN = {"type", "mode", "contexts", "weight"}
+_THEN = {"type", "mode", "contexts", "weight", "modality"}
 #: Casualty word lists in the order a word that is in several counts for the first.
 CASUALTY_CATEGORIES = ("dead", "injured", "arrested")
 
@@ -206,6 +207,8 @@ def _entry(checker: _Checker, classes: dict[str, frozenset[str]], kind: str, key
         new_mode = then["mode"] if "mode" in then else (spec.get("mode") if "type" not in then else None)
         checker.check(new_type, new_mode, where)
         checker.check_contexts(list(then.get("contexts") or []), where)
+        if then.get("modality", "asserted") not in MODALITIES:
+            raise DataError(f"{where}: {key}: unknown modality {then['modality']!r}")
         rules.append(Rule(when=when, then=then, skip=bool(rule.get("skip"))))
     weight = float(spec.get("weight", 0.7))
     if not 0.0 <= weight <= 1.0:

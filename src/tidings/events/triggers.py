@@ -30,6 +30,7 @@ class Decision:
     mode: str | None
     contexts: tuple[str, ...]
     weight: float
+    modality: str | None = None  # set by a rule that reads the act anew ("did not agree": a refusal)
 
 
 def is_verbal(token: Token) -> bool:
@@ -141,6 +142,7 @@ def decide(match: TriggerMatch, lexicon: Lexicon, subject_words: list[str], obje
             decision.type, decision.mode = then["type"], None
         if "mode" in then:
             decision.mode = then["mode"]
+        decision.modality = then.get("modality", decision.modality)
         decision.contexts = tuple(dict.fromkeys([*decision.contexts, *then.get("contexts", ())]))
         decision.weight = float(then.get("weight", decision.weight))
         break
