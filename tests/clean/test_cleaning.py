@@ -87,6 +87,16 @@ def test_hard_wrapped_paragraphs_are_joined(rules):
     ]
 
 
+def test_a_stack_of_headlines_is_not_a_wrapped_paragraph(rules):
+    page = ("BreakingNews\nCouncil approves the new harbour budget after a long night of debate\n"
+            "Floods close the coast road as the river rises\n\n" + THIRD)
+    document = _clean(page, rules)
+    assert document.clean_text.split("\n") == [
+        "Council approves the new harbour budget after a long night of debate",
+        "Floods close the coast road as the river rises", THIRD]
+    assert [r.reason for r in document.removed] == ["debris"]
+
+
 def test_leading_copy_of_the_headline_is_dropped(rules):
     document = _clean(f"River bursts its banks\n{FIRST}", rules, title="River Bursts Its Banks")
     assert document.clean_text == FIRST

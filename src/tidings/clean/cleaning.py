@@ -20,6 +20,9 @@ _TERMINAL = re.compile(r"[.!?:;\"'\u201d\u2019)]$")
 _SENTENCE_BREAK = re.compile(r"(?<=[.!?])[\"'\u201d\u2019)]*\s+(?=[\"'\u201c\u2018(]?[A-Z0-9])")
 #: Sentences shorter than this (in words) are too common to prove a paragraph is a repeat.
 MIN_REPEAT_WORDS = 3
+#: Lines wrapped at a fixed width differ little in length: the shortest inner line of a wrapped
+#: paragraph is at least this share of the longest (the last line may be any length).
+MIN_WRAP_RATIO = 0.6
 
 
 @dataclass
@@ -83,13 +86,16 @@ def _paragraphs(text: str, rules: DebrisRules, removed: list[Removal]) -> list[_
 
 
 def _hard_wrapped(block: list[tuple[int, str]]) -> bool:
-    """Lines of one paragraph broken at a fixed width: long, and mostly not ending a sentence."""
+    """Lines of one paragraph broken at a fixed width: long, of about one length, and mostly not
+    ending a sentence. A page's stack of headlines (a banner, a ticker item, the title) is open-ended
+    too, but its lines differ in length; joined, they would read as one sentence."""
     inner = [line for _, line in block[:-1]]
     if len(inner) < 2:
         return False
     open_ended = sum(1 for line in inner if not _TERMINAL.search(line))
-    mean_length = sum(len(line) for line in inner) / len(inner)
-    return open_ended / len(inner) > 0.5 and mean_length >= 40
+    lengths = [len(line) for line in inner]
+    mean_length = sum(lengths) / len(inner)
+    return open_ended / len(inner) > 0.5 and mean_length >= 40 and min(lengths) >= MIN_WRAP_RATIO * max(lengths)
 
 
 def _key(text: str) -> str:
