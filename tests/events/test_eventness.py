@@ -61,5 +61,13 @@ def test_speech_that_accuses_is_an_accusation(nlp, ontology, text):
     assert any(k[0] == "ACCUSE" for k in kinds(nlp, ontology, text))
 
 
+def test_an_act_told_by_an_official_is_that_act_not_an_accusation(nlp, ontology):
+    told = kinds(nlp, ontology, 'The governor said that "bandits" killed eleven farmers near the river.')
+    assert any(k[0] == "ASSAULT" for k in told)
+    assert not any(k[0] == "ACCUSE" for k in told)
+    beside = kinds(nlp, ontology, "The opposition said the ruling party rigged the vote and jailed its critics.")
+    assert any(k[0] == "ACCUSE" for k in beside), "the rigging is no act coded here: still an accusation"
+
+
 def test_plain_speech_is_no_accusation(nlp, ontology):
     assert not any(k[0] == "ACCUSE" for k in kinds(nlp, ontology, "The minister said the harvest had been good."))

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
+from tidings.events._clause import clause_tokens
 from tidings.events.lexicon import Lexicon, TriggerEntry
 from tidings.events.triggers import TriggerMatch
 
@@ -39,9 +40,8 @@ def implicit_accusations(sent: Span, lexicon: Lexicon, found: list[TriggerMatch]
         content = _content(token, lemma)
         if not content:
             continue
-        words = {t.lemma_.lower() for t in content} | {t.lower_ for t in content}
-        pairs = {f"{a.lower_} {b.lower_}" for a, b in zip(content, content[1:])}
-        if not (words | pairs) & cues:
+        cued = _cue_tokens(content, cues)
+        if not cued or _told_as_acts(cued, content, used):
             continue
         mode = "allege" if any(t.pos_ == "VERB" and t.dep_ in ("ccomp", "conj", "ROOT") for t in content) else "disapprove"
         entry = TriggerEntry(words=(lemma,), kind="verb", type="ACCUSE", mode=mode, weight=0.55)
@@ -61,3 +61,21 @@ def _content(verb: Token, lemma: str) -> list[Token]:
         host = verb.head
         tokens.extend(t for t in host.subtree if t.i not in {v.i for v in verb.subtree})
     return sorted(tokens, key=lambda t: t.i)
+
+
+def _cue_tokens(content: list[Token], cues: frozenset[str]) -> set[int]:
+    """Indices of the content's words of wrongdoing (single words, or both words of a cue pair)."""
+    cued = {t.i for t in content if t.lemma_.lower() in cues or t.lower_ in cues}
+    for a, b in zip(content, content[1:]):
+        if f"{a.lower_} {b.lower_}" in cues:
+            cued |= {a.i, b.i}
+    return cued
+
+
+def _told_as_acts(cued: set[int], content: list[Token], used: set[int]) -> bool:
+    """Whether every word of wrongdoing sits in a clause whose verb the sentence codes as an act of
+    its own ("said that gunmen killed ten": the killing, attributed to the speaker, not an ACCUSE).
+    A label ("called it an invasion") or a judgement beside the act ("asked him to leave, citing
+    hostile remarks") stays an accusation."""
+    clauses = [clause_tokens(t) for t in content if t.i in used and t.pos_ == "VERB"]
+    return bool(clauses) and all(any(i in clause for clause in clauses) for i in cued)
