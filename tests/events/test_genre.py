@@ -40,6 +40,23 @@ def test_match_report_and_review_yield_no_events(nlp, ontology):
     assert run(nlp, ontology, FILM_REVIEW) == []
 
 
+def test_the_headline_counts_towards_the_genre(nlp, ontology):
+    # the headline, dropped from the text by cleaning, is what names a transfer story
+    from tidings.events import extract_events
+    from tidings.model import Document
+
+    from ._build import mentions_for
+
+    text = ("Northfield have finally reached an agreement with the Harbour club to sign the striker.\n"
+            "The fee is 40 million pounds, and the player refused to turn up in pre-season.\n"
+            "Talks had stalled over bonuses, and the chairman warned of sanctions.")
+    doc = nlp(text)
+    document = Document(id="d1", text=text, clean_text=text, published="2024-07-01", outlet="test", url="u")
+    assert extract_events(doc, document, mentions_for(doc), ontology)
+    document.title = "Transfer: Northfield reach agreement to sign striker"
+    assert extract_events(doc, document, mentions_for(doc), ontology) == []
+
+
 def test_political_news_at_a_stadium_keeps_its_events(nlp, ontology):
     types = {e.type for e in run(nlp, ontology, PROTEST_AT_STADIUM)}
     assert {"ASSAULT", "COERCE"} <= types

@@ -6,6 +6,7 @@ import logging
 import re
 from collections.abc import Callable
 from functools import cache
+from itertools import chain
 
 from spacy.tokens import Doc, Span, Token
 
@@ -58,7 +59,11 @@ def extract_events(doc: Doc, document: Document, mentions: list[Mention], ontolo
     if lexicon is None:
         raise ValueError("ontology has no trigger lexicon: build it with Ontology.load()")
     if lexicon.genres is not None:
-        genre = off_topic_genre((t.lemma_.lower() for t in doc if not (t.is_punct or t.is_space)), lexicon.genres)
+        # the headline counts too ("Transfer: ...", "Review: ..."): cleaning drops it from the text
+        # when the text repeats it, and it is the line that names the genre most often
+        title = re.findall(r"[\w'-]+", (document.title or "").lower())
+        genre = off_topic_genre(chain(title, (t.lemma_.lower() for t in doc if not (t.is_punct or t.is_space))),
+                                lexicon.genres)
         if genre is not None:
             log.debug("document %s reads as %s, not political news: no events", document.id, genre)
             return []
