@@ -85,3 +85,10 @@ def test_a_headline_with_its_deck_gives_way_to_the_lead(nlp, ontology):
     (curfew,) = [e for e in events if e.mode == "curfew"]
     assert curfew.evidence.sentence.startswith("Authorities in Lakeport")
     assert [r.sentence_index for r in curfew.evidence.other_evidence] == [0]
+
+
+def test_the_same_act_done_to_another_party_is_an_act_of_its_own(nlp, ontology):
+    text = ("Police arrested the student leader Amina Bello in Kano on Monday.\n"
+            "Another protest leader, Musa Idris, was arrested in Kano on Monday evening.")
+    events = run(nlp, ontology, text, published="2022-05-03")
+    assert len(acts_of(events, "COERCE")) == 2

@@ -184,11 +184,15 @@ _SEQUEL_ADVERBS = {"later", "then", "afterwards", "afterward", "subsequently", "
 
 def tells_sequel(match: TriggerMatch) -> bool:
     """The text marks the act as one more: "rebels later shelled", "police also arrested",
-    "another attack"."""
+    "another attack", or one more of its kind done to another party ("another protest leader was
+    arrested", "police detained another journalist")."""
     head = match.head
-    return any(c.dep_ in ("advmod", "det", "amod") and c.lower_ in _SEQUEL_ADVERBS | {"another"}
-               or match.entry.kind == "noun" and c.dep_ in ("amod", "advmod", "det") and c.lower_ in _MORE_ACTS
-               for c in head.children)
+    if any(c.dep_ in ("advmod", "det", "amod") and c.lower_ in _SEQUEL_ADVERBS | {"another"}
+           or match.entry.kind == "noun" and c.dep_ in ("amod", "advmod", "det") and c.lower_ in _MORE_ACTS
+           for c in head.children):
+        return True
+    patients = [c for c in head.children if c.dep_ in ("dobj", "nsubjpass")]
+    return any(d.dep_ == "det" and d.lower_ == "another" for p in patients for d in p.children)
 
 
 _BEFORE_AND_AFTER = {"after", "before", "since"}
