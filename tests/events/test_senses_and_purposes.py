@@ -121,3 +121,14 @@ def test_withheld_consent_is_a_refusal(nlp, ontology):
     assert (refusal.type, refusal.modality) == ("REJECT", "asserted")
     (agreement,) = run(nlp, ontology, "The two unions agreed to a new wage deal on Friday.")
     assert agreement.type == "AGREE"
+
+
+def test_beatings_and_cleared_camps_are_read_and_storms_are_not(nlp, ontology):
+    beaten = run(nlp, ontology, "Riot officers charged the crowd, battering several students with batons.")
+    assert "ASSAULT" in types(beaten)
+    storm = run(nlp, ontology, "A storm battered the northern coast on Sunday.")
+    assert "ASSAULT" not in types(storm)
+    cleared = [e for e in run(nlp, ontology, "Police cleared the protest camp outside the ministry on Sunday.")
+               if e.type == "COERCE"]
+    assert [e.mode for e in cleared] == ["restrict"]
+    assert "COERCE" not in types(run(nlp, ontology, "Volunteers cleared the road after the landslide."))
