@@ -92,3 +92,10 @@ def test_the_same_act_done_to_another_party_is_an_act_of_its_own(nlp, ontology):
             "Another protest leader, Musa Idris, was arrested in Kano on Monday evening.")
     events = run(nlp, ontology, text, published="2022-05-03")
     assert len(acts_of(events, "COERCE")) == 2
+
+
+def test_a_state_of_emergency_and_a_curfew_are_two_measures(nlp, ontology):
+    text = ("The government declared a state of emergency in Port Lorne on Sunday.\n"
+            "Authorities imposed a nighttime curfew in Port Lorne on Sunday.")
+    events = run(nlp, ontology, text, published="2024-03-04")
+    assert len(acts_of(events, "COERCE")) == 2
