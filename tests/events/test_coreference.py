@@ -77,16 +77,6 @@ def test_an_act_set_days_before_the_news_is_an_act_of_its_own(nlp, ontology):
     assert len([e for e in events if e.type == "MOBILIZE"]) == 2
 
 
-def test_a_headline_with_its_deck_gives_way_to_the_lead(nlp, ontology):
-    # the headline line ends open ("... have fled"), so its first sentence is headline, not prose
-    text = ("Governor orders a curfew after gangs storm the jail. Hundreds have fled\n"
-            "Authorities in Lakeport ordered a curfew on Sunday after armed gangs stormed the city jail.")
-    events = run(nlp, ontology, text, published="2024-03-04")
-    (curfew,) = [e for e in events if e.mode == "curfew"]
-    assert curfew.evidence.sentence.startswith("Authorities in Lakeport")
-    assert [r.sentence_index for r in curfew.evidence.other_evidence] == [0]
-
-
 def test_the_same_act_done_to_another_party_is_an_act_of_its_own(nlp, ontology):
     text = ("Police arrested the student leader Amina Bello in Kano on Monday.\n"
             "Another protest leader, Musa Idris, was arrested in Kano on Monday evening.")

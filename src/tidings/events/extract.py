@@ -99,7 +99,7 @@ def extract_events(doc: Doc, document: Document, mentions: list[Mention], ontolo
     # possibility ("we could get arrested", "if troops attack"); planned and negated acts stay
     events = [event for event in events if event.modality != "hypothetical"]
     corefer(events, anaphoric, lexicon.act_mode_families, sequels)
-    return tell_once(events, doc_text(doc)) if one_per_act else events
+    return tell_once(events) if one_per_act else events
 
 
 def is_debris(sent: Span) -> bool:

@@ -21,21 +21,19 @@ from tidings.model import EventMention, Restatement, Size
 _PROSE_END = re.compile(r"[.!?][\"'”’)\]]*\s*$")
 
 
-def tell_once(mentions: list[EventMention], text: str = "") -> list[EventMention]:
-    """The mentions of one article (each with its `act` key) folded to one per act, in text order.
-    `text` is the article's clean text (one line per paragraph), to tell headlines from prose."""
+def tell_once(mentions: list[EventMention]) -> list[EventMention]:
+    """The mentions of one article (each with its `act` key) folded to one per act, in text order."""
     acts: dict[str, list[EventMention]] = {}
     for mention in mentions:
         acts.setdefault(mention.act or mention.id, []).append(mention)
-    told = [_fold(members, text) for members in acts.values()]
+    told = [_fold(members) for members in acts.values()]
     return sorted(told, key=lambda m: (m.evidence.start, m.type))
 
 
-def _fold(members: list[EventMention], text: str) -> EventMention:
+def _fold(members: list[EventMention]) -> EventMention:
     if len(members) == 1:
         return members[0]
-    # the first of the best: ties go to the earlier sentence
-    primary = max(members, key=lambda m: _informativeness(m, text))
+    primary = max(members, key=_informativeness)  # the first of the best: ties go to the earlier sentence
     others = [m for m in members if m is not primary]
     if not primary.source:
         primary.source = next((m.source for m in others if m.source), [])
@@ -49,29 +47,17 @@ def _fold(members: list[EventMention], text: str) -> EventMention:
     return primary
 
 
-def _informativeness(mention: EventMention, text: str) -> tuple[bool, int, float, int]:
+def _informativeness(mention: EventMention) -> tuple[bool, int, float, int]:
     """Which sentence tells the act best: prose over a headline or caption (a line without closing
-    punctuation: a headline and its deck, "Curfew ordered. Thousands have escaped", is such a line
-    even where one of its sentences ends with a full stop); one that says something of its own about
-    it (participants, a place or a date of its own, a count); the surer reading of its trigger (its
-    confidence); then the earlier sentence."""
+    punctuation); one that says something of its own about it (participants, a place or a date of its
+    own, a count); the surer reading of its trigger (its confidence); then the earlier sentence."""
     location = mention.location
     said = (bool(mention.source) + bool(mention.target)
             + (location is not None and location.reason in ("clause", "sentence"))
             + bool(mention.date_text and not mention.date_text.startswith("publication"))
             + any(value is not None for value in (mention.size.dead, mention.size.injured, mention.size.arrested)))
-    prose = all(_PROSE_END.search(piece) for piece in (mention.evidence.sentence, _line(mention, text)))
+    prose = _PROSE_END.search(mention.evidence.sentence) is not None
     return prose, min(said, 1), round(mention.confidence, 1), -mention.evidence.sentence_index
-
-
-def _line(mention: EventMention, text: str) -> str:
-    """The paragraph line of the clean text the mention's sentence ends in (the sentence itself
-    when the text is not given)."""
-    end = mention.evidence.sentence_end
-    if not text or not 0 < end <= len(text):
-        return mention.evidence.sentence
-    line_end = text.find("\n", end)
-    return text[text.rfind("\n", 0, end) + 1:line_end if line_end >= 0 else len(text)]
 
 
 def _fill_size(size: Size, others: list[Size]) -> Size:
