@@ -89,3 +89,10 @@ def test_a_state_of_emergency_and_a_curfew_are_two_measures(nlp, ontology):
             "Authorities imposed a nighttime curfew in Port Lorne on Sunday.")
     events = run(nlp, ontology, text, published="2024-03-04")
     assert len(acts_of(events, "COERCE")) == 2
+
+
+def test_an_act_set_days_earlier_in_the_same_sentence_is_kept_apart(nlp, ontology):
+    text = "The latest launch came two days after the regime fired three ballistic missiles into the sea."
+    launches = [e for e in run(nlp, ontology, text, published="2017-08-29") if e.type == "MOBILIZE"]
+    assert len(launches) == 2
+    assert len({e.act for e in launches}) == 2

@@ -154,7 +154,7 @@ def _sentence_events(sent: Span, index: int, document: Document, lexicon: Lexico
                 anaphoric.add(event.id)
             if sequels is not None and (tells_sequel(match) or tells_earlier_act(match)):
                 sequels.add(event.id)
-    found = merge_same_event(_consolidate(built))
+    found = merge_same_event(_consolidate(built), sequels or frozenset())
     found += commitments(found, ontology, lexicon.promised_acts)
     assert_commitments(found)
     return spread_over_places(found, sent, places)

@@ -45,12 +45,15 @@ def _absorb(host: EventMention, other: EventMention) -> None:
     host.confidence = max(host.confidence, other.confidence)
 
 
-def merge_same_event(events: list[EventMention]) -> list[EventMention]:
+def merge_same_event(events: list[EventMention], apart: frozenset[str] | set[str] = frozenset()) -> list[EventMention]:
     """Merge the mentions of one sentence that report the same event (same type and modality, and
-    for most types the same mode); the first keeps its trigger and absorbs the others' arguments."""
+    for most types the same mode); the first keeps its trigger and absorbs the others' arguments.
+    Mentions whose id is in `apart` are acts the text sets apart ("days after it fired three
+    missiles", "later arrested"): they merge with none."""
     kept: list[EventMention] = []
     for event in events:
-        host = next((k for k in kept if _compatible(k, event)), None)
+        host = None if event.id in apart else next(
+            (k for k in kept if k.id not in apart and _compatible(k, event)), None)
         if host is None:
             kept.append(event)
         else:
