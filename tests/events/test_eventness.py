@@ -71,3 +71,10 @@ def test_an_act_told_by_an_official_is_that_act_not_an_accusation(nlp, ontology)
 
 def test_plain_speech_is_no_accusation(nlp, ontology):
     assert not any(k[0] == "ACCUSE" for k in kinds(nlp, ontology, "The minister said the harvest had been good."))
+
+
+def test_the_grounds_of_a_sanction_are_no_new_act(nlp, ontology):
+    grounds = kinds(nlp, ontology, "The council imposed sanctions on two generals for their role in the killings of protesters.")
+    assert [k[0] for k in grounds] == ["SANCTION"]
+    told = kinds(nlp, ontology, "Soldiers killed four protesters in the square on Friday.")
+    assert any(k[0] == "ASSAULT" for k in told)

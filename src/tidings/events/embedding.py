@@ -11,6 +11,8 @@ it. Words that fail that test, found by their place in the parse:
   accusation itself ("the Kremlin denies the charge", "rejected the accusations") stays a REJECT: it
   answers an ACCUSE that the document reports, and it is the denial DESIGN's seed checks ask for;
 * a protest demand ("occupied the building, demanding a referendum"): not a separate REQUEST;
+* the grounds of a sanction ("imposed sanctions on the ministry for its role in wrongful
+  detentions"): an act named as the reason, told where it happened, not here;
 * habitual or generic statements ("gangs often seize villagers");
 * a definite event noun that only refers back to an event told before ("at the time of the raid",
   "welcomed the agreement", "the march had been peaceful"): the earlier sentence carries it. A noun
@@ -33,6 +35,8 @@ _DENIAL_VERBS = {"deny", "reject", "dismiss"}
 _CLAIM_NOUNS = {"claim", "involvement", "report", "suggestion", "responsibility", "assertion", "blame",
                 "role", "link"}
 _MAX_STEPS = 6
+# "sanctions for ...": the preposition that gives a sanction its grounds.
+_GROUNDS_PREPS = {"for"}
 DEFINITE = frozenset({"the", "this", "that", "these", "those"})  # determiners of a given act
 # Modifiers that make a definite noun a new event: "the next protest", "the second strike".
 _NEW_EVENT = {"next", "new", "second", "third", "latest", "further", "another", "first", "last",
@@ -53,6 +57,8 @@ def unreported(match: TriggerMatch, framing: dict[int, str], support_verbs: froz
     if match.entry.type != "CONSULT" and _framed(head, framing) or _in_condition(head) or _habitual(head):
         return True
     if match.entry.kind == "noun" and match.entry.type in told and _refers_back(match, framing, support_verbs):
+        return True
+    if match.entry.kind == "noun" and _grounds(head, framing):
         return True
     if match.entry.type == "REJECT" and _denies_claim(head):
         return True
@@ -143,3 +149,19 @@ def _denies_claim(head: Token) -> bool:
 def _protest_demand(head: Token) -> bool:
     """A participle adjunct of demand ("..., demanding a referendum") states a protest's aim."""
     return head.tag_ == "VBG" and head.dep_ in ("advcl", "xcomp", "conj")
+
+
+def _grounds(head: Token, framing: dict[int, str]) -> bool:
+    """An event noun inside the "for" phrase of a sanction, or of the verb that imposes it: its grounds."""
+    token = head
+    for _ in range(_MAX_STEPS):
+        parent = token.head
+        if parent.i == token.i:
+            return False
+        if token.dep_ == "pobj" and parent.lower_ in _GROUNDS_PREPS:
+            holder = parent.head
+            if framing.get(holder.i) == "SANCTION" or any(
+                    c.dep_ == "dobj" and framing.get(c.i) == "SANCTION" for c in holder.children):
+                return True
+        token = parent
+    return False
