@@ -78,3 +78,11 @@ def test_the_grounds_of_a_sanction_are_no_new_act(nlp, ontology):
     assert [k[0] for k in grounds] == ["SANCTION"]
     told = kinds(nlp, ontology, "Soldiers killed four protesters in the square on Friday.")
     assert any(k[0] == "ASSAULT" for k in told)
+
+
+def test_a_measure_something_is_under_is_a_state_not_an_act(nlp, ontology):
+    assert kinds(nlp, ontology, "Exporters may not ship goods under European sanctions.") == []
+    assert kinds(nlp, ontology, "The port city has remained under curfew since March.") == []
+    placed = kinds(nlp, ontology, "Police placed the opposition leader under house arrest on Monday.")
+    assert ("COERCE", "arrest") in placed
+    assert any(k[0] == "ASSAULT" for k in kinds(nlp, ontology, "The convoy came under attack near the border."))

@@ -13,6 +13,8 @@ it. Words that fail that test, found by their place in the parse:
 * a protest demand ("occupied the building, demanding a referendum"): not a separate REQUEST;
 * the grounds of a sanction ("imposed sanctions on the ministry for its role in wrongful
   detentions"): an act named as the reason, told where it happened, not here;
+* a standing measure a thing is under ("goods under US sanctions", "a city under curfew"): a
+  state, not the act that imposed it ("came under attack" stays: an attack is no state);
 * habitual or generic statements ("gangs often seize villagers");
 * a definite event noun that only refers back to an event told before ("at the time of the raid",
   "welcomed the agreement", "the march had been peaceful"): the earlier sentence carries it. A noun
@@ -35,6 +37,9 @@ _DENIAL_VERBS = {"deny", "reject", "dismiss"}
 _CLAIM_NOUNS = {"claim", "involvement", "report", "suggestion", "responsibility", "assertion", "blame",
                 "role", "link"}
 _MAX_STEPS = 6
+# Types of the measures a thing can be "under" (sanctions, a curfew, emergency rule).
+_STANDING_TYPES = {"SANCTION", "COERCE"}
+_BEING_VERBS = {"be", "remain", "stay", "live", "operate", "fall"}
 # "sanctions for ...": the preposition that gives a sanction its grounds.
 _GROUNDS_PREPS = {"for"}
 DEFINITE = frozenset({"the", "this", "that", "these", "those"})  # determiners of a given act
@@ -58,7 +63,7 @@ def unreported(match: TriggerMatch, framing: dict[int, str], support_verbs: froz
         return True
     if match.entry.kind == "noun" and match.entry.type in told and _refers_back(match, framing, support_verbs):
         return True
-    if match.entry.kind == "noun" and _grounds(head, framing):
+    if match.entry.kind == "noun" and (_grounds(head, framing) or _standing(match)):
         return True
     if match.entry.type == "REJECT" and _denies_claim(head):
         return True
@@ -165,3 +170,14 @@ def _grounds(head: Token, framing: dict[int, str]) -> bool:
                 return True
         token = parent
     return False
+
+
+def _standing(match: TriggerMatch) -> bool:
+    """A sanction or a restriction named as what something is or stays under ("items under US
+    sanctions", "the city remained under curfew"); one that something is placed or put under is
+    imposed there ("placed under house arrest")."""
+    head = match.head
+    if match.entry.type not in _STANDING_TYPES or head.dep_ != "pobj" or head.head.lower_ != "under":
+        return False
+    holder = head.head.head
+    return holder.pos_ in ("NOUN", "PROPN", "PRON") or holder.lemma_.lower() in _BEING_VERBS
