@@ -10,11 +10,14 @@ nothing better; a place inside an actor's phrase ("Ukraine's Defense Ministry") 
 from __future__ import annotations
 
 from collections import Counter
+from dataclasses import replace
+from functools import lru_cache
 
 from spacy.tokens import Span, Token
 
+from tidings.actors._tables import CountryTable, load_countries
 from tidings.events._clause import clause_tokens
-from tidings.model import Location, Mention
+from tidings.model import EventMention, Location, Mention
 from tidings.places.find import in_name
 
 _NEAR = ("near", "outside", "nearby", "around", "close")
@@ -79,6 +82,69 @@ def choose_location(trigger: Token, sent: Span, places: list[Mention], excluded:
     if document_place is not None:
         return place_location(document_place, "document", False)
     return None
+
+
+#: Verbal acts are coded where their speaker is (the gold guidelines, after PLOVER and ACLED): "the
+#: French minister criticised the junta in Mali" happened in France, "Pakistan condemned the strike"
+#: in Pakistan. A place in what is said, or naming its addressee, is not where it was said. A
+#: mobilisation with no place on its verb is at home too ("Japan deployed its missile defences").
+SPEAKER_VENUE_TYPES = frozenset({"ACCUSE", "THREATEN", "REJECT", "REQUEST", "CONCEDE", "SUPPORT", "MOBILIZE"})
+#: Codes of actors that are no state: they give no country to stand in.
+_NON_STATES = frozenset({"IGO", "UNO", "EUR", "NGO", "ISM", "IMG", "MNC", "WST"})
+
+
+def speaker_venue(event: EventMention, sent: Span, places: list[Mention]) -> Location | None:
+    """The venue of a verbal act: a place in a locative phrase on its own verb ("said in Geneva",
+    "told reporters in Kyiv") or in its speaker's country as chosen; else its speaker's country.
+    Other events keep their location."""
+    location = event.location
+    if event.type not in SPEAKER_VENUE_TYPES:
+        return location
+    speakers = [ref.country for ref in event.source if ref.country and ref.country not in _NON_STATES]
+    if not speakers or location is not None and location.country == speakers[0]:
+        return location
+    if location is not None and location.reason == "clause" and _said_there(event, sent, places):
+        return location
+    return country_location(speakers[0], places) or location
+
+
+def _said_there(event: EventMention, sent: Span, places: list[Mention]) -> bool:
+    """The chosen place is the object of a locative preposition on the trigger itself or on the
+    verb it hangs from ("condemned the attack in a speech in Paris" is not; "said in Paris" is)."""
+    doc = sent.doc
+    location = event.location
+    trigger = doc.char_span(event.evidence.start, event.evidence.end, alignment_mode="expand")
+    if location is None or trigger is None or not len(trigger):
+        return False
+    verbs = {trigger.root.i, trigger.root.head.i}
+    for mention in places:
+        if mention.text != location.text or not (sent.start_char <= mention.start < sent.end_char):
+            continue
+        span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+        if span is None:
+            continue
+        phrase = _phrase_head(span.root)
+        if phrase.dep_ == "pobj" and phrase.head.lower_ in _LOCATIVE and phrase.head.head.i in verbs:
+            return True
+    return False
+
+
+def country_location(code: str, places: list[Mention]) -> Location | None:
+    """A country as a location: the document's own mention of it when there is one (its gazetteer
+    record), else its name alone, at country precision."""
+    for mention in places:
+        if mention.place is not None and mention.place.feature == "country" and mention.place.country == code \
+                and not in_name(mention):
+            return replace(place_location(mention, "speaker", False), geo_precision=4)
+    country = _countries().countries.get(code)
+    if country is None:
+        return None
+    return Location(text=country.name, name=country.name, country=code, geo_precision=4, reason="speaker")
+
+
+@lru_cache(maxsize=1)
+def _countries() -> CountryTable:
+    return load_countries()
 
 
 def _place_object(head: Token) -> bool:
