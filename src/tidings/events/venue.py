@@ -26,7 +26,13 @@ _LOCATIVE = {"in", "at", "near", "outside", "inside", "across", "throughout", "a
 _ACTOR_PREPS = {"from", "of", "with", "against", "to", "between", "for", "by"}
 _PLACE_NOUNS = {"town", "city", "village", "province", "region", "district", "state", "area", "county",
                 "capital", "outskirts", "suburb", "neighbourhood", "neighborhood", "governorate", "port",
-                "municipality", "oblast", "part", "centre", "center", "heart", "streets", "street", "edge"}
+                "municipality", "oblast", "part", "centre", "center", "heart", "streets", "street", "edge",
+                "island", "islands", "peninsula", "coast", "shore", "valley", "crossing", "strip", "enclave",
+                "quarter", "suburbs", "prefecture"}
+#: Roles whose locative says where the actor is, not where the act is: "rebels in Congo have seized
+#: the town of Bunagana". A locative on the object tells where the act fell ("attacked camps in
+#: Balakote", "arrested protesters in Minsk").
+_LOCATED_ACTORS = ("nsubj", "agent")
 _PARTIES = ("nsubj", "nsubjpass", "dobj", "agent", "dative")
 #: Verbs whose object is where the act happens: "visited Spain", "invaded Ukraine", "shelled Kharkiv".
 _PLACE_OBJECT_VERBS = {"visit", "tour", "invade", "enter", "attack", "bomb", "shell", "strike", "hit", "raid",
@@ -207,16 +213,25 @@ def is_locative(head: Token) -> bool:
     return phrase.dep_ == "pobj" and phrase.head.lower_ in _LOCATIVE
 
 
-def _venue_rank(head: Token, mention: Mention, in_clause: bool, clause: set[int] = frozenset()) -> int:
+def _names_place(token: Token) -> bool:
+    """The token heads a place name ("Balakote" in "in Balakote in Pakistan")."""
+    return token.ent_type_ in ("GPE", "LOC", "FAC") and token.pos_ == "PROPN"
+
+
+def _venue_rank(head: Token, mention: Mention, in_clause: bool, clause: set[int] = frozenset(),
+                depth: int = 0) -> int:
     """0 a locative phrase of the clause, 1 another place of the clause, 2 a participant of the
     clause (a place inside an actor phrase, a country as subject/object), then the same three
-    outside the clause (3, 4, 5). A locative that describes a participant ("rebels in Congo have
-    seized the town of Bunagana") ranks 1: it says where they are, the verb's phrases where they act."""
+    outside the clause (3, 4, 5). A locative that describes the acting participant ("rebels in Congo
+    have seized the town of Bunagana") ranks 1: it says where they are, the verb's phrases where they
+    act. A place inside another's locative ("in Balakote in Pakistan") ranks as that place does."""
     phrase = _phrase_head(head)
     prep = phrase.head if phrase.dep_ == "pobj" else None
     country = mention.place is not None and mention.place.feature == "country"
+    if prep is not None and prep.lower_ in _LOCATIVE and _names_place(prep.head) and depth < 3:
+        return _venue_rank(prep.head, mention, in_clause, clause, depth + 1)  # "in Balakote in Pakistan"
     if prep is not None and prep.lower_ in _LOCATIVE:
-        describes = prep.head.pos_ in ("NOUN", "PROPN") and prep.head.dep_ in _PARTIES and prep.head.i in clause
+        describes = prep.head.pos_ in ("NOUN", "PROPN") and prep.head.dep_ in _LOCATED_ACTORS and prep.head.i in clause
         rank = 1 if describes else _LOCATIVE_RANK
     elif phrase.dep_ == "dobj" and phrase.head.lemma_.lower() in _PLACE_OBJECT_VERBS:
         rank = _LOCATIVE_RANK

@@ -17,8 +17,13 @@ from tidings.places.gazetteer import Gazetteer
 NER_LABELS = ("GPE", "LOC", "FAC")
 MAX_NGRAM = 4
 CONNECTORS = {"of", "de", "la", "du", "del", "da", "-", "upon", "on", "the", "and"}
-REGION_WORDS = {"region", "oblast", "province", "governorate", "state", "district", "county",
+REGION_WORDS = {"region", "oblast", "province", "governorate", "state", "district", "raion", "rayon", "county",
                 "parish", "prefecture", "territory", "regions", "provinces"}
+#: Words after a town's name for the district around it ("Pulwama district", "Kisoro District"):
+#: in most countries that name them so, a unit below the first-level region that takes its name
+#: from its seat, so the seat stands for it (precision 2), not the region above it.
+DISTRICT_WORDS = {"district", "raion", "rayon", "tehsil", "subdistrict", "sub-district"}
+DISTRICT = "district"
 DIRECTIONS = {"eastern", "western", "northern", "southern", "central", "northeastern",
               "northwestern", "southeastern", "southwestern", "east", "west", "north", "south"}
 NEAR_WORDS = {"near", "outside", "outskirts", "around", "nearby"}
@@ -145,7 +150,11 @@ def _common_word_use(doc: Doc, span: Span) -> bool:
 
 
 def _ner_toponyms(doc: Doc, gazetteer: Gazetteer, sent_of: list[int]) -> list[Toponym]:
+    """NER places the gazetteer knows, and unlisted ones in a place's slot. Once the text has
+    shown an unlisted name to be a place ("the town of Bunagana"), its other NER occurrences are
+    that place too ("rebels were occupying Bunagana")."""
     found = []
+    later: list[tuple[Span, str]] = []  # unlisted names outside a place's slot, for the second look
     for ent in doc.ents:
         if ent.label_ not in NER_LABELS:
             continue
@@ -164,11 +173,16 @@ def _ner_toponyms(doc: Doc, gazetteer: Gazetteer, sent_of: list[int]) -> list[To
         unlisted = False
         if not known and not gazetteer.fuzzy_candidates(span.text):
             if not _unlisted_place(doc, span, gazetteer):
+                if ent.label_ in ("GPE", "LOC"):
+                    later.append((span, ent.label_))
                 continue
             unlisted = True
         found.append(Toponym(span.start_char, span.end_char, span.text, sent_of[span.start], ent.label_,
                              span.start, span.end, unlisted=unlisted))
-    return found
+    shown = {top.text for top in found if top.unlisted}
+    found += [Toponym(span.start_char, span.end_char, span.text, sent_of[span.start], label, span.start, span.end,
+                      unlisted=True) for span, label in later if span.text in shown]
+    return sorted(found, key=lambda top: top.start)
 
 
 def _unlisted_place(doc: Doc, span: Span, gazetteer: Gazetteer) -> bool:
@@ -334,7 +348,7 @@ def _extend(doc: Doc, top: Toponym, gazetteer: Gazetteer) -> None:
         if gazetteer.has_name(full.text):
             top.text = full.text
         else:
-            top.hint = "region"
+            top.hint = DISTRICT if doc[end].lower_ in DISTRICT_WORDS else "region"
     start = top.first_token
     if start > 0 and doc[start - 1].lower_ in DIRECTIONS:
         full = doc[start - 1:top.last_token]
