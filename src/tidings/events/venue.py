@@ -68,7 +68,7 @@ def choose_location(trigger: Token, sent: Span, places: list[Mention], excluded:
         if span is None:
             continue
         head = span.root
-        if any(s <= mention.start < e for s, e in excluded) and not _place_object(head):
+        if any(s <= mention.start < e for s, e in excluded) and not (_place_object(head) or _aimed_at(head, trigger)):
             continue  # inside an actor's phrase, unless the patient is the place ("seized the town of X")
         if _modifies_actor(head, span):
             continue  # "Ukraine's Defense Ministry", "EU and Georgian flags": not where it happened
@@ -109,14 +109,21 @@ def speaker_venue(event: EventMention, sent: Span, places: list[Mention]) -> Loc
     speakers = [ref.country for ref in event.source if ref.country and ref.country not in _NON_STATES]
     if not speakers or location is not None and location.country == speakers[0]:
         return location
-    if location is not None and location.reason == "clause" and _said_there(event, sent, places):
+    if location is not None and location.reason == "clause" and _said_there(event, sent, places,
+                                                                          on_object=event.type in _MATERIAL):
         return location
     return country_location(speakers[0], places) or location
 
 
-def _said_there(event: EventMention, sent: Span, places: list[Mention]) -> bool:
+#: Of those, the material acts: a locative on their object says where they fell ("fired a missile
+#: over Hokkaido"); on a verbal act's object it is what was spoken of ("condemned the raids in Mali").
+_MATERIAL = frozenset({"MOBILIZE"})
+
+
+def _said_there(event: EventMention, sent: Span, places: list[Mention], on_object: bool = False) -> bool:
     """The chosen place is the object of a locative preposition on the trigger itself or on the
-    verb it hangs from ("condemned the attack in a speech in Paris" is not; "said in Paris" is)."""
+    verb it hangs from ("condemned the attack in a speech in Paris" is not; "said in Paris" is), or
+    with `on_object` on the trigger's object."""
     doc = sent.doc
     location = event.location
     trigger = doc.char_span(event.evidence.start, event.evidence.end, alignment_mode="expand")
@@ -131,6 +138,8 @@ def _said_there(event: EventMention, sent: Span, places: list[Mention]) -> bool:
             continue
         phrase = _phrase_head(span.root)
         if phrase.dep_ == "pobj" and phrase.head.lower_ in _LOCATIVE and phrase.head.head.i in verbs:
+            return True
+        if on_object and _aimed_at(span.root, trigger.root):
             return True
     return False
 
@@ -157,6 +166,16 @@ def _place_object(head: Token) -> bool:
     """The place is the object of a verb whose object is where the act happens ("seized Bunagana")."""
     phrase = _phrase_head(head)
     return phrase.dep_ == "dobj" and phrase.head.lemma_.lower() in _PLACE_OBJECT_VERBS
+
+
+def _aimed_at(head: Token, trigger: Token) -> bool:
+    """The place is in a locative phrase on the trigger or on its object: "fired a missile over the
+    island of Hokkaido", "attacked camps in Balakote" (the patient phrase holds where the act fell)."""
+    phrase = _phrase_head(head)
+    if phrase.dep_ != "pobj" or phrase.head.lower_ not in _LOCATIVE:
+        return False
+    holder = phrase.head.head
+    return holder.i == trigger.i or holder.dep_ == "dobj" and holder.head.i == trigger.i
 
 
 def _in_other_act(head: Token, trigger: Token) -> bool:
