@@ -125,12 +125,13 @@ def _taken(head: Token) -> bool:
 
 
 def _named_country(head: Token, start: int, end: int, places: list[Mention]) -> str | None:
-    """A country the phrase states: a country word or demonym, else a place named inside it."""
+    """A country the phrase states: a country word or demonym outside its place names (not "Praia"
+    of "Mocimboa da Praia"), else a place named inside it."""
+    inside = [m for m in places if start <= m.start and m.end <= end and m.place is not None and m.place.country]
     code = stated_country([t for t in head.doc[head.left_edge.i:head.right_edge.i + 1]
-                           if start <= t.idx < end])
+                           if start <= t.idx < end and not any(m.start <= t.idx < m.end for m in inside)])
     if code:
         return code
-    inside = [m for m in places if start <= m.start and m.end <= end and m.place is not None and m.place.country]
     return inside[0].place.country if inside else None
 
 
