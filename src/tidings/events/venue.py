@@ -73,7 +73,7 @@ def choose_location(trigger: Token, sent: Span, places: list[Mention], excluded:
         if _modifies_actor(head, span):
             continue  # "Ukraine's Defense Ministry", "EU and Georgian flags": not where it happened
         in_clause = head.i in clause
-        if not in_clause and _in_other_act(head, trigger):
+        if not in_clause and _in_other_act(head, trigger) or _in_background(head, trigger):
             continue
         rank = _venue_rank(head, mention, in_clause, clause)
         precision = 0 if mention.place.feature in _TOWNS else 1
@@ -109,14 +109,16 @@ def speaker_venue(event: EventMention, sent: Span, places: list[Mention]) -> Loc
     speakers = [ref.country for ref in event.source if ref.country and ref.country not in _NON_STATES]
     if not speakers or location is not None and location.country == speakers[0]:
         return location
-    if location is not None and location.reason == "clause" and _said_there(event, sent, places,
-                                                                          on_object=event.type in _MATERIAL):
+    material = event.type in _MATERIAL
+    if location is not None and location.reason in (("clause", "sentence") if material else ("clause",)) \
+            and _said_there(event, sent, places, on_object=material):
         return location
     return country_location(speakers[0], places) or location
 
 
-#: Of those, the material acts: a locative on their object says where they fell ("fired a missile
-#: over Hokkaido"); on a verbal act's object it is what was spoken of ("condemned the raids in Mali").
+#: Of those, the material acts: a locative in their sentence says where they fell ("fired a missile
+#: that flew over Hokkaido"); on a verbal act's object it is what was spoken of ("condemned the raids
+#: in Mali").
 _MATERIAL = frozenset({"MOBILIZE"})
 
 
@@ -139,7 +141,7 @@ def _said_there(event: EventMention, sent: Span, places: list[Mention], on_objec
         phrase = _phrase_head(span.root)
         if phrase.dep_ == "pobj" and phrase.head.lower_ in _LOCATIVE and phrase.head.head.i in verbs:
             return True
-        if on_object and _aimed_at(span.root, trigger.root):
+        if on_object and (_aimed_at(span.root, trigger.root) or is_locative(span.root)):
             return True
     return False
 
@@ -176,6 +178,25 @@ def _aimed_at(head: Token, trigger: Token) -> bool:
         return False
     holder = phrase.head.head
     return holder.i == trigger.i or holder.dep_ == "dobj" and holder.head.i == trigger.i
+
+
+#: Words that set an act against another one told as its background: a place in their phrase is
+#: that act's ("withdrew the status in the aftermath of the attack on a convoy in Kashmir").
+_BACKGROUND_PREPS = {"after", "following", "since", "before", "amid", "despite"}
+_BACKGROUND_NOUNS = {"aftermath", "wake", "response", "retaliation", "reprisal"}
+
+
+def _in_background(head: Token, trigger: Token) -> bool:
+    """The place sits in a phrase below the trigger that tells the act's background."""
+    token = head
+    while token.head.i != token.i and token.i != trigger.i:
+        parent = token.head
+        if parent.i == trigger.i:
+            return False
+        if token.dep_ == "pobj" and parent.lower_ in _BACKGROUND_PREPS or parent.lemma_.lower() in _BACKGROUND_NOUNS:
+            return all(t.i != trigger.i for t in parent.subtree)
+        token = parent
+    return False
 
 
 def _in_other_act(head: Token, trigger: Token) -> bool:
