@@ -171,12 +171,20 @@ def _place_object(head: Token) -> bool:
 
 
 def _aimed_at(head: Token, trigger: Token) -> bool:
-    """The place is in a locative phrase on the trigger or on its object: "fired a missile over the
-    island of Hokkaido", "attacked camps in Balakote" (the patient phrase holds where the act fell)."""
+    """The place is in a locative phrase on the trigger or on its object, or on a party named in an
+    of/between phrase of either: "fired a missile over the island of Hokkaido", "attacked camps of
+    the group in Balakote" (the patient phrase holds where the act fell)."""
     phrase = _phrase_head(head)
     if phrase.dep_ != "pobj" or phrase.head.lower_ not in _LOCATIVE:
         return False
     holder = phrase.head.head
+    for _ in range(3):  # "camps of Jaish in Balakote", "exercises between the U.S. and Japan on Hokkaido"
+        if holder.dep_ == "conj":
+            holder = holder.head
+        elif holder.dep_ == "pobj" and holder.head.lower_ in ("of", "between") and holder.head.head.i != holder.i:
+            holder = holder.head.head
+        else:
+            break
     return holder.i == trigger.i or holder.dep_ == "dobj" and holder.head.i == trigger.i
 
 

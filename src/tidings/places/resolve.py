@@ -37,6 +37,8 @@ ANCHOR_MARGIN = 0.5
 W_CONTAINER = 6.0
 W_NEAR = 1.5
 NEAR_KM = 150.0
+#: How much a dateline's places weigh in the country of an unlisted place.
+DATELINE_WEIGHT = 0.5
 #: A town smaller than this, alone in its country in a document about another, is a stray namesake.
 STRAY_POPULATION = 50_000
 #: A weak toponym is kept when it lies this close to a town the document names for sure.
@@ -385,12 +387,13 @@ def unlisted_place(text: str, container: Place | None, groups: list[_Group], gaz
         country = container.country
     else:
         votes: Counter = Counter()
-        told = [group for group in groups if not group.dateline] or groups  # where it was filed: not what it tells
-        for group in told:
+        for group in groups:
             if group.pick is not None and not group.weak:
                 i = group.candidates[group.pick].index
                 if iso3 := gazetteer.field("country", i):
-                    votes[iso3] += 0.5 if gazetteer.field("feature", i) == "country" else 1.0
+                    weight = 0.5 if gazetteer.field("feature", i) == "country" else 1.0
+                    # where the story was filed counts less than what it tells ("NIAMEY, Niger —")
+                    votes[iso3] += weight * (DATELINE_WEIGHT if group.dateline else 1.0)
         if not votes:
             return None
         country = votes.most_common(1)[0][0]
