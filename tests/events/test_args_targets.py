@@ -61,3 +61,10 @@ def test_ground_taken_by_force_is_taken_from_the_military(events):
     found = events("Islamist fighters seized the town of Mocimboa da Praia in Mozambique on Wednesday.")
     for seizure in _of(found, "COERCE"):
         assert any(t.sector == "MIL" and t.country == "MOZ" for t in seizure.target)
+
+
+def test_a_thing_withdrawn_names_its_recipient_as_target(events):
+    found = events("Japan on Monday withdrew its preferential trade status to South Korea.")
+    for event in found:
+        if event.evidence.trigger == "withdrew":
+            assert any(t.country == "KOR" for t in event.target)

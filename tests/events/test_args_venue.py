@@ -69,3 +69,16 @@ def test_an_attack_on_camps_in_a_town_in_a_country_is_in_the_town(events):
 def test_a_district_named_after_its_town_is_the_venue_not_the_region_after_it(events):
     found = events("Twelve soldiers were killed in an ambush in Pulwama district of Jammu and Kashmir.")
     assert {e.location.text for e in _of(found, "ASSAULT")} == {"Pulwama district"}
+
+
+def test_a_place_in_the_acts_background_is_not_its_venue(events):
+    found = events("Kenya on Friday suspended trade talks with Somalia in the aftermath of the bombing of "
+                   "a market in Mogadishu.")
+    for event in found:
+        if event.evidence.trigger == "suspended":
+            assert event.location is None or event.location.text != "Mogadishu"
+
+
+def test_a_locative_on_a_party_of_the_object_is_where_the_act_fell(events):
+    found = events("Jets attacked the bases of the militia in Kidal in Mali on Sunday.")
+    assert {e.location.text for e in _of(found, "ASSAULT")} == {"Kidal"}

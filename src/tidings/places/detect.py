@@ -151,10 +151,11 @@ def _common_word_use(doc: Doc, span: Span) -> bool:
 
 def _ner_toponyms(doc: Doc, gazetteer: Gazetteer, sent_of: list[int]) -> list[Toponym]:
     """NER places the gazetteer knows, and unlisted ones in a place's slot. Once the text has
-    shown an unlisted name to be a place ("the town of Bunagana"), its other NER occurrences are
-    that place too ("rebels were occupying Bunagana")."""
+    called an unlisted name a place ("the town of Bunagana", "Solhan village"), its other NER
+    occurrences are that place too ("rebels were occupying Bunagana")."""
     found = []
     later: list[tuple[Span, str]] = []  # unlisted names outside a place's slot, for the second look
+    shown: set[str] = set()  # unlisted names the text calls places ("the town of Bunagana")
     for ent in doc.ents:
         if ent.label_ not in NER_LABELS:
             continue
@@ -177,9 +178,10 @@ def _ner_toponyms(doc: Doc, gazetteer: Gazetteer, sent_of: list[int]) -> list[To
                     later.append((span, ent.label_))
                 continue
             unlisted = True
+            if _called_a_place(doc, span):
+                shown.add(span.text)
         found.append(Toponym(span.start_char, span.end_char, span.text, sent_of[span.start], ent.label_,
                              span.start, span.end, unlisted=unlisted))
-    shown = {top.text for top in found if top.unlisted}
     found += [Toponym(span.start_char, span.end_char, span.text, sent_of[span.start], label, span.start, span.end,
                       unlisted=True) for span, label in later if span.text in shown]
     return sorted(found, key=lambda top: top.start)
@@ -195,12 +197,17 @@ def _unlisted_place(doc: Doc, span: Span, gazetteer: Gazetteer) -> bool:
         return False  # "Avenue do Exercito": a street is a site, not a place of the gazetteer's kinds
     if _person_context(doc, span.start, span.end):
         return False
+    if _called_a_place(doc, span):
+        return True
+    return _locative(doc, span.start) and doc[span.start - 1].lower_ not in ("of", "and", "from", "to")
+
+
+def _called_a_place(doc: Doc, span: Span) -> bool:
+    """The text calls the name a place: "Solhan village", "the town of Bunagana"."""
     after = doc[span.end] if span.end < len(doc) else None
     if after is not None and after.lower_ in PLACE_NOUNS:
         return True  # "Solhan village", "Ratchaprasong intersection"
-    if span.start >= 2 and doc[span.start - 1].lower_ == "of" and doc[span.start - 2].lower_ in PLACE_NOUNS:
-        return True  # "the town of Bunagana"
-    return _locative(doc, span.start) and doc[span.start - 1].lower_ not in ("of", "and", "from", "to")
+    return span.start >= 2 and doc[span.start - 1].lower_ == "of" and doc[span.start - 2].lower_ in PLACE_NOUNS
 
 
 def _ngram_ok(tokens: TokenTexts, i: int, n: int) -> bool:
