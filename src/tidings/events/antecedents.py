@@ -29,7 +29,8 @@ def antecedent(pronoun: Token, actors: list[Mention], speech_verbs: frozenset[st
     word = pronoun.lower_
     doc = pronoun.doc
     index = _sentence_index(pronoun)
-    named = [m for m in actors if m.actor is not None and index - LOOKBACK_SENTENCES <= m.sentence_index <= index]
+    named = [m for m in actors if m.actor is not None and index - LOOKBACK_SENTENCES <= m.sentence_index <= index
+             and not _coargument(doc, m, pronoun)]
     if word in _PERSONAL:
         before = [m for m in named if m.end <= pronoun.idx and m.actor.kind == "person"]
         return max(before, key=lambda m: m.start) if before else None
@@ -43,6 +44,26 @@ def antecedent(pronoun: Token, actors: list[Mention], speech_verbs: frozenset[st
                   and _is_subject(doc, m) and not _inside(m, pronoun)]
         return max(before, key=lambda m: m.start) if before else None
     return None
+
+
+_OBJECTS = ("dobj", "pobj", "dative", "iobj")
+
+
+def _coargument(doc: Doc, mention: Mention, pronoun: Token) -> bool:
+    """An object pronoun never stands for the subject of its own verb ("the police fired teargas
+    at them": them are not the police; the binding rule that leaves that reading to "themselves")."""
+    if pronoun.dep_ not in _OBJECTS:
+        return False
+    verb = next((a for a in pronoun.ancestors if a.pos_ in ("VERB", "AUX")), None)
+    if verb is None:
+        return False
+    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    if span is None or not len(span):
+        return False
+    root = span.root
+    while root.dep_ == "conj" and root.head.i != root.i:
+        root = root.head
+    return root.dep_ in _SUBJECTS and root.head.i == verb.i
 
 
 def _sentence_index(token: Token) -> int:

@@ -114,10 +114,15 @@ def actor_ref(head: Token, actors: list[Mention], places: list[Mention], lexicon
 #: criticism it needs as governor or None).
 _CRITICISE = {"condemn", "denounce", "criticise", "criticize", "decry", "deplore", "slam", "blame",
               "reject", "protest", "oppose", "deny"}
-_ACTS_BY_AUTHOR: dict[str, tuple[str, frozenset[str] | None]] = {
+_ACTS_BY_AUTHOR: dict[str, tuple[str | None, frozenset[str] | None]] = {
     **{w: ("CVL", None) for w in ("riot", "protest", "demonstration", "unrest", "rally", "uprising", "sit-in")},
     **{w: ("GOV", frozenset(_CRITICISE)) for w in ("arrest", "detention", "crackdown", "execution", "warrant",
                                                    "ban", "curfew", "expulsion", "deportation")},
+    # attacks stand for their author only when the phrase names it ("condemned the air strike by
+    # the Indian Air Force", "denounced Russia's shelling"): an attack may have any author
+    **{w: (None, frozenset(_CRITICISE | {"term", "call", "describe"}))
+       for w in ("strike", "airstrike", "attack", "bombing", "shelling", "invasion", "aggression", "raid",
+                 "offensive", "incursion", "assault", "killing", "massacre", "occupation", "annexation")},
 }
 
 
@@ -128,6 +133,9 @@ def act_author(noun: Token, actors: list[Mention], places: list[Mention], lexico
     if noun.pos_ != "NOUN" or noun.lemma_.lower() not in _ACTS_BY_AUTHOR:
         return None
     sector, governors = _ACTS_BY_AUTHOR[noun.lemma_.lower()]
+    verb = noun.head.head if noun.dep_ == "pobj" else noun.head
+    if sector is None and verb.lemma_.lower() not in (governors or ()):
+        return None  # "killed in an attack by X": the attack is the act, not a stand-in for X
     authors = [c for c in noun.children if c.dep_ == "poss"]
     authors += [g for c in noun.children if c.dep_ in ("prep", "agent") and c.lower_ == "by"
                 for g in c.children if g.dep_ == "pobj"]
@@ -136,8 +144,7 @@ def act_author(noun: Token, actors: list[Mention], places: list[Mention], lexico
         ref = actor_ref(author, actors, places, lexicon)
         if ref is not None:
             return ref
-    verb = noun.head.head if noun.dep_ == "pobj" else noun.head
-    if governors is not None and verb.lemma_.lower() not in governors:
+    if sector is None or governors is not None and verb.lemma_.lower() not in governors:
         return None
     start, end = phrase_span(noun)
     text = doc_text(noun.doc)[start:end].strip(" \"'“”‘’-—–")

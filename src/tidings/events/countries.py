@@ -103,29 +103,47 @@ def owner_targets(patients: list[Token], location: Location | None, lexicon: Lex
                 location.country if location is not None else None)
             if country is None:
                 return []
-            sector = place_sector(text)
+            sector = place_sector(text) or (_HOLDERS if _taken(head) and head.lemma_.lower() in _TERRITORY else None)
             return [ActorRef(text=text, country=country, sector=sector)]
     return []
 
 
 
 
+#: Verbs of taking ground by force, and the ground they take: a town or territory taken is taken
+#: from the forces that held it ("rebels seized the town of X", "captured the district").
+_TAKING = {"seize", "capture", "take", "overrun", "occupy", "retake", "recapture", "storm", "control"}
+_TERRITORY = {"town", "city", "territory", "district", "province", "region", "area", "base", "hub", "border",
+              "crossing", "airport", "port", "capital", "stronghold", "outpost", "position"}
+_HOLDERS = "MIL"
+
+
+def _taken(head: Token) -> bool:
+    """The phrase is the object of a verb of taking ground ("seized the town", "took control of X")."""
+    verb = head.head.head if head.dep_ == "pobj" else head.head
+    return head.dep_ in ("dobj", "pobj", "nsubjpass") and verb.lemma_.lower() in _TAKING
+
+
 def _named_country(head: Token, start: int, end: int, places: list[Mention]) -> str | None:
-    """A country the phrase states: a country word or demonym, else a place named inside it."""
+    """A country the phrase states: a country word or demonym outside its place names (not "Praia"
+    of "Mocimboa da Praia"), else a place named inside it."""
+    inside = [m for m in places if start <= m.start and m.end <= end and m.place is not None and m.place.country]
     code = stated_country([t for t in head.doc[head.left_edge.i:head.right_edge.i + 1]
-                           if start <= t.idx < end])
+                           if start <= t.idx < end and not any(m.start <= t.idx < m.end for m in inside)])
     if code:
         return code
-    inside = [m for m in places if start <= m.start and m.end <= end and m.place is not None and m.place.country]
     return inside[0].place.country if inside else None
 
 
 #: Roles news leaves implicit, by event type (and mode), coded in the venue's country (the gold
 #: guidelines, after PLOVER and ACLED): a protest with no stated target is against the government;
 #: arrests, curfews and bans with no stated author are by the police or the authorities; aid with no
-#: stated recipient goes to the civilians of the place; arrests, bans and curfews with no stated
+#: stated recipient goes to the civilians of the place; a demand with no stated addressee ("called
+#: for the release of the detainees", "urged reform") is made of the authorities of the place it
+#: concerns; arrests, bans and curfews with no stated
 #: object fall on the place's people, crowd control and police deployments on its protesters.
-_IMPLIED_TARGET = {"PROTEST": ("government", "GOV"), "AID": ("civilians", "CVL")}
+_IMPLIED_TARGET = {"PROTEST": ("government", "GOV"), "AID": ("civilians", "CVL"),
+                   "REQUEST": ("government", "GOV")}
 _IMPLIED_MODE_TARGET = {("COERCE", mode): ("civilians", "CVL")
                         for mode in ("arrest", "restrict", "curfew", "martial-law", "censor", "deport")}
 _IMPLIED_MODE_TARGET |= {("ASSAULT", "crowd-control"): ("protesters", "CVL"),

@@ -205,6 +205,21 @@ def action_patients(verb: Token) -> list[Token]:
     return found
 
 
+_RECIPIENT_PREPS = ("to", "from", "on", "against", "for")
+
+
+def recipients(verb: Token, patients: list[Token]) -> list[Token]:
+    """Named parties a thing is given to or taken from when the object is a thing: "withdrew the
+    trade status to Pakistan", "suspended aid to Niger", "revoked visas for Russian officials"."""
+    things = [p for p in patients if p.pos_ == "NOUN" and not p.ent_type_]
+    if not things or len(things) != len(patients):
+        return []
+    holders = [verb, *things]
+    found = [t for h in holders for t in prep_objects(h, _RECIPIENT_PREPS)]
+    found += [g for c in verb.children if c.dep_ == "dative" for g in ([c] if c.pos_ != "ADP" else c.children)]
+    return [t for t in with_conjuncts(found) if t.ent_type_ in _NAMED]
+
+
 _BY_PARTICIPLES = {"chair", "lead", "organise", "organize", "host", "attend", "call", "stage", "hold",
                    "carry", "conduct", "launch", "order", "mount", "claim", "impose", "announce", "issue"}
 
@@ -290,6 +305,7 @@ def roles(match: TriggerMatch, lexicon: Lexicon, two_sided: bool) -> tuple[list[
             patients += [t for t in aimed_at(head) if t not in patients]
         if not patients and entry.type in _INTENT_TYPES:
             patients = action_patients(head)
+        patients += [r for r in recipients(head, patients) if r not in patients]
         if two_sided:
             agents = agents + [p for p in prep_objects(head, ("with",)) if p not in agents]
     if entry.type == "MOBILIZE" and not agents and entry.kind != "noun" and head.lemma_.lower() not in _CREATING:

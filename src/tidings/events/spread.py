@@ -12,16 +12,19 @@ import dataclasses
 
 from spacy.tokens import Span, Token
 
-from tidings.events.venue import is_locative, place_location
+from tidings.events.venue import is_locative, place_location, speaker_venue
 from tidings.model import EventMention, Mention
 from tidings.places import contains, in_name
 
 
 def spread_over_places(events: list[EventMention], sent: Span, places: list[Mention]) -> list[EventMention]:
-    """The events, each followed by its copies for the places conjoined with its venue."""
+    """The events, each followed by its copies for the places conjoined with its venue; a verbal
+    act first gets its speaker's venue (`speaker_venue`), which needs its type and source."""
     in_sentence = [m for m in places if m.place is not None and sent.start_char <= m.start < sent.end_char]
     out: list[EventMention] = []
     for event in events:
+        # the event's type and speaker are known only now: a verbal act's venue is its speaker's
+        event.location = speaker_venue(event, sent, places)
         out.append(event)
         venue = event.location
         if venue is None or venue.reason != "clause" or venue.place_id is None:

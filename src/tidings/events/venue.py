@@ -10,11 +10,14 @@ nothing better; a place inside an actor's phrase ("Ukraine's Defense Ministry") 
 from __future__ import annotations
 
 from collections import Counter
+from dataclasses import replace
+from functools import lru_cache
 
 from spacy.tokens import Span, Token
 
+from tidings.actors._tables import CountryTable, load_countries
 from tidings.events._clause import clause_tokens
-from tidings.model import Location, Mention
+from tidings.model import EventMention, Location, Mention
 from tidings.places.find import in_name
 
 _NEAR = ("near", "outside", "nearby", "around", "close")
@@ -23,7 +26,13 @@ _LOCATIVE = {"in", "at", "near", "outside", "inside", "across", "throughout", "a
 _ACTOR_PREPS = {"from", "of", "with", "against", "to", "between", "for", "by"}
 _PLACE_NOUNS = {"town", "city", "village", "province", "region", "district", "state", "area", "county",
                 "capital", "outskirts", "suburb", "neighbourhood", "neighborhood", "governorate", "port",
-                "municipality", "oblast", "part", "centre", "center", "heart", "streets", "street", "edge"}
+                "municipality", "oblast", "part", "centre", "center", "heart", "streets", "street", "edge",
+                "island", "islands", "peninsula", "coast", "shore", "valley", "crossing", "strip", "enclave",
+                "quarter", "suburbs", "prefecture"}
+#: Roles whose locative says where the actor is, not where the act is: "rebels in Congo have seized
+#: the town of Bunagana". A locative on the object tells where the act fell ("attacked camps in
+#: Balakote", "arrested protesters in Minsk").
+_LOCATED_ACTORS = ("nsubj", "agent")
 _PARTIES = ("nsubj", "nsubjpass", "dobj", "agent", "dative")
 #: Verbs whose object is where the act happens: "visited Spain", "invaded Ukraine", "shelled Kharkiv".
 _PLACE_OBJECT_VERBS = {"visit", "tour", "invade", "enter", "attack", "bomb", "shell", "strike", "hit", "raid",
@@ -59,12 +68,12 @@ def choose_location(trigger: Token, sent: Span, places: list[Mention], excluded:
         if span is None:
             continue
         head = span.root
-        if any(s <= mention.start < e for s, e in excluded) and not _place_object(head):
+        if any(s <= mention.start < e for s, e in excluded) and not (_place_object(head) or _aimed_at(head, trigger)):
             continue  # inside an actor's phrase, unless the patient is the place ("seized the town of X")
         if _modifies_actor(head, span):
             continue  # "Ukraine's Defense Ministry", "EU and Georgian flags": not where it happened
         in_clause = head.i in clause
-        if not in_clause and _in_other_act(head, trigger):
+        if not in_clause and _in_other_act(head, trigger) or _in_background(head, trigger):
             continue
         rank = _venue_rank(head, mention, in_clause, clause)
         precision = 0 if mention.place.feature in _TOWNS else 1
@@ -81,10 +90,121 @@ def choose_location(trigger: Token, sent: Span, places: list[Mention], excluded:
     return None
 
 
+#: Verbal acts are coded where their speaker is (the gold guidelines, after PLOVER and ACLED): "the
+#: French minister criticised the junta in Mali" happened in France, "Pakistan condemned the strike"
+#: in Pakistan. A place in what is said, or naming its addressee, is not where it was said. A
+#: mobilisation with no place on its verb is at home too ("Japan deployed its missile defences").
+SPEAKER_VENUE_TYPES = frozenset({"ACCUSE", "THREATEN", "REJECT", "REQUEST", "CONCEDE", "SUPPORT", "MOBILIZE"})
+#: Codes of actors that are no state: they give no country to stand in.
+_NON_STATES = frozenset({"IGO", "UNO", "EUR", "NGO", "ISM", "IMG", "MNC", "WST"})
+
+
+def speaker_venue(event: EventMention, sent: Span, places: list[Mention]) -> Location | None:
+    """The venue of a verbal act: a place in a locative phrase on its own verb ("said in Geneva",
+    "told reporters in Kyiv") or in its speaker's country as chosen; else its speaker's country.
+    Other events keep their location."""
+    location = event.location
+    if event.type not in SPEAKER_VENUE_TYPES:
+        return location
+    speakers = [ref.country for ref in event.source if ref.country and ref.country not in _NON_STATES]
+    if not speakers or location is not None and location.country == speakers[0]:
+        return location
+    material = event.type in _MATERIAL
+    if location is not None and location.reason in (("clause", "sentence") if material else ("clause",)) \
+            and _said_there(event, sent, places, on_object=material):
+        return location
+    return country_location(speakers[0], places) or location
+
+
+#: Of those, the material acts: a locative in their sentence says where they fell ("fired a missile
+#: that flew over Hokkaido"); on a verbal act's object it is what was spoken of ("condemned the raids
+#: in Mali").
+_MATERIAL = frozenset({"MOBILIZE"})
+
+
+def _said_there(event: EventMention, sent: Span, places: list[Mention], on_object: bool = False) -> bool:
+    """The chosen place is the object of a locative preposition on the trigger itself or on the
+    verb it hangs from ("condemned the attack in a speech in Paris" is not; "said in Paris" is), or
+    with `on_object` on the trigger's object."""
+    doc = sent.doc
+    location = event.location
+    trigger = doc.char_span(event.evidence.start, event.evidence.end, alignment_mode="expand")
+    if location is None or trigger is None or not len(trigger):
+        return False
+    verbs = {trigger.root.i, trigger.root.head.i}
+    for mention in places:
+        if mention.text != location.text or not (sent.start_char <= mention.start < sent.end_char):
+            continue
+        span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+        if span is None:
+            continue
+        phrase = _phrase_head(span.root)
+        if phrase.dep_ == "pobj" and phrase.head.lower_ in _LOCATIVE and phrase.head.head.i in verbs:
+            return True
+        if on_object and (_aimed_at(span.root, trigger.root) or is_locative(span.root)):
+            return True
+    return False
+
+
+def country_location(code: str, places: list[Mention]) -> Location | None:
+    """A country as a location: the document's own mention of it when there is one (its gazetteer
+    record), else its name alone, at country precision."""
+    for mention in places:
+        if mention.place is not None and mention.place.feature == "country" and mention.place.country == code \
+                and not in_name(mention):
+            return replace(place_location(mention, "speaker", False), geo_precision=4)
+    country = _countries().countries.get(code)
+    if country is None:
+        return None
+    return Location(text=country.name, name=country.name, country=code, geo_precision=4, reason="speaker")
+
+
+@lru_cache(maxsize=1)
+def _countries() -> CountryTable:
+    return load_countries()
+
+
 def _place_object(head: Token) -> bool:
     """The place is the object of a verb whose object is where the act happens ("seized Bunagana")."""
     phrase = _phrase_head(head)
     return phrase.dep_ == "dobj" and phrase.head.lemma_.lower() in _PLACE_OBJECT_VERBS
+
+
+def _aimed_at(head: Token, trigger: Token) -> bool:
+    """The place is in a locative phrase on the trigger or on its object, or on a party named in an
+    of/between phrase of either: "fired a missile over the island of Hokkaido", "attacked camps of
+    the group in Balakote" (the patient phrase holds where the act fell)."""
+    phrase = _phrase_head(head)
+    if phrase.dep_ != "pobj" or phrase.head.lower_ not in _LOCATIVE:
+        return False
+    holder = phrase.head.head
+    for _ in range(3):  # "camps of Jaish in Balakote", "exercises between the U.S. and Japan on Hokkaido"
+        if holder.dep_ == "conj":
+            holder = holder.head
+        elif holder.dep_ == "pobj" and holder.head.lower_ in ("of", "between") and holder.head.head.i != holder.i:
+            holder = holder.head.head
+        else:
+            break
+    return holder.i == trigger.i or holder.dep_ == "dobj" and holder.head.i == trigger.i
+
+
+#: Words that set an act against another one told as its background: a place in their phrase is
+#: that act's ("withdrew the status in the aftermath of the attack on a convoy in Kashmir").
+_BACKGROUND_PREPS = {"after", "following", "since", "before", "amid", "despite"}
+_BACKGROUND_NOUNS = {"aftermath", "wake", "response", "retaliation", "reprisal"}
+
+
+def _in_background(head: Token, trigger: Token) -> bool:
+    """The place sits in a phrase below the trigger that tells the act's background."""
+    token = head
+    while token.head.i != token.i and token.i != trigger.i:
+        parent = token.head
+        if parent.i == trigger.i:
+            return False
+        if token.dep_ == "pobj" and parent.lower_ in _BACKGROUND_PREPS or parent.lemma_.lower() in _BACKGROUND_NOUNS:
+            return all(t.i != trigger.i for t in parent.subtree)
+        token = parent
+    return False
 
 
 def _in_other_act(head: Token, trigger: Token) -> bool:
@@ -141,16 +261,25 @@ def is_locative(head: Token) -> bool:
     return phrase.dep_ == "pobj" and phrase.head.lower_ in _LOCATIVE
 
 
-def _venue_rank(head: Token, mention: Mention, in_clause: bool, clause: set[int] = frozenset()) -> int:
+def _names_place(token: Token) -> bool:
+    """The token heads a place name ("Balakote" in "in Balakote in Pakistan")."""
+    return token.ent_type_ in ("GPE", "LOC", "FAC") and token.pos_ == "PROPN"
+
+
+def _venue_rank(head: Token, mention: Mention, in_clause: bool, clause: set[int] = frozenset(),
+                depth: int = 0) -> int:
     """0 a locative phrase of the clause, 1 another place of the clause, 2 a participant of the
     clause (a place inside an actor phrase, a country as subject/object), then the same three
-    outside the clause (3, 4, 5). A locative that describes a participant ("rebels in Congo have
-    seized the town of Bunagana") ranks 1: it says where they are, the verb's phrases where they act."""
+    outside the clause (3, 4, 5). A locative that describes the acting participant ("rebels in Congo
+    have seized the town of Bunagana") ranks 1: it says where they are, the verb's phrases where they
+    act. A place inside another's locative ("in Balakote in Pakistan") ranks as that place does."""
     phrase = _phrase_head(head)
     prep = phrase.head if phrase.dep_ == "pobj" else None
     country = mention.place is not None and mention.place.feature == "country"
+    if prep is not None and prep.lower_ in _LOCATIVE and _names_place(prep.head) and depth < 3:
+        return _venue_rank(prep.head, mention, in_clause, clause, depth + 1)  # "in Balakote in Pakistan"
     if prep is not None and prep.lower_ in _LOCATIVE:
-        describes = prep.head.pos_ in ("NOUN", "PROPN") and prep.head.dep_ in _PARTIES and prep.head.i in clause
+        describes = prep.head.pos_ in ("NOUN", "PROPN") and prep.head.dep_ in _LOCATED_ACTORS and prep.head.i in clause
         rank = 1 if describes else _LOCATIVE_RANK
     elif phrase.dep_ == "dobj" and phrase.head.lemma_.lower() in _PLACE_OBJECT_VERBS:
         rank = _LOCATIVE_RANK

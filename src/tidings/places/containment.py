@@ -39,7 +39,7 @@ def contains(outer: Place, inner: Place) -> bool:
     A country contains every place of that country; an admin1 region the places whose admin1 it
     is; a county the places of its state near its point; a town the smaller places of its region
     within `city_radius_km`. A place the gazetteer lacks (feature "locality", placed at a guess)
-    is inside its country only.
+    is inside its country, and inside the admin1 region it was put in (see `unlisted_place`).
     """
     if outer.id == inner.id:
         return True
@@ -47,6 +47,8 @@ def contains(outer: Place, inner: Place) -> bool:
         return False
     if outer.feature == "country":
         return True
+    if outer.feature == "admin1" and inner.feature == "locality":
+        return inner.admin1 is not None and inner.admin1 == outer.name  # put in the region the text names
     if inner.feature == "country" or inner.feature == "locality" or outer.feature == "locality":
         return False
     if outer.feature == "admin1":

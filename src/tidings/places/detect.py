@@ -17,8 +17,13 @@ from tidings.places.gazetteer import Gazetteer
 NER_LABELS = ("GPE", "LOC", "FAC")
 MAX_NGRAM = 4
 CONNECTORS = {"of", "de", "la", "du", "del", "da", "-", "upon", "on", "the", "and"}
-REGION_WORDS = {"region", "oblast", "province", "governorate", "state", "district", "county",
+REGION_WORDS = {"region", "oblast", "province", "governorate", "state", "district", "raion", "rayon", "county",
                 "parish", "prefecture", "territory", "regions", "provinces"}
+#: Words after a town's name for the district around it ("Pulwama district", "Kisoro District"):
+#: in most countries that name them so, a unit below the first-level region that takes its name
+#: from its seat, so the seat stands for it (precision 2), not the region above it.
+DISTRICT_WORDS = {"district", "raion", "rayon", "tehsil", "subdistrict", "sub-district"}
+DISTRICT = "district"
 DIRECTIONS = {"eastern", "western", "northern", "southern", "central", "northeastern",
               "northwestern", "southeastern", "southwestern", "east", "west", "north", "south"}
 NEAR_WORDS = {"near", "outside", "outskirts", "around", "nearby"}
@@ -145,7 +150,12 @@ def _common_word_use(doc: Doc, span: Span) -> bool:
 
 
 def _ner_toponyms(doc: Doc, gazetteer: Gazetteer, sent_of: list[int]) -> list[Toponym]:
+    """NER places the gazetteer knows, and unlisted ones in a place's slot. Once the text has
+    called an unlisted name a place ("the town of Bunagana", "Solhan village"), its other NER
+    occurrences are that place too ("rebels were occupying Bunagana")."""
     found = []
+    later: list[tuple[Span, str]] = []  # unlisted names outside a place's slot, for the second look
+    shown: set[str] = set()  # unlisted names the text calls places ("the town of Bunagana")
     for ent in doc.ents:
         if ent.label_ not in NER_LABELS:
             continue
@@ -164,11 +174,17 @@ def _ner_toponyms(doc: Doc, gazetteer: Gazetteer, sent_of: list[int]) -> list[To
         unlisted = False
         if not known and not gazetteer.fuzzy_candidates(span.text):
             if not _unlisted_place(doc, span, gazetteer):
+                if ent.label_ in ("GPE", "LOC"):
+                    later.append((span, ent.label_))
                 continue
             unlisted = True
+            if _called_a_place(doc, span):
+                shown.add(span.text)
         found.append(Toponym(span.start_char, span.end_char, span.text, sent_of[span.start], ent.label_,
                              span.start, span.end, unlisted=unlisted))
-    return found
+    found += [Toponym(span.start_char, span.end_char, span.text, sent_of[span.start], label, span.start, span.end,
+                      unlisted=True) for span, label in later if span.text in shown]
+    return sorted(found, key=lambda top: top.start)
 
 
 def _unlisted_place(doc: Doc, span: Span, gazetteer: Gazetteer) -> bool:
@@ -181,12 +197,17 @@ def _unlisted_place(doc: Doc, span: Span, gazetteer: Gazetteer) -> bool:
         return False  # "Avenue do Exercito": a street is a site, not a place of the gazetteer's kinds
     if _person_context(doc, span.start, span.end):
         return False
+    if _called_a_place(doc, span):
+        return True
+    return _locative(doc, span.start) and doc[span.start - 1].lower_ not in ("of", "and", "from", "to")
+
+
+def _called_a_place(doc: Doc, span: Span) -> bool:
+    """The text calls the name a place: "Solhan village", "the town of Bunagana"."""
     after = doc[span.end] if span.end < len(doc) else None
     if after is not None and after.lower_ in PLACE_NOUNS:
         return True  # "Solhan village", "Ratchaprasong intersection"
-    if span.start >= 2 and doc[span.start - 1].lower_ == "of" and doc[span.start - 2].lower_ in PLACE_NOUNS:
-        return True  # "the town of Bunagana"
-    return _locative(doc, span.start) and doc[span.start - 1].lower_ not in ("of", "and", "from", "to")
+    return span.start >= 2 and doc[span.start - 1].lower_ == "of" and doc[span.start - 2].lower_ in PLACE_NOUNS
 
 
 def _ngram_ok(tokens: TokenTexts, i: int, n: int) -> bool:
@@ -334,7 +355,7 @@ def _extend(doc: Doc, top: Toponym, gazetteer: Gazetteer) -> None:
         if gazetteer.has_name(full.text):
             top.text = full.text
         else:
-            top.hint = "region"
+            top.hint = DISTRICT if doc[end].lower_ in DISTRICT_WORDS else "region"
     start = top.first_token
     if start > 0 and doc[start - 1].lower_ in DIRECTIONS:
         full = doc[start - 1:top.last_token]

@@ -17,7 +17,7 @@ from rapidfuzz import fuzz
 
 from tidings.model import Place
 from tidings.places._normalise import normalise
-from tidings.places.detect import Toponym
+from tidings.places.detect import DISTRICT, Toponym
 from tidings.places.gazetteer import Candidate, Gazetteer
 
 MAX_CANDIDATES = 300
@@ -37,6 +37,8 @@ ANCHOR_MARGIN = 0.5
 W_CONTAINER = 6.0
 W_NEAR = 1.5
 NEAR_KM = 150.0
+#: How much a dateline's places weigh in the country of an unlisted place.
+DATELINE_WEIGHT = 0.5
 #: A town smaller than this, alone in its country in a document about another, is a stray namesake.
 STRAY_POPULATION = 50_000
 #: A weak toponym is kept when it lies this close to a town the document names for sure.
@@ -57,6 +59,7 @@ class _Group:
     counties: set[int] = field(default_factory=set)  # county candidates
     anchor: bool = False  # sense clear from the prior alone: it votes for the home region
     weak: bool = True  # every occurrence is a weak toponym (see `detect`): it needs support
+    dateline: bool = True  # every occurrence is in a dateline ("NIAMEY, Niger (AP) —")
     pick: int | None = None  # index into candidates
 
 
@@ -251,6 +254,9 @@ def resolve_toponyms(toponyms: list[Toponym], gazetteer: Gazetteer,
             groups.append(_Group(gk[0], gk[1], _candidates(top, gazetteer)))
         member.append(group_of[gk])
         groups[group_of[gk]].weak &= top.weak
+    datelines = _datelines(toponyms, text)
+    for t in range(len(toponyms)):
+        groups[member[t]].dateline &= t in datelines
     for t, top in enumerate(toponyms):
         if top.container is not None and member[top.container] != member[t]:
             groups[member[t]].containers.append(member[top.container])
@@ -293,7 +299,46 @@ def resolve_toponyms(toponyms: list[Toponym], gazetteer: Gazetteer,
             top.unlisted = top.slot  # a name the text calls a place; else a stray word ("Al")
         if top.unlisted and places[t] is None:
             places[t] = unlisted_place(top.text, _named_country(t, toponyms, places, text), groups, gazetteer)
+    _obey_containers(toponyms, places, member, groups, gazetteer, text)
     return places
+
+
+def _obey_containers(toponyms: list[Toponym], places: list[Place | None], member: list[int],
+                     groups: list[_Group], gazetteer: Gazetteer, text: str) -> None:
+    """The text says which country a name lies in ("Balakote in Pakistan", "Solhan, Burkina Faso"):
+    a sense elsewhere is a namesake or a near spelling of another town (Bagalkot, India), so the
+    name takes its sense in that country, or becomes an unlisted place there. Every occurrence of
+    the name follows."""
+    fixed: dict[int, Place | None] = {}
+    for t, top in enumerate(toponyms):
+        place = places[t]
+        container = _named_country(t, toponyms, places, text)
+        if place is None or container is None or container.feature != "country" or place.country == container.country:
+            continue
+        if place.feature not in ("city", "locality"):
+            continue
+        group = groups[member[t]]
+        inside = [c for c in group.candidates if gazetteer.field("country", c.index) == container.country]
+        if inside:
+            best = max(inside, key=lambda c: gazetteer.field("population", c.index))
+            fixed[member[t]] = gazetteer.place(best.index, place.geo_precision)
+        else:
+            fixed[member[t]] = unlisted_place(top.text, container, groups, gazetteer)
+    for t in range(len(toponyms)):
+        if member[t] in fixed and places[t] is not None:
+            places[t] = fixed[member[t]]
+
+
+def _datelines(toponyms: list[Toponym], text: str) -> set[int]:
+    """Toponyms of datelines: a name in capitals ("NIAMEY", "MOSCOW") and a name right after it
+    ("NIAMEY, Niger"). They say where the story was filed, not where its events are."""
+    out: set[int] = set()
+    for t, top in enumerate(toponyms):
+        if sum(ch.isalpha() for ch in top.text) >= 4 and top.text.isupper():
+            out.add(t)
+            if t + 1 < len(toponyms) and text[top.end:toponyms[t + 1].start].strip() == ",":
+                out.add(t + 1)
+    return out
 
 
 def _strays(groups: list[_Group], gazetteer: Gazetteer, demonyms: Counter) -> set[int]:
@@ -346,7 +391,9 @@ def unlisted_place(text: str, container: Place | None, groups: list[_Group], gaz
             if group.pick is not None and not group.weak:
                 i = group.candidates[group.pick].index
                 if iso3 := gazetteer.field("country", i):
-                    votes[iso3] += 0.5 if gazetteer.field("feature", i) == "country" else 1.0
+                    weight = 0.5 if gazetteer.field("feature", i) == "country" else 1.0
+                    # where the story was filed counts less than what it tells ("NIAMEY, Niger —")
+                    votes[iso3] += weight * (DATELINE_WEIGHT if group.dateline else 1.0)
         if not votes:
             return None
         country = votes.most_common(1)[0][0]
@@ -359,8 +406,14 @@ def unlisted_place(text: str, container: Place | None, groups: list[_Group], gaz
         lat, lon = gazetteer.field("lat", c), gazetteer.field("lon", c)
     else:
         return None
+    regions = {gazetteer.field("admin1_key", group.candidates[group.pick].index) for group in groups
+               if group.pick is not None and gazetteer.field("feature", group.candidates[group.pick].index) == "admin1"
+               and gazetteer.field("country", group.candidates[group.pick].index) == country}
+    admin1 = None
+    if len(regions) == 1 and (region := gazetteer.admin1_index(regions.pop())) is not None:
+        admin1 = gazetteer.field("display", region)  # the one region of that country the text names
     return Place(id=f"unlisted:{country}:{normalise(text).replace(' ', '-')}", name=text, lat=round(lat, 4),
-                 lon=round(lon, 4), country=country, feature="locality", geo_precision=2)
+                 lon=round(lon, 4), country=country, admin1=admin1, feature="locality", geo_precision=2)
 
 
 def _supported(group: _Group, groups: list[_Group], gazetteer: Gazetteer) -> bool:
@@ -395,7 +448,7 @@ def _place(top: Toponym, group: _Group, gazetteer: Gazetteer, groups: list[_Grou
     index = group.candidates[group.pick].index
     feature = gazetteer.field("feature", index)
     if feature == "city":
-        precision = 2 if (top.near or top.hint == "direction") else 1
+        precision = 2 if (top.near or top.hint in ("direction", DISTRICT)) else 1
     elif feature in ("country", "continent"):
         precision = 3 if top.hint == "direction" else 4
     else:
