@@ -98,9 +98,11 @@ def _possessor_entry(modifiers: list[Token], dictionary: ActorDictionary, publis
     """The known actor a role belongs to by a possessive ("Guterres' spokesman")."""
     for token in modifiers:
         if any(c.tag_ == "POS" for c in token.children) or token.dep_ == "poss":
-            entry = dictionary.lookup(token.text, published)
-            if entry is not None:
-                return entry
+            whole = " ".join(t.text for t in token.subtree if t.tag_ != "POS" and t.dep_ != "case")
+            for name in dict.fromkeys((token.text, whole)):  # "Guterres'", "Kim Jong Un's"
+                entry = dictionary.lookup(name, published)
+                if entry is not None:
+                    return entry
     return None
 
 
@@ -301,6 +303,10 @@ def _read_role(cand: Candidate, tokens: list[Token], dictionary: ActorDictionary
             return Reading(cand, f"{principal.name} {key}", principal.country, principal.sector, kind)
         if not (key == "leader" and head.tag_ == "NNS"):  # "world leaders", "the two leaders": heads of government
             return Reading(cand, f"unidentified {key}", None, "UNK", kind, canonical=key)
+    if country is None and sector in STATE_SECTORS:
+        owner = _possessor_entry(modifiers, dictionary, published)
+        if owner is not None and owner.country:  # "Kim Jong Un's regime": the state of its leader
+            country = owner.country
     pronoun_owner = any(t.dep_ == "poss" and t.pos_ == "PRON" for t in modifiers)
     stated = country is not None and (aligned or any(
         countries.code_of(t.text, ctx.lowercase) for t in modifiers))
