@@ -60,6 +60,8 @@ def fit(mention: EventMention, cluster: Cluster, story: str | None, day_window: 
             return None
         if same_doc and type_ != mention.type:
             return None  # one report that codes two acts differently tells of two acts
+    if same_doc and _denial_apart(mention, cluster):
+        return None
     span = date_span(mention.date, mention.date_precision, mention.date_text)
     gap = span_gap(span, cluster.span) if span is not None and cluster.span is not None else None
     # a meeting: its plans and the report of it held are one event when the days meet
@@ -138,6 +140,21 @@ def fit(mention: EventMention, cluster: Cluster, story: str | None, day_window: 
 def modes_meet(mention: EventMention, cluster: Cluster) -> bool:
     """Do the mention's type and mode meet those of every member of the cluster?"""
     return all(modes_compatible(mention.type, mention.mode, type_, mode) for type_, mode in cluster.type_modes)
+
+
+#: Modalities that say an act did not happen (as its alleged author or the article tells it).
+DENIALS = frozenset({"denied", "negated"})
+
+
+def _denial_apart(mention: EventMention, cluster: Cluster) -> bool:
+    """Does the mention's article tell, as another act, one of denial and one of fact?
+
+    An article that reports strikes and, apart from them, that the other side "denied its aircraft
+    had been destroyed" tells of two acts; across outlets a denial and the report it denies are one
+    act ("Israel denied striking the hospital")."""
+    denied = mention.modality in DENIALS
+    return any(member.doc_id == mention.doc_id and member.act != mention.act
+               and (member.modality in DENIALS) != denied for member in cluster.members)
 
 
 def _apart(mine: set[str], theirs: set[str]) -> bool:
