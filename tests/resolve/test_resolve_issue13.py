@@ -237,3 +237,20 @@ def test_an_article_telling_an_act_and_apart_a_denial_tells_two_acts():
     claim, denied = report("d3", mode="aerial"), report("d4", mode="aerial", modality="denied")
     across.add([claim, denied])
     assert claim.event_id == denied.event_id
+
+
+def test_whom_a_show_of_force_is_aimed_at_does_not_split_it_but_a_victim_still_does():
+    """A missile fired over one country during its exercises with another: outlets name either as
+    the target of the launch (MOBILIZE); an attack's victims of two countries stay two attacks."""
+    launcher = ActorRef(text="the army", actor_id="ac_army", country="KEN", sector="MIL")
+    neighbour = ActorRef(text="Uganda", actor_id="ac_uga", country="UGA", sector="GOV")
+    ally = ActorRef(text="Tanzania", actor_id="ac_tza", country="TZA", sector="GOV")
+    index = EventIndex()
+    over = report("d1", type_="MOBILIZE", mode="weapons", source=[launcher], target=[neighbour])
+    during = report("d2", type_="MOBILIZE", mode="weapons", source=[launcher], target=[ally])
+    hit = report("d3", mode="aerial", source=[launcher], target=[neighbour])
+    hit_other = report("d4", mode="aerial", source=[launcher], target=[ally])
+    index.add([over, during, hit, hit_other])
+    assert over.event_id == during.event_id
+    assert hit.event_id != hit_other.event_id
+    assert "MOBILIZE" in mode_rules().free_targets

@@ -39,6 +39,7 @@ from tidings.resolve._compat import (
     story_span,
     towns_nearby,
 )
+from tidings.resolve._modes import mode_rules
 from tidings.resolve._parties import (
     MEETING_MODALITIES,
     MEETING_TYPES,
@@ -122,6 +123,8 @@ def fit(mention: EventMention, cluster: Cluster, story: str | None, day_window: 
     else:
         source = role_compatible(mention.source, cluster.source_ids, cluster.source_countries)
         target = role_compatible(mention.target, cluster.target_ids, cluster.target_countries)
+    if target is None and mention.type in mode_rules().free_targets and event.type == mention.type:
+        target = 0  # whom a show of force is aimed at is each outlet's reading (resolve_modes.yaml)
     if source is None or target is None:
         if not (meeting and (place == 3 or shared_ids)):
             return None
