@@ -140,6 +140,24 @@ def fit(mention: EventMention, cluster: Cluster, story: str | None, day_window: 
     return place + source + target + (0.5 if same_doc else 0.0) - distance
 
 
+def joins_another_act_untied(mention: EventMention, cluster: Cluster) -> bool:
+    """Would the mention join another act of its own article with nothing to tie the two?
+
+    Within-article coreference (events/coreference.py) groups what it is sure of and may leave a
+    restatement as an act of its own; when another outlet's report is compatible with both
+    acts, or they share an actor or a place (a town or a region), they are one act told twice and meet in one event
+    (else the other outlets' reports are shared out between them). Otherwise coreference's
+    decision stands: an article's two arrests or two strikes stay two events."""
+    if not mention.act or mention.doc_id not in cluster.docs or len(cluster.docs) > 1:
+        return False
+    if not any(m.doc_id == mention.doc_id and m.act and m.act != mention.act for m in cluster.members):
+        return False
+    shared = (actor_ids(mention.source) | actor_ids(mention.target)) & (cluster.source_ids | cluster.target_ids)
+    chain = place_chain(mention.location)
+    same_place = bool(chain) and chain[:1] == cluster.chain[:1] and not chain[0].startswith("ctry:")
+    return not shared and not same_place
+
+
 def modes_meet(mention: EventMention, cluster: Cluster) -> bool:
     """Do the mention's type and mode meet those of every member of the cluster?"""
     return all(modes_compatible(mention.type, mention.mode, type_, mode) for type_, mode in cluster.type_modes)
