@@ -34,8 +34,7 @@ def _feed(store, results: list[DocumentResult], stop_after: int | None = None, s
         resolved = resolver.resolve(batch)
         if stop_after is not None and number >= stop_after:
             return
-        store.write_batch(batch, resolved.band_keys, resolved.events, resolved.stories, resolved.story_state,
-                          retired=resolved.retired)
+        store.write_batch(batch, resolved.band_keys, resolved.events, resolved.stories, resolved.story_state)
 
 
 def _snapshot(store) -> tuple[dict[str, dict], dict[str, str]]:
@@ -106,8 +105,7 @@ def test_an_events_story_is_the_story_of_its_first_report_whatever_the_batches(t
             for batch in batches:
                 batch = copy.deepcopy(batch)
                 resolved = resolver.resolve(batch)
-                store.write_batch(batch, resolved.band_keys, resolved.events, resolved.stories, resolved.story_state,
-                          retired=resolved.retired)
+                store.write_batch(batch, resolved.band_keys, resolved.events, resolved.stories, resolved.story_state)
             ((story_of_event,),) = store.con.execute("SELECT DISTINCT story_id FROM events").fetchall()
             doc_story = dict(store.con.execute("SELECT id, story_id FROM documents").fetchall())
             assert doc_story[later.document.id] != doc_story[earlier.document.id]  # two stories

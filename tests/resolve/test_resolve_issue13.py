@@ -11,7 +11,7 @@ import pytest
 
 from tidings.errors import DataError
 from tidings.model import ActorRef, Location
-from tidings.resolve import EventIndex, event_id_for
+from tidings.resolve import EventIndex
 from tidings.resolve._compat import date_span, day_number, is_publication_fallback, story_span, towns_nearby
 from tidings.resolve._modes import mode_rules, parse_mode_rules
 
@@ -254,34 +254,3 @@ def test_whom_a_show_of_force_is_aimed_at_does_not_split_it_but_a_victim_still_d
     assert over.event_id == during.event_id
     assert hit.event_id != hit_other.event_id
     assert "MOBILIZE" in mode_rules().free_targets
-
-
-def test_an_articles_two_acts_merge_when_the_report_that_ties_them_comes_after_both(tmp_path):
-    """Alone, an article's two acts stay two events; another outlet's report of the act, arriving
-    later, joins one of them and the other follows (the order reports came in does not decide). The
-    store then moves the retired event's mentions."""
-    from tidings.model import Document, DocumentResult
-    from tidings.store import open_store
-
-    lead = report("d1", start=10, type_="COERCE", mode="arrest", location=None, source=[])
-    restated = report("d1", start=300, type_="COERCE", mode="arrest", location=None, source=[])
-    lead.act, restated.act = "act-lead", "act-restated"
-    other_outlet = report("d2", start=10, type_="COERCE", mode="arrest", location=None, source=[])
-    index = EventIndex(story_lag=7)
-    stories = {"d1": "st_1", "d2": "st_1"}
-    first = index.add([lead, restated], stories=stories)
-    assert lead.event_id != restated.event_id and not index.take_retired()
-    with open_store(tmp_path / "t.duckdb") as store:
-        def doc(doc_id: str, mentions: list) -> DocumentResult:
-            text = f"Our own text of {doc_id}."
-            return DocumentResult(document=Document(id=doc_id, text=text, clean_text=text), event_mentions=mentions)
-        store.write_batch([doc("d1", [lead, restated])], {}, first, [], None)
-        second = index.add([other_outlet], stories=stories)
-        retired = index.take_retired()
-        assert lead.event_id == restated.event_id == other_outlet.event_id
-        assert retired == {event_id_for(restated.id): lead.event_id}
-        store.write_batch([doc("d2", [other_outlet])], {}, second, [], None, retired=retired)
-        rows = store.con.execute("SELECT DISTINCT event_id FROM event_mentions").fetchall()
-        events = store.con.execute("SELECT id, num_mentions FROM events").fetchall()
-        reloaded = {m.event_id for m in store.event_mentions()}  # what a resumed run loads
-    assert rows == [(lead.event_id,)] and events == [(lead.event_id, 3)] and reloaded == {lead.event_id}

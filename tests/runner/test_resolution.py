@@ -30,8 +30,7 @@ def test_mentions_in_memory_stay_under_the_budget_and_evicted_events_stay_stored
         for start in range(0, 60, 5):
             batch = [_result(n) for n in range(start, start + 5)]
             resolved = resolver.resolve(batch)
-            store.write_batch(batch, resolved.band_keys, resolved.events, resolved.stories, resolved.story_state,
-                          retired=resolved.retired)
+            store.write_batch(batch, resolved.band_keys, resolved.events, resolved.stories, resolved.story_state)
             assert resolver.events.member_count() <= 10
         assert store.counts()["events"] == 60
         # The oldest reports left memory first: the newest batch is still there.
@@ -43,8 +42,7 @@ def test_a_new_run_loads_no_more_stored_mentions_than_its_budget(tmp_path):
         first = BatchResolver(store, Settings.load(workers=1))
         batch = [_result(n) for n in range(20)]
         resolved = first.resolve(batch)
-        store.write_batch(batch, resolved.band_keys, resolved.events, resolved.stories, resolved.story_state,
-                          retired=resolved.retired)
+        store.write_batch(batch, resolved.band_keys, resolved.events, resolved.stories, resolved.story_state)
         later = BatchResolver(store, Settings.load(workers=1, resolver_memory_mentions=7))
         later.resolve([_result(25)])
         loaded = sorted(e.date for e in later.events.events() if e.date != "2020-01-26")
@@ -56,8 +54,7 @@ def test_a_new_run_loads_the_stored_events_of_the_months_it_touches(tmp_path):
         first = BatchResolver(store, Settings.load(workers=1))
         batch = [_result(3)]
         resolved = first.resolve(batch)
-        store.write_batch(batch, resolved.band_keys, resolved.events, resolved.stories, resolved.story_state,
-                          retired=resolved.retired)
+        store.write_batch(batch, resolved.band_keys, resolved.events, resolved.stories, resolved.story_state)
         again = _result(3)
         again.document.id = again.event_mentions[0].evidence.doc_id = "f" * 16
         again.event_mentions[0].id = "em_" + "f" * 16 + "_8"

@@ -28,15 +28,14 @@ class ObservedStore(Store):
         self.listener = listener
 
     def write_batch(self, results: list[DocumentResult], band_keys: dict[str, list[str]], events: list[Event],
-                    stories: list[Story], story_state: Any, run_id: int | None = None,
-                    retired: dict[str, str] | None = None) -> None:
+                    stories: list[Story], story_state: Any, run_id: int | None = None) -> None:
         ids = [event.id for event in events]
         before = stored_events(self, ids)
         story_ids = sorted({e.story_id for e in events if e.story_id} | {e.story_id for e in before.values()
                                                                           if e.story_id})
         change = BatchChange(after=events, before=before, story_before=story_members(self, story_ids),
                              evidence=_batch_evidence(results, set(ids)))
-        super().write_batch(results, band_keys, events, stories, story_state, run_id, retired)
+        super().write_batch(results, band_keys, events, stories, story_state, run_id)
         self.listener(self, results, change)
 
 

@@ -38,7 +38,6 @@ from tidings.resolve._compat import (
 from tidings.resolve._fit import fit, joins_another_act_untied, modes_meet
 from tidings.resolve._merge import merge_event, merge_matching_fields
 from tidings.resolve._parties import MEETING_TYPES, is_meeting_plan, is_town
-from tidings.resolve._remerge import absorb_counts, clusters_meet
 from tidings.resolve._sources import SourceBook
 
 log = logging.getLogger(__name__)
@@ -81,7 +80,6 @@ class EventIndex:
         self._sources = SourceBook()
         self._doc_story: dict[str, str] = {}  # doc id -> story id (stories widen date windows)
         self._next_order = 0
-        self._retired: dict[str, str] = {}  # merged-away event id -> the event holding its mentions
 
     @classmethod
     def from_events(
@@ -209,54 +207,9 @@ class EventIndex:
             # A mention past MAX_MEMBERS leaves the members, hence the merged fields, as they were.
             self._refresh(cluster, full=False, merge=kept)
             changed[cluster.event.id] = changed.get(cluster.event.id, False) or kept
-            merged = self._remerge(cluster, mention, members.get(mention.act or "", [mention]), changed)
-            if merged is not cluster:
-                for act, held in acts.items():
-                    if held.event.id not in self._clusters:
-                        acts[act] = merged
         for event_id, members_changed in changed.items():  # the full merge once per event and batch
             self._refresh(self._clusters[event_id], merge=members_changed)
         return [self._clusters[event_id].event for event_id in changed]
-
-    def take_retired(self) -> dict[str, str]:
-        """Events merged into others since the last call (retired id -> the event holding its mentions
-        now): the store deletes them and moves their mentions (`Store.write_batch`)."""
-        retired, self._retired = self._retired, {}
-        return retired
-
-    def _remerge(self, cluster: Cluster, mention: EventMention, act: list[EventMention],
-                 changed: dict[str, bool]) -> Cluster:
-        """Merge `cluster`, which `mention` just joined or started, with each event the mention could
-        also have joined, when the two fit as wholes (`_remerge`); the rest of the mention's `act`
-        joins too, so its modes must meet. Run per report, so that batches do not matter, only the
-        order of reports. Returns the event the mention is in now."""
-        others = [self._clusters[e] for e in self._candidate_ids(mention) if e in self._clusters]
-        for other in sorted(others, key=lambda c: c.first):
-            if other is cluster or other.event.id not in self._clusters:
-                continue
-            if (self._score(mention, other) is None or not all(modes_meet(m, other) for m in act)
-                    or not clusters_meet(cluster, other, self._score)):
-                continue
-            keep, gone = (cluster, other) if cluster.first <= other.first else (other, cluster)
-            self._absorb(keep, gone)
-            changed.pop(gone.event.id, None)
-            changed[keep.event.id] = True
-            cluster = keep
-        return cluster
-
-    def _absorb(self, keep: Cluster, gone: Cluster) -> None:
-        """Move `gone`'s members into `keep` and retire `gone`."""
-        self._drop([gone.event.id], forget=False)
-        absorb_counts(keep, gone)
-        for doc_id in gone.docs:
-            self._by_doc.setdefault(doc_id, {})[keep.event.id] = None
-        for member in gone.members:
-            self._attach(keep, member)
-        self._refresh(keep, full=False)
-        for old, new in self._retired.items():
-            if new == gone.event.id:
-                self._retired[old] = keep.event.id
-        self._retired[gone.event.id] = keep.event.id
 
     def _learn_stories(self, stories: dict[str, str | None] | None) -> None:
         for doc_id, story_id in (stories or {}).items():
@@ -280,9 +233,7 @@ class EventIndex:
         self._drop(gone)
         return gone
 
-    def _drop(self, gone: list[str], forget: bool = True) -> None:
-        """Take events out of the index; with `forget`, also what is known of the documents no event
-        in memory cites any more (eviction; a merge keeps it for the event that absorbs them)."""
+    def _drop(self, gone: list[str]) -> None:
         for event_id in gone:
             cluster = self._clusters.pop(event_id)
             for key in cluster.keys:
@@ -299,9 +250,8 @@ class EventIndex:
                     docs.pop(event_id, None)
                     if not docs:
                         del self._by_doc[doc_id]
-                        if forget:
-                            self._sources.forget(doc_id)
-                            self._doc_story.pop(doc_id, None)
+                        self._sources.forget(doc_id)
+                        self._doc_story.pop(doc_id, None)
 
     # -- matching -----------------------------------------------------------------------------
 

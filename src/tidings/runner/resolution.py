@@ -34,7 +34,6 @@ _MAX_STORIES_IN_MEMORY = 5_000
 class ResolvedBatch:
     band_keys: dict[str, list[str]] = field(default_factory=dict)
     events: list[Event] = field(default_factory=list)
-    retired: dict[str, str] = field(default_factory=dict)  # merged-away event -> the event holding its mentions
     stories: list[Story] = field(default_factory=list)
     story_state: Any = None
 
@@ -65,7 +64,6 @@ class BatchResolver:
         outlets = {r.document.id: r.document.outlet for r in results}
         outlets.update(self.store.document_outlets(sorted({d for d in near.values() if d not in outlets})))
         batch.events = self._merge_events([m for r in results for m in r.event_mentions], near, outlets, story_of)
-        batch.retired = self.events.take_retired()
         batch.story_state = self.stories.to_state()
         return batch
 

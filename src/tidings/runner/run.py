@@ -137,7 +137,7 @@ def _store_outcome(outcome: BatchOutcome, store: Store, settings: Settings, reso
     if outcome.results:
         resolved = resolver.resolve(outcome.results)
         store.write_batch(outcome.results, resolved.band_keys, resolved.events, resolved.stories,
-                          resolved.story_state, run_id, retired=resolved.retired)
+                          resolved.story_state, run_id)
         summary.added += len(outcome.results)
         summary.events_changed += len(resolved.events)
 

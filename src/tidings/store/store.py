@@ -248,15 +248,10 @@ class Store(Queries):
         stories: list[Story],
         story_state: Any,
         run_id: int | None = None,
-        retired: dict[str, str] | None = None,
     ) -> None:
-        """Write whole documents with everything derived from them, in one transaction.
-
-        `retired` (event id -> the event that absorbed it, `EventIndex.take_retired`): those events
-        are deleted and their mentions, stored before or in this batch, move to the absorbing event."""
+        """Write whole documents with everything derived from them, in one transaction."""
         with self.transaction(may_skip_snapshot=True):
             self._insert_documents(results, band_keys, run_id)
-            self._retire_events(retired or {})
             self._upsert_events(events)
             self._upsert_stories(stories)
             if story_state is not None:
@@ -276,19 +271,6 @@ class Store(Queries):
             "num_mentions": e.num_mentions, "num_documents": e.num_documents, "num_sources": e.num_sources,
             "confidence": e.confidence, "first_reported": e.first_reported, "data": _codec.event_to_json(e),
         } for e in events], "OR REPLACE")
-
-    def _retire_events(self, retired: dict[str, str]) -> None:
-        """Move the mentions of merged-away events to the events that absorbed them; delete those events."""
-        if not retired:
-            return
-        rows = self.con.execute("SELECT id, event_id, data FROM event_mentions WHERE event_id IN (SELECT unnest(?))",
-                                [sorted(retired)]).fetchall()
-        for mention_id, event_id, data in rows:
-            plain = _codec.loads(data)
-            plain["event_id"] = retired[event_id]
-            self.con.execute("UPDATE event_mentions SET event_id = ?, data = ? WHERE id = ?",
-                             [retired[event_id], _codec.dumps(plain), mention_id])
-        self.con.execute("DELETE FROM events WHERE id IN (SELECT unnest(?))", [sorted(retired)])
 
     def _upsert_stories(self, stories: list[Story]) -> None:
         # A story's documents carry its id from their own insert; only the story row changes here.
