@@ -206,3 +206,51 @@ def test_two_acts_of_one_article_alone_stay_apart_unless_an_actor_or_a_town_ties
     lead.act, restated.act = "act-1", "act-2"
     tied.add([lead, restated])
     assert lead.event_id == restated.event_id
+
+
+def test_what_an_attack_destroyed_meets_the_weapon_it_was_told_by_but_weapons_still_apart():
+    rules = mode_rules()
+    assert rules.meet("ASSAULT", "destroy", "aerial")  # "infrastructure was destroyed" of an air strike
+    assert rules.meet("ASSAULT", "destroy", "firearms")  # "homes were set on fire" of a massacre by gunmen
+    assert not rules.meet("ASSAULT", "firearms", "aerial")
+    assert not rules.meet("ASSAULT", "destroy", "crowd-control")
+    index = EventIndex()
+    gunmen = report("d1", mode="firearms")
+    burned = report("d2", mode="destroy")
+    strike = report("d3", mode="aerial")
+    index.add([gunmen, burned, strike])
+    assert gunmen.event_id == burned.event_id != strike.event_id  # the destruction met the gunmen first
+
+
+def test_an_article_telling_an_act_and_apart_a_denial_tells_two_acts():
+    """"Strikes hit the city ... the ministry denied its aircraft had been destroyed": two acts of one
+    article, even when another outlet's report would tie them; across outlets a denial still joins
+    the report it denies."""
+    index = EventIndex()
+    other_outlet = report("d1", start=10, mode=None)
+    strikes = report("d2", start=10, mode="aerial")
+    denial = report("d2", start=300, mode="destroy", modality="denied")
+    strikes.act, denial.act = "act-strikes", "act-denial"
+    index.add([other_outlet, strikes, denial])
+    assert other_outlet.event_id == strikes.event_id != denial.event_id
+    across = EventIndex()
+    claim, denied = report("d3", mode="aerial"), report("d4", mode="aerial", modality="denied")
+    across.add([claim, denied])
+    assert claim.event_id == denied.event_id
+
+
+def test_whom_a_show_of_force_is_aimed_at_does_not_split_it_but_a_victim_still_does():
+    """A missile fired over one country during its exercises with another: outlets name either as
+    the target of the launch (MOBILIZE); an attack's victims of two countries stay two attacks."""
+    launcher = ActorRef(text="the army", actor_id="ac_army", country="KEN", sector="MIL")
+    neighbour = ActorRef(text="Uganda", actor_id="ac_uga", country="UGA", sector="GOV")
+    ally = ActorRef(text="Tanzania", actor_id="ac_tza", country="TZA", sector="GOV")
+    index = EventIndex()
+    over = report("d1", type_="MOBILIZE", mode="weapons", source=[launcher], target=[neighbour])
+    during = report("d2", type_="MOBILIZE", mode="weapons", source=[launcher], target=[ally])
+    hit = report("d3", mode="aerial", source=[launcher], target=[neighbour])
+    hit_other = report("d4", mode="aerial", source=[launcher], target=[ally])
+    index.add([over, during, hit, hit_other])
+    assert over.event_id == during.event_id
+    assert hit.event_id != hit_other.event_id
+    assert "MOBILIZE" in mode_rules().free_targets

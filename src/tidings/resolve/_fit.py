@@ -39,6 +39,7 @@ from tidings.resolve._compat import (
     story_span,
     towns_nearby,
 )
+from tidings.resolve._modes import mode_rules
 from tidings.resolve._parties import (
     MEETING_MODALITIES,
     MEETING_TYPES,
@@ -60,6 +61,8 @@ def fit(mention: EventMention, cluster: Cluster, story: str | None, day_window: 
             return None
         if same_doc and type_ != mention.type:
             return None  # one report that codes two acts differently tells of two acts
+    if same_doc and _denial_apart(mention, cluster):
+        return None
     span = date_span(mention.date, mention.date_precision, mention.date_text)
     gap = span_gap(span, cluster.span) if span is not None and cluster.span is not None else None
     # a meeting: its plans and the report of it held are one event when the days meet
@@ -120,6 +123,8 @@ def fit(mention: EventMention, cluster: Cluster, story: str | None, day_window: 
     else:
         source = role_compatible(mention.source, cluster.source_ids, cluster.source_countries)
         target = role_compatible(mention.target, cluster.target_ids, cluster.target_countries)
+    if target is None and mention.type in mode_rules().free_targets and event.type == mention.type:
+        target = 0  # whom a show of force is aimed at is each outlet's reading (resolve_modes.yaml)
     if source is None or target is None:
         if not (meeting and (place == 3 or shared_ids)):
             return None
@@ -135,9 +140,42 @@ def fit(mention: EventMention, cluster: Cluster, story: str | None, day_window: 
     return place + source + target + (0.5 if same_doc else 0.0) - distance
 
 
+def joins_another_act_untied(mention: EventMention, cluster: Cluster) -> bool:
+    """Would the mention join another act of its own article with nothing to tie the two?
+
+    Within-article coreference (events/coreference.py) groups what it is sure of and may leave a
+    restatement as an act of its own; when another outlet's report is compatible with both
+    acts, or they share an actor or a place (a town or a region), they are one act told twice and meet in one event
+    (else the other outlets' reports are shared out between them). Otherwise coreference's
+    decision stands: an article's two arrests or two strikes stay two events."""
+    if not mention.act or mention.doc_id not in cluster.docs or len(cluster.docs) > 1:
+        return False
+    if not any(m.doc_id == mention.doc_id and m.act and m.act != mention.act for m in cluster.members):
+        return False
+    shared = (actor_ids(mention.source) | actor_ids(mention.target)) & (cluster.source_ids | cluster.target_ids)
+    chain = place_chain(mention.location)
+    same_place = bool(chain) and chain[:1] == cluster.chain[:1] and not chain[0].startswith("ctry:")
+    return not shared and not same_place
+
+
 def modes_meet(mention: EventMention, cluster: Cluster) -> bool:
     """Do the mention's type and mode meet those of every member of the cluster?"""
     return all(modes_compatible(mention.type, mention.mode, type_, mode) for type_, mode in cluster.type_modes)
+
+
+#: Modalities that say an act did not happen (as its alleged author or the article tells it).
+DENIALS = frozenset({"denied", "negated"})
+
+
+def _denial_apart(mention: EventMention, cluster: Cluster) -> bool:
+    """Does the mention's article tell, as another act, one of denial and one of fact?
+
+    An article that reports strikes and, apart from them, that the other side "denied its aircraft
+    had been destroyed" tells of two acts; across outlets a denial and the report it denies are one
+    act ("Israel denied striking the hospital")."""
+    denied = mention.modality in DENIALS
+    return any(member.doc_id == mention.doc_id and member.act != mention.act
+               and (member.modality in DENIALS) != denied for member in cluster.members)
 
 
 def _apart(mine: set[str], theirs: set[str]) -> bool:

@@ -12,10 +12,12 @@ from tidings.errors import DataError
 
 @dataclass(frozen=True)
 class ModeRules:
-    """Mode families per type, and the types whose modes never tell two acts apart."""
+    """Mode families per type, the types whose modes never tell two acts apart, and those whose
+    targets do not either."""
 
     families: dict[str, tuple[frozenset[str], ...]]
     free: frozenset[str]
+    free_targets: frozenset[str] = frozenset()
 
     def meet(self, type_: str, mode_a: str | None, mode_b: str | None) -> bool:
         """May two stated or unstated modes of `type_` describe one act?"""
@@ -44,11 +46,13 @@ def parse_mode_rules(raw: object, where: Path, modes: dict[str, set[str]]) -> Mo
                 if mode not in modes[type_]:
                     raise DataError(f"{where}: mode '{mode}' is not a mode of {type_}")
         families[type_] = tuple(frozenset(group) for group in groups)
-    free = raw.get("free") or []
-    for type_ in free:
-        if type_ not in modes:
-            raise DataError(f"{where}: '{type_}' in 'free' is not an event type of ontology.yaml")
-    return ModeRules(families=families, free=frozenset(free))
+    lists = {}
+    for key in ("free", "free_targets"):
+        lists[key] = raw.get(key) or []
+        for type_ in lists[key]:
+            if type_ not in modes:
+                raise DataError(f"{where}: '{type_}' in '{key}' is not an event type of ontology.yaml")
+    return ModeRules(families=families, free=frozenset(lists["free"]), free_targets=frozenset(lists["free_targets"]))
 
 
 @lru_cache(maxsize=1)

@@ -35,7 +35,7 @@ from tidings.resolve._compat import (
     sides,
     state_actors,
 )
-from tidings.resolve._fit import fit, modes_meet
+from tidings.resolve._fit import fit, joins_another_act_untied, modes_meet
 from tidings.resolve._merge import merge_event, merge_matching_fields
 from tidings.resolve._parties import MEETING_TYPES, is_meeting_plan, is_town
 from tidings.resolve._sources import SourceBook
@@ -332,27 +332,9 @@ class EventIndex:
     def _score(self, mention: EventMention, cluster: Cluster) -> float | None:
         """How well `mention` fits `cluster`, or None when they cannot be one event (`_fit.fit`)."""
         score = fit(mention, cluster, self._doc_story.get(mention.doc_id), self.day_window, self.story_lag)
-        if score is None or not self._joins_another_act_untied(mention, cluster):
+        if score is None or not joins_another_act_untied(mention, cluster):
             return score
         return None
-
-    @staticmethod
-    def _joins_another_act_untied(mention: EventMention, cluster: Cluster) -> bool:
-        """Would the mention join another act of its own article with nothing to tie the two?
-
-        Within-article coreference (events/coreference.py) groups what it is sure of and may leave a
-        restatement as an act of its own; when another outlet's report is compatible with both
-        acts, or they share an actor or a place (a town or a region), they are one act told twice and meet in one event
-        (else the other outlets' reports are shared out between them). Otherwise coreference's
-        decision stands: an article's two arrests or two strikes stay two events."""
-        if not mention.act or mention.doc_id not in cluster.docs or len(cluster.docs) > 1:
-            return False
-        if not any(m.doc_id == mention.doc_id and m.act and m.act != mention.act for m in cluster.members):
-            return False
-        shared = (actor_ids(mention.source) | actor_ids(mention.target)) & (cluster.source_ids | cluster.target_ids)
-        chain = place_chain(mention.location)
-        same_place = bool(chain) and chain[:1] == cluster.chain[:1] and not chain[0].startswith("ctry:")
-        return not shared and not same_place
 
     # -- bookkeeping --------------------------------------------------------------------------
 
