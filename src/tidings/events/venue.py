@@ -314,12 +314,14 @@ def place_location(mention: Mention, reason: str, near: bool) -> Location:
 def main_place(places: list[Mention]) -> Mention | None:
     """The document's main place: the country its places lie in most often (a town counts for its
     country, so "Kyiv, Kharkiv, Ukraine" beats "Moscow, Moscow"; a country's own name counts half),
-    then that country's most frequent place, the first one on ties. Datelines ("NIAMEY, Niger (AP)
+    then that country's most frequent place below the country (a village the gazetteer lacks too),
+    the first one on ties. Datelines ("NIAMEY, Niger (AP)
     —" says where the story was filed) and names of outlets ("Pattaya Mail") count only when the
     document names no other place."""
-    told = [m for m in places if not in_name(m) and m not in _datelines(places)
-            and (m.place is None or m.place.feature != "locality")]  # an unlisted place's country is a guess
-    places = told or places
+    datelines = _datelines(places)
+    told = [m for m in places if not in_name(m) and m not in datelines]
+    unlisted = [m for m in told if m.place is not None and m.place.feature == "locality"]
+    places = [m for m in told if m not in unlisted] or told or places  # an unlisted place's country is a guess
     resolved = [m for m in places if m.place is not None and m.place.country]
     if not resolved:
         resolved = [m for m in places if m.place is not None]
@@ -331,7 +333,9 @@ def main_place(places: list[Mention]) -> Mention | None:
             by_country[m.place.country] += _COUNTRY_WEIGHT if m.place.feature == "country" else 1.0
     top_country = max(by_country.values())
     country = next(m.place.country for m in resolved if m.place and by_country[m.place.country] == top_country)
-    local = [m for m in resolved if m.place and m.place.country == country]
+    local = [m for m in [*resolved, *unlisted] if m.place and m.place.country == country]
+    local = [m for m in local if m.place and m.place.feature != "country"] or local  # the town over its country
+    local.sort(key=lambda m: m.start)
     counts = Counter(m.place.id for m in local if m.place)
     top = max(counts.values())
     return next(m for m in local if m.place and counts[m.place.id] == top)

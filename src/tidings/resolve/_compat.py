@@ -158,6 +158,8 @@ def place_chain(location: Location | None) -> tuple[str, ...]:
     if location is None:
         return ()
     country = location.country
+    if location.reason == "document" and country:
+        return (f"ctry:{country}",)  # the article's main place, not a place the sentence states
     precision = location.geo_precision or (1 if location.place_id else 4)
     if precision == 3 and not location.admin1 and (location.place_id or "").startswith("country:"):
         precision = 4  # "western Kenya": some part of the country, so it is as vague as the country
