@@ -82,3 +82,16 @@ def test_a_place_in_the_acts_background_is_not_its_venue(events):
 def test_a_locative_on_a_party_of_the_object_is_where_the_act_fell(events):
     found = events("Jets attacked the bases of the militia in Kidal in Mali on Sunday.")
     assert {e.location.text for e in _of(found, "ASSAULT")} == {"Kidal"}
+
+
+def test_the_main_place_is_the_countrys_town_over_the_countrys_name():
+    from tidings.events.venue import main_place
+    from tidings.model import Mention, Place
+
+    country = Place(id="country:BFA", name="Burkina Faso", lat=12.0, lon=-1.7, country="BFA", feature="country",
+                    geo_precision=4)
+    village = Place(id="unlisted:solhan", name="Solhan", lat=None, lon=None, country="BFA", feature="locality")
+    places = [Mention("place", "Burkina Faso", 0, 12, 0, place=country),
+              Mention("place", "Solhan", 40, 46, 1, place=village),
+              Mention("place", "Burkina Faso", 90, 102, 2, place=country)]
+    assert main_place(places).text == "Solhan"
