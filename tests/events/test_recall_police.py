@@ -81,3 +81,10 @@ def _mention(type_, mode=None, source=(), attribution=None, modality="asserted")
 ])
 def test_police_questions(mention, labels):
     assert police_labels(mention) == labels
+
+
+def test_a_police_station_named_as_the_place_is_no_agent(nlp, ontology):
+    """'station' is also a verb trigger ("troops were stationed"); the compound stays a place."""
+    events = run(nlp, ontology, "One person was stabbed in the market area of the Karanj police station.")
+    stabbing = [e for e in events if e.evidence.trigger == "stabbed"][0]
+    assert not stabbing.source
