@@ -36,6 +36,15 @@ def _readings(nlp, ontology, text):
     ("The suspects were questioned for six hours.", ("ACCUSE", "investigate")),
     ("The accused was remanded in police custody till Friday.", ("COERCE", "arrest")),
     ("Police sealed the camp before dawn.", ("COERCE", "restrict")),
+    ("Police were keeping a tight watch on the trains.", ("MOBILIZE", "police")),
+    ("Twelve tear-gas shells were lobbed at the crowd near the bridge.", ("ASSAULT", "crowd-control")),
+    ("Tear-gas shells were burst in the market.", ("ASSAULT", "crowd-control")),
+    ("Ten activists were prevented from leaving for the capital at the railway station.", ("COERCE", "restrict")),
+    ("Police stopped the marchers at the bridge.", ("COERCE", "restrict")),
+    ("The airport was heavily guarded by commandos.", ("MOBILIZE", "police")),
+    ("Police escorted the buses to the border.", ("MOBILIZE", "police")),
+    ("Yemen's rebels took full control of the northern districts.", ("COERCE", "seize")),
+    ("The army drove the militants out of the valley.", ("COERCE", "seize")),
 ])
 def test_police_procedure_and_shows_of_force(nlp, ontology, text, reading):
     assert reading in _readings(nlp, ontology, text)
@@ -49,6 +58,8 @@ def test_police_procedure_and_shows_of_force(nlp, ontology, text, reading):
     "The opposition questioned the decision.",
     "Protesters rushed the gate.",
     "The two leaders sealed the deal in Geneva.",
+    "The workers stopped work at noon.",
+    "He drove out of the city after dinner.",
 ])
 def test_the_same_words_in_other_senses_are_no_police_act(nlp, ontology, text):
     readings = _readings(nlp, ontology, text)
@@ -77,6 +88,8 @@ def _mention(type_, mode=None, source=(), attribution=None, modality="asserted")
     (_mention("ASSAULT", "beat", [ActorRef("a mob", sector="CVL")], attribution=ActorRef("police", sector="COP")),
      {"ANY_ACTION"}),  # what the police report, they did: they told the press
     (_mention("ASSAULT", "crowd-control", [ActorRef("the police", sector="COP")]), {"FORCE", "ANY_ACTION"}),
+    (_mention("ASSAULT", "crowd-control"), {"FORCE", "ANY_ACTION"}),  # "tear-gas shells were burst"
+    (_mention("ASSAULT", "firearms"), set()),  # "a youth was shot at": by whom is not said
     (_mention("COERCE", "arrest", [ActorRef("the police", sector="COP")], modality="planned"), set()),
 ])
 def test_police_questions(mention, labels):
@@ -88,3 +101,10 @@ def test_a_police_station_named_as_the_place_is_no_agent(nlp, ontology):
     events = run(nlp, ontology, "One person was stabbed in the market area of the Karanj police station.")
     stabbing = [e for e in events if e.evidence.trigger == "stabbed"][0]
     assert not stabbing.source
+
+
+def test_modifiers_inside_a_multiword_verb(nlp, ontology):
+    events = run(nlp, ontology, "Police opened indiscriminate fire on the crowd.")
+    assert [e.evidence.trigger for e in events if e.type == "ASSAULT"] == ["opened indiscriminate fire"]
+    events = run(nlp, ontology, "Police registered a murder case against the landlord.")
+    assert ("ACCUSE", "investigate") in {(e.type, e.mode) for e in events}

@@ -239,7 +239,8 @@ def police_labels(event: EventMention, sentence: str | None = None) -> set[str]:
     investigation or a case registered; and for any act the police report ("five were held, police
     said": telling the press is something they did). A curfew told without a doer is the civil
     administration's order (a magistrate's), not a police act. KILL and FORCE need the police as
-    the doer of an ASSAULT; ARREST an arrest by them or by nobody named.
+    the doer of an ASSAULT, or riot control (tear gas, a lathi charge) told without a doer; ARREST
+    an arrest by them or by nobody named.
     """
     if event.modality in _UNREAL:  # nothing was done
         return set()
@@ -256,7 +257,8 @@ def police_labels(event: EventMention, sentence: str | None = None) -> set[str]:
         labels.add("ANY_ACTION")
     if event.type == "ACCUSE" and event.mode == "investigate" and (police or unnamed):
         labels.add("ANY_ACTION")
-    if event.type == "ASSAULT" and police:
+    # tear gas, lathi and baton charges are riot control: the police's whether or not the clause says so
+    if event.type == "ASSAULT" and (police or unnamed and event.mode == "crowd-control"):
         labels |= {"FORCE", "ANY_ACTION"}
         if event.size.dead or re.search(r"kill|shot dead|dead", sentence or event.evidence.sentence, re.I):
             labels.add("KILL")
