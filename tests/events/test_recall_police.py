@@ -70,8 +70,8 @@ def test_candlelight_vigil_stays_a_protest(nlp, ontology):
     assert ("PROTEST", "demo") in _readings(nlp, ontology, "Hundreds held a candlelight vigil for the victims.")
 
 
-def _mention(type_, mode=None, source=(), attribution=None, modality="asserted"):
-    evidence = Evidence("d", 0, "A sentence.", "x", 0, 1)
+def _mention(type_, mode=None, source=(), attribution=None, modality="asserted", sentence="A sentence."):
+    evidence = Evidence("d", 0, sentence, "x", 0, 1)
     return EventMention(id="em", type=type_, mode=mode, quad=4, evidence=evidence, source=list(source),
                         attribution=attribution, modality=modality)
 
@@ -88,7 +88,8 @@ def _mention(type_, mode=None, source=(), attribution=None, modality="asserted")
     (_mention("ASSAULT", "beat", [ActorRef("a mob", sector="CVL")], attribution=ActorRef("police", sector="COP")),
      {"ANY_ACTION"}),  # what the police report, they did: they told the press
     (_mention("ASSAULT", "crowd-control", [ActorRef("the police", sector="COP")]), {"FORCE", "ANY_ACTION"}),
-    (_mention("ASSAULT", "crowd-control"), {"FORCE", "ANY_ACTION"}),  # "tear-gas shells were burst"
+    (_mention("ASSAULT", "crowd-control", sentence="Tear-gas shells were burst."), {"FORCE", "ANY_ACTION"}),
+    (_mention("ASSAULT", "crowd-control", sentence="Two were killed."), set()),  # a restatement's borrowed mode
     (_mention("ASSAULT", "firearms"), set()),  # "a youth was shot at": by whom is not said
     (_mention("COERCE", "arrest", [ActorRef("the police", sector="COP")], modality="planned"), set()),
 ])

@@ -221,6 +221,9 @@ _FORCE_WORDS = re.compile(r"\b(army|troops?|soldiers?|forces?|security|paramilit
                           r"personnel|guards?)\b", re.I)
 
 
+_RIOT_CONTROL = re.compile(r"\b(tear[- ]?gas|lathi|baton|cane[- ]charg|water cannon|rubber bullets|pellet)", re.I)
+
+
 def _police(actor: ActorRef) -> bool:
     return actor.sector == "COP" or bool(_POLICE_WORDS.search(actor.text))
 
@@ -257,11 +260,15 @@ def police_labels(event: EventMention, sentence: str | None = None) -> set[str]:
         labels.add("ANY_ACTION")
     if event.type == "ACCUSE" and event.mode == "investigate" and (police or unnamed):
         labels.add("ANY_ACTION")
-    # tear gas, lathi and baton charges are riot control: the police's whether or not the clause says so
-    if event.type == "ASSAULT" and (police or unnamed and event.mode == "crowd-control"):
+    told = sentence or event.evidence.sentence
+    if event.type == "ASSAULT" and police:
         labels |= {"FORCE", "ANY_ACTION"}
-        if event.size.dead or re.search(r"kill|shot dead|dead", sentence or event.evidence.sentence, re.I):
+        if event.size.dead or re.search(r"kill|shot dead|dead", told, re.I):
             labels.add("KILL")
+    # tear gas, lathi and baton charges are riot control: the police's whether or not the clause says
+    # so (the sentence must say it: a restatement takes its act's mode from another sentence)
+    if event.type == "ASSAULT" and unnamed and event.mode == "crowd-control" and _RIOT_CONTROL.search(told):
+        labels |= {"FORCE", "ANY_ACTION"}
     if forces or (event.attribution is not None and _police(event.attribution)):
         labels.add("ANY_ACTION")
     return labels
