@@ -43,6 +43,9 @@ def _readings(nlp, ontology, text):
     ("Police stopped the marchers at the bridge.", ("COERCE", "restrict")),
     ("The airport was heavily guarded by commandos.", ("MOBILIZE", "police")),
     ("Police escorted the buses to the border.", ("MOBILIZE", "police")),
+    ("The army was kept on alert in the barracks.", ("MOBILIZE", "police")),
+    ("Chased by security men, they hid in the nearby houses.", ("COERCE", "restrict")),
+    ("A rifle, 72 cartridges and one detonator were also recovered from them.", ("COERCE", "seize")),
     ("Yemen's rebels took full control of the northern districts.", ("COERCE", "seize")),
     ("The army drove the militants out of the valley.", ("COERCE", "seize")),
 ])
@@ -80,6 +83,8 @@ def _mention(type_, mode=None, source=(), attribution=None, modality="asserted",
     (_mention("COERCE", "arrest"), {"ARREST", "ANY_ACTION"}),  # "were arrested": by the state
     (_mention("COERCE", "curfew"), set()),  # a curfew told without a doer: the magistrate's order
     (_mention("COERCE", "curfew", [ActorRef("the police", sector="COP")]), {"ANY_ACTION"}),
+    (_mention("COERCE", "seize", sentence="Two rifles and a detonator were recovered."), {"ANY_ACTION"}),
+    (_mention("COERCE", "seize", sentence="He took over as commissioner in May."), set()),
     (_mention("MOBILIZE", "troops", [ActorRef("the army", sector="MIL")]), {"ANY_ACTION"}),
     (_mention("MOBILIZE", "police"), {"ANY_ACTION"}),  # "security has been tightened"
     (_mention("ACCUSE", "investigate"), {"ANY_ACTION"}),  # "a case has been registered"

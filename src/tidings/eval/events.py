@@ -221,6 +221,8 @@ _FORCE_WORDS = re.compile(r"\b(army|troops?|soldiers?|forces?|security|paramilit
                           r"personnel|guards?)\b", re.I)
 
 
+_SEIZED_ARMS = re.compile(r"\b(weapons?|arms|ammunitions?|explosives?|rifles?|pistols?|revolvers?|guns?|grenades?|"
+                          r"bombs?|cartridges|rdx|detonators?|drugs|heroin|contraband)\b", re.I)
 _RIOT_CONTROL = re.compile(r"\b(tear[- ]?gas|lathi|baton|cane[- ]charg|water cannon|rubber bullets|pellet)", re.I)
 
 
@@ -232,6 +234,17 @@ def _state_force(actor: ActorRef) -> bool:
     return _police(actor) or actor.sector == "MIL" or bool(_FORCE_WORDS.search(actor.text))
 
 
+def _police_work_without_doer(mode: str | None, sentence: str) -> bool:
+    """Coercion told without a doer that is the police's: restrictions, deportations, arms
+    recovered. A curfew is the civil administration's order (a magistrate's), and ground or an
+    office taken over with nobody named is no police act."""
+    if mode == "curfew":
+        return False
+    if mode == "seize":
+        return bool(_SEIZED_ARMS.search(sentence))
+    return True
+
+
 def police_labels(event: EventMention, sentence: str | None = None) -> set[str]:
     """IndiaPoliceEvents questions an event answers yes to, for its evidence sentence or for
     `sentence`, another sentence that tells the same act.
@@ -240,13 +253,13 @@ def police_labels(event: EventMention, sentence: str | None = None) -> set[str]:
     beside them; for the state's coercion and shows of force told without a doer ("were arrested",
     "security was tightened", "forces were rushed"), which in these reports are theirs; for an
     investigation or a case registered; and for any act the police report ("five were held, police
-    said": telling the press is something they did). A curfew told without a doer is the civil
-    administration's order (a magistrate's), not a police act. KILL and FORCE need the police as
-    the doer of an ASSAULT, or riot control (tear gas, a lathi charge) told without a doer; ARREST
-    an arrest by them or by nobody named.
+    said": telling the press is something they did); see `_police_work_without_doer` for
+    coercion told without a doer. KILL and FORCE need the police as the doer of an ASSAULT, or riot
+    control (tear gas, a lathi charge) told without a doer; ARREST an arrest by them or by nobody named.
     """
     if event.modality in _UNREAL:  # nothing was done
         return set()
+    told = sentence or event.evidence.sentence
     police = any(_police(a) for a in event.source)
     forces = any(_state_force(a) for a in event.source)
     unnamed = not event.source
@@ -254,13 +267,12 @@ def police_labels(event: EventMention, sentence: str | None = None) -> set[str]:
     if event.type == "COERCE" and (forces or unnamed):
         if event.mode == "arrest":
             labels |= {"ARREST", "ANY_ACTION"}
-        elif forces or event.mode != "curfew":
+        elif forces or _police_work_without_doer(event.mode, told):
             labels.add("ANY_ACTION")
     if event.type == "MOBILIZE" and (forces or unnamed or event.mode == "police"):
         labels.add("ANY_ACTION")
     if event.type == "ACCUSE" and event.mode == "investigate" and (police or unnamed):
         labels.add("ANY_ACTION")
-    told = sentence or event.evidence.sentence
     if event.type == "ASSAULT" and police:
         labels |= {"FORCE", "ANY_ACTION"}
         if event.size.dead or re.search(r"kill|shot dead|dead", told, re.I):
