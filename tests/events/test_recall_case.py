@@ -35,6 +35,12 @@ def _label(nlp, ontology, text):
      "PROTEST_WITH_INTER"),
     # a baton blow on a protester is excessive force
     ("A policeman hit a student with his baton during the demonstration.", "FORCE_AGAINST_PROTEST"),
+    # what jets do they do from the air
+    ("The warplanes destroyed the group's arms depot near the river.", "AIR_STRIKE"),
+    ("Fighter jets fired missiles at a convoy on Saturday morning.", "AIR_STRIKE"),
+    ("Soldiers destroyed a cache of weapons found in the forest.", "DISR_WEAP"),
+    # shells that land were fired
+    ("Several mortar rounds landed near the compound on Thursday, witnesses said.", "ART_MISS_ATTACK"),
     # weapons named although the parse misses the found object
     ("After a farmer dug up his field, soldiers discovered a large amount of ammunition believed to belong to the rebels.",
      "DISR_WEAP"),
@@ -47,6 +53,7 @@ def test_acled_categories(nlp, ontology, text, label):
     "The earthquake hit the coastal towns at dawn.",
     "The opener hit a quick 80 before lunch.",
     "Police found the body of a man near the river.",
+    "The plane landed safely at the capital's airport.",
 ])
 def test_no_act_of_violence(nlp, ontology, text):
     assert _label(nlp, ontology, text) is None
