@@ -41,6 +41,11 @@ def _label(nlp, ontology, text):
     ("Soldiers destroyed a cache of weapons found in the forest.", "DISR_WEAP"),
     # shells that land were fired
     ("Several mortar rounds landed near the compound on Thursday, witnesses said.", "ART_MISS_ATTACK"),
+    # a base established is a new headquarters; troops sent to posts that exist change the group's activity
+    ("The rebels set up a new base in the hills above the town.", "HQ_ESTABLISHED"),
+    ("The army sent reinforcements to its observation points in the province.", "CHANGE_TO_GROUP_ACT"),
+    ("The government is moving troops to the desert region near the border.", "CHANGE_TO_GROUP_ACT"),
+    ("The factions continue to fortify their positions close to the front line.", "CHANGE_TO_GROUP_ACT"),
     # weapons named although the parse misses the found object
     ("After a farmer dug up his field, soldiers discovered a large amount of ammunition believed to belong to the rebels.",
      "DISR_WEAP"),
@@ -54,6 +59,7 @@ def test_acled_categories(nlp, ontology, text, label):
     "The opener hit a quick 80 before lunch.",
     "Police found the body of a man near the river.",
     "The plane landed safely at the capital's airport.",
+    "He moved to London in May.",
 ])
 def test_no_act_of_violence(nlp, ontology, text):
     assert _label(nlp, ontology, text) is None

@@ -52,7 +52,8 @@ _SAME_RANK = {"NON_VIOL_TERRIT_TRANSFER": "GOV_REGAINS_TERIT", "NON_STATE_ACTOR_
               "ARMED_CLASH": "GOV_REGAINS_TERIT"}
 #: Events that did not (yet) happen name a snippet only when nothing that happened does.
 _UNREAL = ("negated", "hypothetical", "denied", "planned")
-_POLICE_WORDS = re.compile(r"\b(police\w*|cops?|constables?|sho|inspectors?|officers?|jawans?|rpf|raf|crpf|sp|ssp|dsp|dcp|commissioner)\b", re.I)
+_POLICE_WORDS = re.compile(r"\b(police\w*|cops?|constables?|constabulary|gendarm\w*|sho|inspectors?|officers?|jawans?|"
+                           r"rpf|raf|crpf|cisf|srp|stf|ats|sp|ssp|dsp|dcp|commissioner|home guards?|securitymen)\b", re.I)
 
 
 # -- our gold format -------------------------------------------------------------------------
