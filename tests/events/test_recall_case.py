@@ -46,6 +46,12 @@ def _label(nlp, ontology, text):
     ("The army sent reinforcements to its observation points in the province.", "CHANGE_TO_GROUP_ACT"),
     ("The government is moving troops to the desert region near the border.", "CHANGE_TO_GROUP_ACT"),
     ("The factions continue to fortify their positions close to the front line.", "CHANGE_TO_GROUP_ACT"),
+    # ground handed over or entered unopposed changes hands without a fight
+    ("A strip of territory was handed over by the rebels to government control under the deal.", "NON_VIOL_TERRIT_TRANSFER"),
+    ("The fighters entered the town before dawn and met no resistance.", "NON_VIOL_TERRIT_TRANSFER"),
+    ("The rebels handed over the prisoners to the Red Cross.", "AGREEMENT"),
+    # a gathering broken up
+    ("Police halted the May Day event in the square, dispersing the crowds.", "PROTEST_WITH_INTER"),
     # weapons named although the parse misses the found object
     ("After a farmer dug up his field, soldiers discovered a large amount of ammunition believed to belong to the rebels.",
      "DISR_WEAP"),
