@@ -39,6 +39,7 @@ def _readings(nlp, ontology, text):
     ("Police were keeping a tight watch on the trains.", ("MOBILIZE", "police")),
     ("Twelve tear-gas shells were lobbed at the crowd near the bridge.", ("ASSAULT", "crowd-control")),
     ("Tear-gas shells were burst in the market.", ("ASSAULT", "crowd-control")),
+    ("Riot police fired tear gas at the crowd on Sunday.", ("ASSAULT", "crowd-control")),
     ("Ten activists were prevented from leaving for the capital at the railway station.", ("COERCE", "restrict")),
     ("Police stopped the marchers at the bridge.", ("COERCE", "restrict")),
     ("The airport was heavily guarded by commandos.", ("MOBILIZE", "police")),
