@@ -30,6 +30,8 @@ def _label(nlp, ontology, text):
     ("Army units drove back the insurgents from a key hill.", "GOV_REGAINS_TERIT"),
     ("Rebels took full control of the district after a week of fighting.", "NON_STATE_ACTOR_OVERTAKES_TER"),
     ("Militants gained control of the base after days of heavy fighting.", "NON_STATE_ACTOR_OVERTAKES_TER"),
+    ("Rebel fighters retook the strategic town on Thursday.", "NON_STATE_ACTOR_OVERTAKES_TER"),
+    ("Rebel militants had gained ground inside the north-western part of the city.", "NON_STATE_ACTOR_OVERTAKES_TER"),
     # activists arrested while they protest: a protest with intervention
     ("Several activists were detained by police while trying to hold a demonstration in the capital.",
      "PROTEST_WITH_INTER"),
@@ -66,6 +68,7 @@ def test_acled_categories(nlp, ontology, text, label):
     "Police found the body of a man near the river.",
     "The plane landed safely at the capital's airport.",
     "He moved to London in May.",
+    "The opposition party gained ground in the polls.",
 ])
 def test_no_act_of_violence(nlp, ontology, text):
     assert _label(nlp, ontology, text) is None
