@@ -94,8 +94,9 @@ def _match(tokens: list[Token], position: int, entry: TriggerEntry) -> TriggerMa
     return TriggerMatch(last, first.i, last.i, entry)
 
 
-#: Modifiers a multiword verb may carry inside it: "took full control of", "opened heavy fire",
-#: "registered a murder case", "took them into police custody" (at most `_MAX_INSERTED` of them).
+#: Modifiers a multiword verb may carry inside it, each modifying a later word of the phrase:
+#: "took full control of", "opened indiscriminate fire", "registered a murder case" (at most
+#: `_MAX_INSERTED` of them; an object between the words, "took them into custody", is no modifier).
 _INSERTED_DEPS = {"amod", "compound", "nummod", "det", "poss", "advmod"}
 _MAX_INSERTED = 2
 
