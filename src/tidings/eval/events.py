@@ -21,7 +21,7 @@ from tidings.errors import InputError
 from tidings.eval import event_errors, event_scores
 from tidings.events.ontology import Ontology
 from tidings.ingest._documents import ReadContext, build_document
-from tidings.model import Document, Event, EventMention
+from tidings.model import ActorRef, Document, Event, EventMention
 
 Analyse = Callable[[list[str], list["str | None"]], list[list[EventMention]]]
 
@@ -52,7 +52,8 @@ _SAME_RANK = {"NON_VIOL_TERRIT_TRANSFER": "GOV_REGAINS_TERIT", "NON_STATE_ACTOR_
               "ARMED_CLASH": "GOV_REGAINS_TERIT"}
 #: Events that did not (yet) happen name a snippet only when nothing that happened does.
 _UNREAL = ("negated", "hypothetical", "denied", "planned")
-_POLICE_WORDS = re.compile(r"\b(police\w*|cops?|constables?|sho|inspectors?|officers?|jawans?|rpf|raf|crpf|sp|ssp|dsp|dcp|commissioner)\b", re.I)
+_POLICE_WORDS = re.compile(r"\b(police\w*|cops?|constables?|constabulary|gendarm\w*|sho|inspectors?|officers?|jawans?|"
+                           r"rpf|raf|crpf|cisf|srp|stf|ats|sp|ssp|dsp|dcp|commissioner|home guards?|securitymen)\b", re.I)
 
 
 # -- our gold format -------------------------------------------------------------------------
@@ -214,20 +215,74 @@ def evaluate_case2021(tsv: Path, analyse: Analyse, ontology: Ontology | None = N
 
 
 # -- IndiaPoliceEvents ------------------------------------------------------------------------
+#: Armed state forces other than police, by the words that name them: in the dataset's reports the
+#: army, paramilitary and "security forces" stand beside the police in aid of civil order, and its
+#: annotators read their acts as the police's (our sectors: MIL).
+_FORCE_WORDS = re.compile(r"\b(army|troops?|soldiers?|forces?|security|paramilitary|bsf|itbp|commandos?|"
+                          r"personnel|guards?)\b", re.I)
+
+
+_SEIZED_ARMS = re.compile(r"\b(weapons?|arms|ammunitions?|explosives?|rifles?|pistols?|revolvers?|guns?|grenades?|"
+                          r"bombs?|cartridges|rdx|detonators?|drugs|heroin|contraband)\b", re.I)
+_RIOT_CONTROL = re.compile(r"\b(tear[- ]?gas|lathi|baton|cane[- ]charg|water cannon|rubber bullets|pellet)", re.I)
+
+
+def _police(actor: ActorRef) -> bool:
+    return actor.sector == "COP" or bool(_POLICE_WORDS.search(actor.text))
+
+
+def _state_force(actor: ActorRef) -> bool:
+    return _police(actor) or actor.sector == "MIL" or bool(_FORCE_WORDS.search(actor.text))
+
+
+def _police_work_without_doer(mode: str | None, sentence: str) -> bool:
+    """Coercion told without a doer that is the police's: restrictions, deportations, arms
+    recovered. A curfew is the civil administration's order (a magistrate's), and ground or an
+    office taken over with nobody named is no police act."""
+    if mode == "curfew":
+        return False
+    if mode == "seize":
+        return bool(_SEIZED_ARMS.search(sentence))
+    return True
+
+
 def police_labels(event: EventMention, sentence: str | None = None) -> set[str]:
-    """IndiaPoliceEvents questions an event answers yes to (police as the source), for its evidence
-    sentence or for `sentence`, another sentence that tells the same act."""
-    if event.modality in ("negated", "hypothetical", "planned", "denied"):
+    """IndiaPoliceEvents questions an event answers yes to, for its evidence sentence or for
+    `sentence`, another sentence that tells the same act.
+
+    "Did police do anything?" (ANY_ACTION) is yes for any act of the police or of the armed forces
+    beside them; for the state's coercion and shows of force told without a doer ("were arrested",
+    "security was tightened", "forces were rushed"), which in these reports are theirs; for an
+    investigation or a case registered; and for any act the police report ("five were held, police
+    said": telling the press is something they did); see `_police_work_without_doer` for
+    coercion told without a doer. KILL and FORCE need the police as the doer of an ASSAULT, or riot
+    control (tear gas, a lathi charge) told without a doer; ARREST an arrest by them or by nobody named.
+    """
+    if event.modality in _UNREAL:  # nothing was done
         return set()
-    police = any(a.sector == "COP" or _POLICE_WORDS.search(a.text) for a in event.source)
+    told = sentence or event.evidence.sentence
+    police = any(_police(a) for a in event.source)
+    forces = any(_state_force(a) for a in event.source)
+    unnamed = not event.source
     labels: set[str] = set()
-    if event.type == "COERCE" and (police or not event.source):  # arrests, curfews: the state's acts
-        labels |= {"ARREST", "ANY_ACTION"} if event.mode == "arrest" else {"ANY_ACTION"}
+    if event.type == "COERCE" and (forces or unnamed):
+        if event.mode == "arrest":
+            labels |= {"ARREST", "ANY_ACTION"}
+        elif forces or _police_work_without_doer(event.mode, told):
+            labels.add("ANY_ACTION")
+    if event.type == "MOBILIZE" and (forces or unnamed or event.mode == "police"):
+        labels.add("ANY_ACTION")
+    if event.type == "ACCUSE" and event.mode == "investigate" and (police or unnamed):
+        labels.add("ANY_ACTION")
     if event.type == "ASSAULT" and police:
         labels |= {"FORCE", "ANY_ACTION"}
-        if event.size.dead or re.search(r"kill|shot dead|dead", sentence or event.evidence.sentence, re.I):
+        if event.size.dead or re.search(r"kill|shot dead|dead", told, re.I):
             labels.add("KILL")
-    if police:
+    # tear gas, lathi and baton charges are riot control: the police's whether or not the clause says
+    # so (the sentence must say it: a restatement takes its act's mode from another sentence)
+    if event.type == "ASSAULT" and unnamed and event.mode == "crowd-control" and _RIOT_CONTROL.search(told):
+        labels |= {"FORCE", "ANY_ACTION"}
+    if forces or (event.attribution is not None and _police(event.attribution)):
         labels.add("ANY_ACTION")
     return labels
 

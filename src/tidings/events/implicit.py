@@ -37,8 +37,8 @@ def _blocked(token: Token, trigger: Token, patients: list[Token], lexicon: Lexic
     if token.dep_ in ("nsubj", "nsubjpass") and head.lemma_.lower() in lexicon.modality["speech_verbs"] and head is not trigger:
         return True
     if token.dep_ == "compound" and head.i != trigger.i and not _is_force(head, lexicon) \
-            and head.lemma_.lower() not in lexicon.triggers:
-        return True  # "police station", "police control room"
+            and not any(entry.kind == "noun" for entry in lexicon.triggers.get(head.lemma_.lower(), ())):
+        return True  # "police station", "police control room" (a verb trigger "to station" is no event noun)
     if token.dep_ == "pobj" and head.lower_ in ("to", "from", "of", "for", "with", "against") \
             and head.head.lower_ != "by":
         return True  # "according to police", "handed over to police", "clashed with police"

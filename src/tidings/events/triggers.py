@@ -66,12 +66,13 @@ def _lemma(token: Token) -> str:
 
 def _match(tokens: list[Token], position: int, entry: TriggerEntry) -> TriggerMatch | None:
     words = entry.words
-    if position + len(words) > len(tokens):
+    span = _phrase_span(tokens, position, words) if entry.kind == "phrase" else tokens[position: position + len(words)]
+    if span is None or len(span) < len(words):
         return None
-    span = tokens[position: position + len(words)]
-    for word, token in zip(words, span):
-        if word not in (_lemma(token), token.lower_):
-            return None
+    if entry.kind != "phrase":
+        for word, token in zip(words, span):
+            if word not in (_lemma(token), token.lower_):
+                return None
     first = span[0]
     if entry.kind in ("verb", "phrase") and _in_hyphenated_compound(first):
         return None  # "shoot-to-kill orders"
@@ -91,6 +92,34 @@ def _match(tokens: list[Token], position: int, entry: TriggerEntry) -> TriggerMa
     if last.pos_ == "PROPN" and last.ent_type_ in ("PERSON", "GPE", "ORG") and len(words) == 1:
         return None
     return TriggerMatch(last, first.i, last.i, entry)
+
+
+#: Modifiers a multiword verb may carry inside it, each modifying a later word of the phrase:
+#: "took full control of", "opened indiscriminate fire", "registered a murder case" (at most
+#: `_MAX_INSERTED` of them; an object between the words, "took them into custody", is no modifier).
+_INSERTED_DEPS = {"amod", "compound", "nummod", "det", "poss", "advmod"}
+_MAX_INSERTED = 2
+
+
+def _phrase_span(tokens: list[Token], position: int, words: tuple[str, ...]) -> list[Token] | None:
+    """The tokens of a multiword verb from `position`: its words in order, each after the first
+    perhaps preceded by modifiers of a later word of the phrase; None when the words are not there."""
+    span: list[Token] = []
+    inserted = 0
+    index = position
+    for number, word in enumerate(words):
+        while index < len(tokens) and word not in (_lemma(tokens[index]), tokens[index].lower_):
+            token = tokens[index]
+            if number == 0 or inserted == _MAX_INSERTED or token.dep_ not in _INSERTED_DEPS \
+                    or not token.i < token.head.i <= token.i + _MAX_INSERTED + 1:
+                return None
+            inserted += 1
+            index += 1
+        if index >= len(tokens):
+            return None
+        span.append(tokens[index])
+        index += 1
+    return span
 
 
 def _mere_modifier(match: TriggerMatch, lexicon: Lexicon) -> bool:
