@@ -17,7 +17,7 @@ from tidings.eval.event_errors import error_line
 from tidings.eval.event_report import report_text
 from tidings.eval.events import case_label, classification_scores, load_gold_events, score_events
 from tidings.events import Ontology
-from tidings.model import ActorRef, Event, EventMention, Evidence, Location, Size
+from tidings.model import ActorRef, Event, EventMention, Evidence, Location, Report, Size
 
 MINI = Path(__file__).resolve().parents[1] / "gold" / "events_mini"
 runner = CliRunner()
@@ -116,6 +116,16 @@ def test_errors_name_false_alarms_misses_and_wrong_arguments(mini):
     alarm = next(line for line in lines if line.startswith("FA") and " m03 " in line)
     assert "(no gold line in this sentence)" in alarm and alarm.endswith("never recovered.")
     assert all("\n" not in line for line in lines)
+
+
+def test_an_argument_error_shows_the_value_its_article_gave(mini):
+    """The error line names what was scored: the mention's own report, not the merged event's value."""
+    sentence = _sentence(mini, "m02", "Ghana's")
+    report = Report("m02", 0, sentence, sentence.split()[1], 0, 1, date="2031-03-08", date_precision="day")
+    expel = Event(id="ev_s", type="SANCTION", mode="expel", quad=1, mentions=[report], date="2031-03-10",
+                  date_precision="day")
+    lines = [error_line(e) for e in score_events(mini, [expel], errors=True)["errors"]]
+    assert any(line.startswith("ARG date") and "ours 2031-03-08 (day)" in line for line in lines)
 
 
 def test_report_prints_one_error_a_line_after_the_tables(mini):

@@ -14,7 +14,7 @@ from typing import Any
 
 from tidings.eval import _arguments as args
 from tidings.eval.event_scores import Matching, Prediction, argument_verdicts, gold_sentences, gold_types
-from tidings.model import ActorRef
+from tidings.model import ActorRef, Report
 
 
 def error_list(m: Matching) -> list[dict[str, Any]]:
@@ -126,16 +126,19 @@ def _actors(actors: list[ActorRef], key: str) -> str:
 
 
 def _predicted_value(p: Prediction, name: str) -> str:
+    """The value that was scored: actors are the merged event's, the other fields the mention's own
+    article's (its `Report`), as in `event_scores.argument_verdicts`."""
     event = p.event
     if name.endswith(("_country", "_sector")):
         role, what = name.split("_")
         return _actors(event.source if role == "source" else event.target, what)
+    told = p.evidence if isinstance(p.evidence, Report) else event
     if name == "location":
-        loc = event.location
+        loc = told.location
         return f"{loc.text} -> {loc.name or '-'} ({loc.country or '-'})" if loc else "-"
     if name == "date":
-        return f"{event.date} ({event.date_precision})"
-    value = {"killed": event.size.dead, "wounded": event.size.injured}.get(name, getattr(event, name, None))
+        return f"{told.date} ({told.date_precision})"
+    value = {"killed": told.size.dead, "wounded": told.size.injured}.get(name, getattr(told, name, None))
     return "-" if value is None else str(value)
 
 
