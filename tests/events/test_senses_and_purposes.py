@@ -132,3 +132,17 @@ def test_beatings_and_cleared_camps_are_read_and_storms_are_not(nlp, ontology):
                if e.type == "COERCE"]
     assert [e.mode for e in cleared] == ["restrict"]
     assert "COERCE" not in types(run(nlp, ontology, "Volunteers cleared the road after the landslide."))
+
+
+def test_fighting_that_pushes_people_out_tells_a_consequence_not_a_coercion(nlp, ontology):
+    fled = run(nlp, ontology, "The fighting around the town pushed more than 10,000 villagers to flee across the river.")
+    assert "COERCE" not in types(fled)
+    pushed = run(nlp, ontology, "Riot police pushed the crowd back from the gates of the palace.")
+    assert "COERCE" in types(pushed)
+
+
+def test_an_event_noun_that_only_names_a_plan_or_a_site_is_no_act(nlp, ontology):
+    plan = run(nlp, ontology, "The two navies have drawn up a joint exercise plan for the coming years.")
+    assert not types(plan)
+    held = run(nlp, ontology, "The two navies held a joint exercise off the coast on Monday.")
+    assert "COOPERATE" in types(held)
