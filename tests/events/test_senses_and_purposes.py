@@ -146,3 +146,11 @@ def test_an_event_noun_that_only_names_a_plan_or_a_site_is_no_act(nlp, ontology)
     assert not types(plan)
     held = run(nlp, ontology, "The two navies held a joint exercise off the coast on Monday.")
     assert "COOPERATE" in types(held)
+
+
+def test_forces_sent_or_dispatched_in_the_passive_are_mobilised(nlp, ontology):
+    sent = run(nlp, ontology, "Hundreds of soldiers were sent to the border town on Monday.")
+    assert "MOBILIZE" in types(sent)
+    jets = [e for e in run(nlp, ontology, "Two fighter jets were dispatched over the strait.") if e.type == "MOBILIZE"]
+    assert [e.mode for e in jets] == ["weapons"]
+    assert not types(run(nlp, ontology, "The ministry was sent a letter by the union."))
