@@ -154,3 +154,9 @@ def test_forces_sent_or_dispatched_in_the_passive_are_mobilised(nlp, ontology):
     jets = [e for e in run(nlp, ontology, "Two fighter jets were dispatched over the strait.") if e.type == "MOBILIZE"]
     assert [e.mode for e in jets] == ["weapons"]
     assert not types(run(nlp, ontology, "The ministry was sent a letter by the union."))
+
+
+def test_massacres_slaughters_and_slayings_of_people_are_assaults_and_of_cattle_are_not(nlp, ontology):
+    assert "ASSAULT" in types(run(nlp, ontology, "Armed men massacred dozens of villagers near the river."))
+    assert "ASSAULT" in types(run(nlp, ontology, "The slaying of six farmers on Friday shocked the district."))
+    assert "ASSAULT" not in types(run(nlp, ontology, "Herders slaughtered hundreds of goats for the feast."))
