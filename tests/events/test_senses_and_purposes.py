@@ -160,3 +160,16 @@ def test_massacres_slaughters_and_slayings_of_people_are_assaults_and_of_cattle_
     assert "ASSAULT" in types(run(nlp, ontology, "Armed men massacred dozens of villagers near the river."))
     assert "ASSAULT" in types(run(nlp, ontology, "The slaying of six farmers on Friday shocked the district."))
     assert "ASSAULT" not in types(run(nlp, ontology, "Herders slaughtered hundreds of goats for the feast."))
+
+
+def test_a_bare_strike_is_a_walkout_or_an_attack_by_who_strikes_or_what_is_hit(nlp, ontology):
+    walkout = [e for e in run(nlp, ontology, "Dock workers began a strike over pay on Monday.") if e.type == "PROTEST"]
+    assert [e.mode for e in walkout] == ["strike"]
+    attack = run(nlp, ontology, "The army carried out strikes on rebel positions near the town.")
+    assert "ASSAULT" in types(attack) and "PROTEST" not in types(attack)
+    assert not types(run(nlp, ontology, "The strike came as a surprise to the coach."))
+
+
+def test_an_event_noun_under_a_negated_support_verb_is_negated(nlp, ontology):
+    strikes = [e for e in run(nlp, ontology, "The air force has not carried out strikes on the city.") if e.type == "ASSAULT"]
+    assert [e.modality for e in strikes] == ["negated"]

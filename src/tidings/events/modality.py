@@ -34,8 +34,9 @@ def modality_of(trigger: Token, sent: Span, lexicon: Lexicon) -> Modality:
         if own & {"no"} or any(c.lower_ in ("no", "without") for c in trigger.children):
             return Modality("negated")
         verb = next((a for a in trigger.ancestors if a.pos_ in ("VERB", "AUX")), None)
-        if verb is not None and any(c.dep_ == "neg" for c in verb.children) and verb.lemma_ in ("be", "have", "see", "report"):
-            return Modality("negated")  # "there is not yet any sign of clashes"
+        if verb is not None and any(c.dep_ == "neg" for c in verb.children) and (
+                verb.lemma_ in ("be", "have", "see", "report") or verb.lemma_.lower() in lexicon.support_verbs):
+            return Modality("negated")  # "there is not yet any sign of clashes", "did not carry out strikes"
         if any(c.lower_ in cues["planned_adjectives"] for c in trigger.children if c.dep_ in ("amod", "compound")):
             return _with_speaker(Modality("planned"), trigger, lexicon)
     chain = [trigger, *trigger.ancestors]
