@@ -173,3 +173,9 @@ def test_a_bare_strike_is_a_walkout_or_an_attack_by_who_strikes_or_what_is_hit(n
 def test_an_event_noun_under_a_negated_support_verb_is_negated(nlp, ontology):
     strikes = [e for e in run(nlp, ontology, "The air force has not carried out strikes on the city.") if e.type == "ASSAULT"]
     assert [e.modality for e in strikes] == ["negated"]
+
+
+def test_an_envoy_of_no_stated_country_does_not_take_the_venues_country(nlp, ontology):
+    events = run(nlp, ontology, "Envoy Pieter Haan was expelled from Kramatorsk on Monday.")
+    envoys = [a for e in events for a in e.target if "Haan" in a.text]
+    assert envoys and all(a.country != "UKR" for a in envoys)

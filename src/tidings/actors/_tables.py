@@ -77,6 +77,7 @@ class RoleLexicon:
     titles: frozenset[str]
     premises_nouns: frozenset[str]
     weak_roles: frozenset[str]
+    foreign_roles: frozenset[str]
     sector_names: dict[str, str]
 
 
@@ -145,5 +146,6 @@ def load_lexicon(name: str = "actors_roles.yaml") -> RoleLexicon:
         titles=_words(raw, "titles", name),
         premises_nouns=_words(raw, "premises_nouns", name),
         weak_roles=_words(raw, "weak_roles", name),
+        foreign_roles=_words(raw, "foreign_roles", name),
         sector_names={str(k): str(v) for k, v in (raw.get("sector_names") or {}).items()},
     )

@@ -237,7 +237,7 @@ def read_candidate(cand: Candidate, dictionary: ActorDictionary, ctx: StoryConte
                 if org is not None and org.sector not in (None, "GOV") and sector == "GOV":
                     sector = org.sector  # "Houthi leader X" leads the Houthis
                 country = country or (org.country if org is not None else None) or (
-                    home if sector in DOMESTIC_SECTORS else None)
+                    home if sector in DOMESTIC_SECTORS and key not in lexicon.foreign_roles else None)
             return Reading(cand, _clean_name(name_tokens, dictionary), country, sector, "person",
                            role, person=True, text_stated=bool(role or country))
         if ent.label_ == "ORG" and ent.root.i == ent.end - 1 and role_key(ent.root, lexicon) and all(
@@ -314,7 +314,7 @@ def _read_role(cand: Candidate, tokens: list[Token], dictionary: ActorDictionary
         country = "NGO"
     elif aligned or (country is None and sector in GROUP_SECTORS and not pronoun_owner):
         country = ctx.operating_country(head)  # where the group acts (ACLED), not whose side it takes
-    elif country is None and sector in STATE_SECTORS and not pronoun_owner:
+    elif country is None and sector in STATE_SECTORS and not pronoun_owner and key not in lexicon.foreign_roles:
         country = ctx.home  # "its troops" stays without a country: pronoun-free by design
     if canonical in ("government", "local government") and country in countries.countries and not aligned:
         if canonical == "government":

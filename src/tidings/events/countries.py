@@ -32,13 +32,21 @@ def localise(refs: list[ActorRef], location: Location | None, lexicon: Lexicon) 
         return refs
     out = []
     for ref in refs:
-        if ref.sector in _INTERNATIONAL or ref.country in _INTERNATIONAL or _several_states(ref):
+        if ref.sector in _INTERNATIONAL or ref.country in _INTERNATIONAL or _several_states(ref) \
+                or _serves_abroad(ref, lexicon):
             out.append(ref)
         elif ref.country is None or _is_pro(ref.text, ref.country, lexicon) or is_bare_role(ref, lexicon):
             out.append(replace(ref, country=country))
         else:
             out.append(ref)
     return out
+
+
+def _serves_abroad(ref: ActorRef, lexicon: Lexicon) -> bool:
+    """An ambassador or envoy with no stated country: the venue is where they serve, rarely whose
+    they are ("Ambassador Joel Meyer was asked to leave Mali" is France's)."""
+    diplomats = lexicon.classes.get("diplomat", frozenset())
+    return ref.country is None and any(word.lower() in diplomats for word in _WORD.findall(ref.text))
 
 
 _STATES_WORDS = ("countries", "nations", "states", "governments")
