@@ -179,3 +179,9 @@ def test_an_envoy_of_no_stated_country_does_not_take_the_venues_country(nlp, ont
     events = run(nlp, ontology, "Envoy Pieter Haan was expelled from Kramatorsk on Monday.")
     envoys = [a for e in events for a in e.target if "Haan" in a.text]
     assert envoys and all(a.country != "UKR" for a in envoys)
+
+
+def test_fighter_jets_are_a_countrys_aircraft_not_combatants(nlp, ontology):
+    events = run(nlp, ontology, "Four South Korean fighter jets were dispatched over the strait on Monday.")
+    sources = [a for e in events if e.type == "MOBILIZE" for a in e.source]
+    assert sources and all(a.sector == "MIL" and a.country == "KOR" for a in sources)
