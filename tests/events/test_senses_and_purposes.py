@@ -185,3 +185,11 @@ def test_fighter_jets_are_a_countrys_aircraft_not_combatants(nlp, ontology):
     events = run(nlp, ontology, "Four South Korean fighter jets were dispatched over the strait on Monday.")
     sources = [a for e in events if e.type == "MOBILIZE" for a in e.source]
     assert sources and all(a.sector == "MIL" and a.country == "KOR" for a in sources)
+
+
+def test_lifting_or_easing_a_measure_is_a_concession_not_the_measure(nlp, ontology):
+    eased = run(nlp, ontology, "The European Union eased sanctions on the country's airline on Monday.")
+    assert "CONCEDE" in types(eased) and "SANCTION" not in types(eased)
+    lifted = run(nlp, ontology, "The nightly curfew was lifted in the capital on Sunday.")
+    assert "CONCEDE" in types(lifted) and "COERCE" not in types(lifted)
+    assert not types(run(nlp, ontology, "Volunteers lifted the rubble from the road."))

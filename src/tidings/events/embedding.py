@@ -13,6 +13,7 @@ it. Words that fail that test, found by their place in the parse:
 * a protest demand ("occupied the building, demanding a referendum"): not a separate REQUEST;
 * the grounds of a sanction ("imposed sanctions on the ministry for its role in wrongful
   detentions"): an act named as the reason, told where it happened, not here;
+* a measure that a concession lifts or eases ("lifted sanctions on oil"): the CONCEDE is coded;
 * a standing measure a thing is under ("goods under US sanctions", "a city under curfew"): a
   state, not the act that imposed it ("came under attack" stays: an attack is no state);
 * habitual or generic statements ("gangs often seize villagers");
@@ -63,7 +64,7 @@ def unreported(match: TriggerMatch, framing: dict[int, str], support_verbs: froz
         return True
     if match.entry.kind == "noun" and match.entry.type in told and _refers_back(match, framing, support_verbs):
         return True
-    if match.entry.kind == "noun" and (_grounds(head, framing) or _standing(match)):
+    if match.entry.kind == "noun" and (_grounds(head, framing) or _standing(match) or _lifted(head, framing)):
         return True
     if match.entry.type == "REJECT" and _denies_claim(head):
         return True
@@ -170,6 +171,12 @@ def _grounds(head: Token, framing: dict[int, str]) -> bool:
                 return True
         token = parent
     return False
+
+
+def _lifted(head: Token, framing: dict[int, str]) -> bool:
+    """A measure that a concession lifts or eases ("lifted sanctions on oil", "the curfew was
+    eased"): the easing is the act, not an imposition."""
+    return head.dep_ in ("dobj", "nsubjpass") and framing.get(head.head.i) == "CONCEDE"
 
 
 def _standing(match: TriggerMatch) -> bool:
