@@ -193,3 +193,13 @@ def test_lifting_or_easing_a_measure_is_a_concession_not_the_measure(nlp, ontolo
     lifted = run(nlp, ontology, "The nightly curfew was lifted in the capital on Sunday.")
     assert "CONCEDE" in types(lifted) and "COERCE" not in types(lifted)
     assert not types(run(nlp, ontology, "Volunteers lifted the rubble from the road."))
+
+
+def test_reserving_the_right_to_respond_and_vowing_justice_are_threats(nlp, ontology):
+    reserved = [e for e in run(nlp, ontology, "Pakistan now reserves the right to give an appropriate reply.")
+                if e.type == "THREATEN"]
+    assert [e.mode for e in reserved] == ["violence"]
+    vowed = [e for e in run(nlp, ontology, "The governor vowed to bring the gunmen to justice.") if e.type == "THREATEN"]
+    assert [e.mode for e in vowed] == ["arrest"]
+    assert not types(run(nlp, ontology, "The club reserves the right to refuse entry."))
+    assert not types(run(nlp, ontology, "Police brought the suspects to the station."))
