@@ -148,7 +148,7 @@ class Location:
     country: str | None = None
     admin1: str | None = None
     geo_precision: int | None = None
-    reason: str | None = None  # "clause", "sentence", "document"
+    reason: str | None = None  # "clause", "sentence", "document", "speaker", "anaphor" (an unnamed town)
 
 
 @dataclass

@@ -95,3 +95,13 @@ def test_the_main_place_is_the_countrys_town_over_the_countrys_name():
               Mention("place", "Solhan", 40, 46, 1, place=village),
               Mention("place", "Burkina Faso", 90, 102, 2, place=country)]
     assert main_place(places).text == "Solhan"
+
+
+def test_an_unnamed_town_in_a_region_is_the_town_the_article_names(events):
+    found = events("Rebels captured a key town in eastern Ukraine on Monday. "
+                   "The fighting around Kramatorsk went on all night, residents of Kramatorsk said.")
+    capture = [e for e in found if e.evidence.trigger == "captured"]
+    assert capture and capture[0].location is not None and capture[0].location.name == "Kramatorsk"
+    assert capture[0].location.reason == "anaphor"
+    region = events("Rebels captured large areas of eastern Ukraine on Monday. Residents of Kramatorsk fled.")
+    assert all(e.location is None or e.location.name != "Kramatorsk" for e in region if e.evidence.trigger == "captured")

@@ -13,7 +13,7 @@ from collections import Counter
 from dataclasses import replace
 from functools import lru_cache
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from tidings.actors._tables import CountryTable, load_countries
 from tidings.events._clause import clause_tokens
@@ -83,11 +83,46 @@ def choose_location(trigger: Token, sent: Span, places: list[Mention], excluded:
               or document_place is None or c[3].place.country == main_country]
     if venues:
         # A town before an area of the same rank: "in eastern Congo near Bunagana" is Bunagana.
-        _, _, _, mention, span, in_clause = min(venues, key=lambda c: (c[0], c[1], c[2]))
+        _, precision, _, mention, span, in_clause = min(venues, key=lambda c: (c[0], c[1], c[2]))
+        town = _named_town(places, mention) if precision and _unnamed_town(clause, doc) else None
+        if town is not None:
+            return place_location(town, "anaphor", False)
         return place_location(mention, "clause" if in_clause else "sentence", _is_near(span))
     if document_place is not None:
         return place_location(document_place, "document", False)
     return None
+
+
+#: Nouns of a settlement an article names elsewhere: "rebels captured a key town in eastern Congo".
+_SETTLEMENT_NOUNS = frozenset({"town", "village", "city", "settlement", "locality", "hamlet"})
+
+
+def _unnamed_town(clause: set[int], doc: Doc) -> bool:
+    """The act's clause places it in a town it does not name ("captured a key town in eastern
+    Congo", "killed 100 civilians in a village in the Sahel region"): the article names that town
+    elsewhere, most often as its main place."""
+    for i in clause:
+        token = doc[i]
+        if token.lemma_.lower() in _SETTLEMENT_NOUNS and token.pos_ == "NOUN" and token.tag_ == "NN" \
+                and not any(c.dep_ in ("prep", "appos") and c.lower_ in ("of", ",") or c.dep_ == "appos"
+                            for c in token.children):
+            return True
+    return False
+
+
+def _named_town(places: list[Mention], area: Mention) -> Mention | None:
+    """The town of the area's country the article names most often (the first on ties; datelines
+    and names of outlets aside): the unnamed town stands for it."""
+    if area.place is None or not area.place.country:
+        return None
+    datelines = _datelines(places)
+    towns = [m for m in places if m.place is not None and m.place.feature in _TOWNS
+             and m.place.country == area.place.country and not in_name(m) and m not in datelines]
+    if not towns:
+        return None
+    counts = Counter(m.place.id for m in towns if m.place)
+    top = max(counts.values())
+    return next(m for m in towns if m.place and counts[m.place.id] == top)
 
 
 #: Verbal acts are coded where their speaker is (the gold guidelines, after PLOVER and ACLED): "the
