@@ -65,9 +65,6 @@ def choose_date(trigger: Token, sent: Span, times: list[Mention], published: str
     own = _own_times(trigger, verb, sent, times)
     if own is not None:
         mention, value = own
-        if value.value == "PRESENT_REF":  # "is currently holding": the act is news of the day
-            anchor = document_anchor(published, times, doc_text(doc))
-            return anchor.value, anchor.precision, mention.text
         return value.value, value.precision, mention.text
     if not _is_present_report(verb):
         narrative = _narrative_time(doc, sent, times, published)
@@ -173,9 +170,8 @@ def _usable(mention: Mention, sent: Span) -> TimeValue | None:
     value = mention.time
     if value is None or value.value is None or not (sent.start_char <= mention.start < sent.end_char):
         return None
-    if value.value in ("PAST_REF", "FUTURE_REF"):
-        return None
-    return value if value.value == "PRESENT_REF" else iso_value(value)
+    iso = iso_value(value)
+    return iso if iso.value is not None else None  # PRESENT_REF, PAST_REF, FUTURE_REF name no date
 
 
 def _span(doc: Doc, mention: Mention) -> Span | None:
@@ -211,7 +207,7 @@ def _own_times(trigger: Token, verb: Token, sent: Span, times: list[Mention]) ->
         rank = 0 if attached.i == trigger.i else rank_of.get(attached.i)
         if rank is None:
             continue
-        explicit = value.value not in ("PRESENT_REF",) and bool(_DIGIT.search(mention.text))
+        explicit = bool(_DIGIT.search(mention.text))
         candidates.append(((rank, _PRECISION_RANK.get(value.precision, 4), not explicit,
                             abs(span.root.i - trigger.i)), mention, value))
     if not candidates:
@@ -222,13 +218,18 @@ def _own_times(trigger: Token, verb: Token, sent: Span, times: list[Mention]) ->
 
 def _is_present_report(verb: Token) -> bool:
     """"the ministry says …", "has declared", "is holding talks": a clause in the present (or the
-    present perfect) reports the day's news, and so does a clause that such a report frames."""
+    present perfect) reports the day's news, and so does a clause that such a report frames.
+
+    The outermost tensed clause decides: a present tense inside a past report ("'We condemn the
+    arrests,' he said on Wednesday") is the time of saying, which the narrative dates."""
+    present = False
     for current in _sharing_verbs(verb):
-        if current.tag_ in _PRESENT_TAGS:
-            return True
-        if any(c.dep_ in ("aux", "auxpass") and c.tag_ in _PRESENT_TAGS for c in current.children):
-            return True
-    return False
+        tags = [current.tag_, *(c.tag_ for c in current.children if c.dep_ in ("aux", "auxpass"))]
+        if any(tag in _PRESENT_TAGS for tag in tags):
+            present = True
+        elif "VBD" in tags or "MD" in tags:
+            present = False  # a past or modal frame ("said", "would") around what it reports
+    return present
 
 
 def _narrative_time(doc: Doc, sent: Span, times: list[Mention], published: str | None) -> Mention | None:
