@@ -166,3 +166,9 @@ def test_issue12_the_end_of_a_period_sets_no_narrative_time(nlp):
 def test_issue12_weekday_spelled_out_by_a_date_takes_that_date(nlp):
     text = "The prime minister summoned a meeting of the cabinet on Wednesday – April 16."
     assert _date(nlp, text, "summoned") == ("2014-04-16", "day")
+
+
+def test_issue12_a_day_the_parser_hangs_across_a_subordinate_clause_dates_that_clause(nlp):
+    text = ("Police fired tear gas on Sunday. Nonetheless protesters refused to disperse, as they did at "
+            "a similar rally on Saturday. Officers arrested dozens of them.")
+    assert _date(nlp, text, "arrested", published="2014-04-14") == ("2014-04-13", "day")

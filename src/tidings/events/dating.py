@@ -132,10 +132,10 @@ def _attachment(span: Span, trigger: Token) -> Token | None:
         if head is token:
             return token if token.pos_ in ("VERB", "AUX") else None
         if head.i == trigger.i:
-            return trigger
+            return _subordinate_between(trigger, span) or trigger
         if head.i not in inside:
             if _is_clause_verb(head):
-                return head
+                return _subordinate_between(head, span) or head
             if head.pos_ in ("NOUN", "PROPN", "PRON") and not _is_time_word(head):
                 if head.dep_ == "pobj" and head.head.lower_ in _SETTING_PREPS:
                     pass  # "at a summit in November last year": the setting of the act
@@ -144,6 +144,17 @@ def _attachment(span: Span, trigger: Token) -> Token | None:
                 # else "welcomed Assad's decision on Monday": a weekday names the news day, and
                 # a parser that hangs "on Monday" on the nearest noun is more often wrong than not
         token = head
+    return None
+
+
+def _subordinate_between(verb: Token, span: Span) -> Token | None:
+    """The verb of a subordinate clause that opens between `verb` and the expression after it,
+    when the parser hung the expression on `verb` across that clause ("refused to disperse, as
+    they did at a rally on Saturday": Saturday is the rally's); None when there is none."""
+    for token in verb.doc[verb.i + 1:span.start]:
+        if token.dep_ == "mark" and token.lower_ != "that" and verb.i < token.head.i < span.start \
+                and token.head.i != verb.i:
+            return token.head
     return None
 
 
