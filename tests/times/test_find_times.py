@@ -67,6 +67,18 @@ def test_vague_expressions_carry_timeml_ref_values(nlp):
     assert found == {"recent weeks": ("PAST_REF", "unknown"), "within days": ("FUTURE_REF", "unknown")}
 
 
+@pytest.mark.parametrize(("text", "ref"), [
+    ("Several years ago, the minister resigned.", {"Several years ago": "PAST_REF"}),
+    ("The envoy, formerly a general, arrived.", {"formerly": "PAST_REF"}),
+    ("The board bought shares at the then current price.", {"then current": "PAST_REF"}),
+    ("Until now, nobody had claimed the attack.", {"now": "PRESENT_REF"}),
+    ("The troops will leave a few weeks from now.", {"a few weeks from now": "FUTURE_REF"}),
+])
+def test_issue12_vague_past_present_and_future_expressions_get_their_ref(nlp, text, ref):
+    found, _ = _times(nlp, text)
+    assert {k: v[0] for k, v in found.items()} == ref
+
+
 def test_document_without_publication_date(nlp):
     found, _ = _times(nlp, "Rebels took the airport on Saturday, a year after the vote of "
                            "12 March 2013.", published=None)

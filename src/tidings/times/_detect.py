@@ -93,7 +93,7 @@ def _keep(doc: Doc, kind: str, start: int, end: int, groups: dict[str, str | Non
             return before != "as" and not (following and following[0] in ("after", "before"))
         if word == "now":
             token = _token_at(doc, start)
-            return token is not None and token.pos_ == "ADV" and before not in ("until", "by", "from", "right")
+            return token is not None and token.pos_ == "ADV" and before not in ("by", "from")
     return True
 
 

@@ -102,7 +102,8 @@ PATTERNS: dict[str, re.Pattern[str]] = {
         rf"(?P<mon>{_MONTH_FULL}){_END}"),
     "year": re.compile(rf"\b(?:(?P<edge>(?i:early|late|mid|fiscal))[\s-]+)?(?P<y>{YEAR})(?!\w|-\d|\s*%)"),
     "vague": re.compile(
-        r"(?i)\b(?P<w>recently|currently|current|now|soon|nowadays|these days|the future|the past"
+        r"(?i)\b(?P<w>recently|formerly|then current|currently|current|now|soon|nowadays|these days"
+        r"|the future|the past"
         r"|the (?:near|short) term|the near future"
         r"|recent (?:days|weeks|months|years)|within (?:days|weeks|hours|months)"
         r"|(?:the )?(?:coming|next few) (?:days|weeks|months))\b"),
@@ -167,8 +168,9 @@ ANCHORS: dict[str, tuple[str, ...]] = {
     "year": ("early", "late", "mid", "fiscal", "18", "19", "20"),
     "deictic": ("yesterday", "today", "tomorrow", "tonight", "this morning", "this afternoon",
                 "this evening"),
-    "vague": ("recent", "current", "now", "soon", "these days", "the future", "the past", "the near",
-              "the short", "within", "the coming", "the next few", "coming", "next few"),
+    "vague": ("recent", "formerly", "then current", "current", "now", "soon", "these days", "the future",
+              "the past", "the near", "the short", "within", "the coming", "the next few", "coming",
+              "next few"),
 }
 
 #: Characters that a case-insensitive pattern matches to an ASCII letter but `str.lower()` does

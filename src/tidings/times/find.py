@@ -108,7 +108,7 @@ def _with_ref(reading: Reading) -> TimeValue:
     """The reading's value, TimeML's PAST_REF/PRESENT_REF/FUTURE_REF for a vague expression, and
     TimeML's notation for quarters, seasons and weekends (`normalise.timeml_value`)."""
     value = reading.value
-    if value.value is None and reading.label.startswith("vague:"):
+    if value.value is None and reading.kind in ("vague", "ago") and ":" in reading.label:
         ref = REF_VALUES.get(reading.label.split(":", 1)[1])
         if ref is not None:
             return TimeValue(ref, "unknown")

@@ -216,10 +216,12 @@ def _rule_deictic(m: re.Match[str], pub: dt.date | None, tense: str) -> tuple[Ti
 
 def _rule_ago(m: re.Match[str], pub: dt.date | None, tense: str) -> tuple[TimeValue, str]:
     amount = m["n"].lower()
-    if pub is None or amount in ("a few", "several", "few"):
-        return _UNKNOWN, "vague"
-    n = int(amount) if amount.isdigit() else NUMBERS[amount]
     sign = 1 if m["dir"].lower() in ("later", "from now") else -1
+    if amount in ("a few", "several", "few"):  # "several years ago": TimeML's PAST_REF
+        return _UNKNOWN, "future" if sign > 0 else "past"
+    if pub is None:
+        return _UNKNOWN, ""
+    n = int(amount) if amount.isdigit() else NUMBERS[amount]
     unit = m["unit"].lower().rstrip("s")
     if unit == "day":
         return _day(pub + dt.timedelta(days=sign * n)), ""
