@@ -57,3 +57,8 @@ def test_without_publication_date_only_absolute_expressions_resolve():
 
 def test_impossible_day_is_unknown_not_an_error():
     assert normalise_date("February 30", SUNDAY) == TimeValue(None, "unknown")
+
+
+def test_issue12_a_past_month_name_two_months_ahead_is_last_years():
+    assert normalise_date("in December", "2014-10-20", tense="past") == TimeValue("2013-12-01", "month")
+    assert normalise_date("in November", "2014-10-31", tense="past") == TimeValue("2014-11-01", "month")

@@ -40,6 +40,9 @@ _UNKNOWN = TimeValue(None, "unknown")
 #: A past-tense month-day up to this many days after publication keeps the publication year:
 #: publication dates are often a time zone or an update late ("said on April 17" dated April 16).
 FUTURE_GRACE_DAYS = 62
+#: A past-tense month name keeps the publication year up to the next month only ("said in
+#: November", written on October 31); two months ahead it is last year's ("changed in December").
+FUTURE_GRACE_MONTH_DAYS = 31
 
 
 def normalise_date(text: str, published: str | None, tense: str = "past") -> TimeValue:
@@ -342,7 +345,7 @@ def _rule_month(m: re.Match[str], pub: dt.date | None, tense: str) -> tuple[Time
         year = pub.year  # "this September" is in the publication year, whichever way the clause points
     elif edge != "next" and tense == "past":
         ahead = (dt.date(pub.year, month, 1) - dt.date(pub.year, pub.month, 1)).days
-        year = pub.year if ahead <= FUTURE_GRACE_DAYS else pub.year - 1
+        year = pub.year if ahead <= FUTURE_GRACE_MONTH_DAYS else pub.year - 1
     elif edge == "next" or tense == "future":
         year = pub.year if month > pub.month or (edge != "next" and month == pub.month) else pub.year + 1
     else:
