@@ -118,3 +118,10 @@ def test_issue12_weekday_followed_by_its_date_takes_the_date(nlp):
     doc = nlp("The council will meet on Wednesday – April 16 in the capital.")
     times = {m.text: m.time.value for m in find_times(doc, "2014-04-13")}
     assert times["Wednesday"] == "2014-04-16"
+
+
+def test_issue12_set_schedules_only_with_what_it_schedules(nlp):
+    found, _ = _times(nlp, "Stocks rose to within 70 points of the record high set on Aug. 6.")
+    assert found["Aug. 6"] == ("2013-08-06", "day")
+    found, _ = _times(nlp, "The summit is set for Thursday.")
+    assert found["Thursday"] == ("2014-04-17", "day")

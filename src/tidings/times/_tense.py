@@ -37,11 +37,22 @@ def _governing_verb(span: Span) -> Token | None:
     return None
 
 
+def _schedules(verb: Token) -> bool:
+    """"set" schedules with what it schedules ("is set to meet", "set for Sunday"); "set a record
+    on Aug. 6" or "set fire to" is an act of its own, told in its own tense."""
+    if verb.lemma_.lower() != "set":
+        return True
+    children = list(verb.children)
+    if any(c.dep_ in ("xcomp", "auxpass") for c in children):
+        return True
+    return any(c.dep_ == "prep" and c.lower_ == "for" for c in children)
+
+
 def _is_scheduled(verb: Token) -> bool:
     """True when the verb, or one it is the infinitive complement of, schedules a future event."""
     current = verb
     for _ in range(3):
-        if current.lemma_.lower() in _SCHEDULING and current.lemma_.lower() != "go":
+        if current.lemma_.lower() in _SCHEDULING and current.lemma_.lower() != "go" and _schedules(current):
             return True
         if current.lemma_.lower() == "go" and current.tag_ == "VBG":  # "is going to meet"
             return True
