@@ -103,6 +103,8 @@ def timeml_value(mention: Mention) -> str | None:
         return f"{date.year}-{extra}"
     if extra == "decade":
         return str(date.year)[:3]
+    if extra == "century":
+        return f"{date.year:04d}"[:2]
     return str(date.year)
 
 

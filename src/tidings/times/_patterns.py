@@ -97,6 +97,19 @@ PATTERNS: dict[str, re.Pattern[str]] = {
     "spoken_year": re.compile(
         rf"(?i)\b(?:the\s+year\s+)?(?P<spoken>nineteen(?:[\s-]+(?:{_TENS})(?:[\s-]+(?:{_UNITS}))?"
         rf"|\s+hundred)|two\s+thousand(?:\s+(?:and\s+)?(?:{_UNITS}))?)\b"),
+    # A part named with its whole: "the first half of 1990", "the winter of 1994", "the week of
+    # March 6", "the 20th century" (see `_parts.py`).
+    "half": re.compile(
+        rf"(?i)\b(?:the\s+)?(?P<ord>first|second|last|latter)\s+(?:half|two\s+quarters)\s+of\s+"
+        rf"(?:(?P<y>{YEAR})|(?P<rel>this|last|next)\s+year){_END}"),
+    "season_of": re.compile(
+        rf"(?i)\b(?:the\s+)?(?:(?:early|late)\s+)?(?P<unit>{_SEASON})\s+of\s+"
+        rf"(?:(?P<y>{YEAR})|(?P<spoken>nineteen[\s-]+(?:{_TENS})(?:[\s-]+(?:{_UNITS}))?)){_END}"),
+    "week_of": re.compile(
+        rf"\b(?i:the\s+week\s+of)\s+(?P<mon>{MONTH})\s+(?P<d>{_DAY})(?:,?\s+(?P<y>{YEAR}))?{_END}"),
+    "century": re.compile(
+        r"(?i)\b(?:the\s+)?(?:(?P<n>\d{1,2})(?:st|nd|rd|th)|(?P<word>nineteenth|twentieth|twenty[\s-]first))"
+        r"[\s-]+century\b"),
     "month": re.compile(
         rf"\b(?:(?P<edge>(?i:early|late|mid|earlier|later|last|next|this))[\s-]+(?:(?i:in)\s+)?)?"
         rf"(?P<mon>{_MONTH_FULL}){_END}"),
@@ -148,6 +161,10 @@ TRIGGERS: dict[str, tuple[tuple[str, ...], ...]] = {
     "decade": (("0s", "0's", "twenties", "thirties", "forties", "fifties", "sixties", "seventies",
                 "eighties", "nineties"),),
     "spoken_year": (("nineteen", "thousand"),),
+    "half": (("half", "two quarters"),),
+    "season_of": (("spring", "summer", "fall", "autumn", "winter"), (" of ",)),
+    "week_of": (("week of",),),
+    "century": (("century",),),
     "month": (_MONTH_NAMES,),
     "year": (("18", "19", "20"),),
 }

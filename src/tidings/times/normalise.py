@@ -26,6 +26,7 @@ import dateparser
 
 from tidings.model import TimeValue
 from tidings.times._calendar import rule_decade, rule_holiday, rule_spoken_year
+from tidings.times._parts import rule_century, rule_half, rule_season_of, rule_week_of
 from tidings.times._patterns import MONTHS, NUMBERS, ORDINALS, PARTS_OF_DAY, PATTERNS, SEASONS, WEEKDAYS
 
 log = logging.getLogger(__name__)
@@ -373,7 +374,8 @@ _RULES = {
     "weekend": _rule_weekend, "the_year": _rule_the_year,
     "the_season": _rule_the_season, "anaphor": _rule_anaphor, "month": _rule_month,
     "year": _rule_year, "vague": _rule_vague, "holiday": rule_holiday, "decade": rule_decade,
-    "spoken_year": rule_spoken_year,
+    "spoken_year": rule_spoken_year, "half": rule_half, "season_of": rule_season_of,
+    "week_of": rule_week_of, "century": rule_century,
 }
 
 _HAS_YEAR = re.compile(r"\b(?:1[89]|20)\d\d\b")
