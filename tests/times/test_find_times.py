@@ -125,3 +125,10 @@ def test_issue12_set_schedules_only_with_what_it_schedules(nlp):
     assert found["Aug. 6"] == ("2013-08-06", "day")
     found, _ = _times(nlp, "The summit is set for Thursday.")
     assert found["Thursday"] == ("2014-04-17", "day")
+
+
+def test_issue12_a_verb_whose_past_is_its_present_form_reads_as_past(nlp):
+    found, _ = _times(nlp, "Losses in bank shares hurt the index on Friday.")
+    assert found["Friday"] == ("2014-04-11", "day")
+    found, _ = _times(nlp, "The two leaders meet separately Monday with the envoy.")
+    assert found["Monday"] == ("2014-04-14", "day")

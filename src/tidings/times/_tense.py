@@ -14,6 +14,10 @@ _FUTURE_AUX = frozenset({"will", "'ll", "shall", "wo", "would", "'d"})
 _SCHEDULING = frozenset({"due", "plan", "schedule", "expect", "set", "intend", "aim", "prepare",
                          "propose", "arrange", "go", "slate", "hope"})
 _PAST_TAGS = frozenset({"VBD"})
+#: Verbs whose past is their present form: tagged VBP ("stocks that hurt the index on Friday"), they
+#: are a past more often than not in news, which tells what happened.
+_SAME_FORM_PAST = frozenset({"hit", "hurt", "cut", "set", "put", "cost", "shut", "spread", "quit", "let",
+                             "bid", "burst", "cast", "split", "upset", "beat", "read", "slit", "shed"})
 _DEADLINE_PREPOSITIONS = frozenset({"by", "until", "till", "through", "as"})
 _SCHEDULED_ADJECTIVES = frozenset({"payable", "effective", "due"})
 _CLOCK_WORDS = frozenset({"a.m.", "p.m.", "am", "pm", "a.m", "p.m", "noon", "midnight", "gmt", "est",
@@ -95,6 +99,8 @@ def clause_tense(span: Span) -> str:
         if any(a.lower_ in _FUTURE_AUX for a in head_auxes):
             return "future"
     if verb.tag_ in _PAST_TAGS or any(a.tag_ in _PAST_TAGS for a in auxes):
+        return "past"
+    if verb.tag_ == "VBP" and not auxes and verb.lower_ in _SAME_FORM_PAST:
         return "past"
     if verb.tag_ == "VBN" and any(a.lemma_ == "have" for a in auxes):
         return "past"
