@@ -132,3 +132,18 @@ def test_issue12_a_verb_whose_past_is_its_present_form_reads_as_past(nlp):
     assert found["Friday"] == ("2014-04-11", "day")
     found, _ = _times(nlp, "The two leaders meet separately Monday with the envoy.")
     assert found["Monday"] == ("2014-04-14", "day")
+
+
+def test_issue12_a_holiday_week_is_the_week_of_the_holiday(nlp):
+    found, _ = _times(nlp, "Pilgrims crowded the city during Easter week.", published="2000-04-17")
+    assert found["Easter week"] == ("2000-04-17", "week")
+
+
+def test_issue12_a_month_with_a_spoken_year(nlp):
+    found, _ = _times(nlp, "January nineteen ninety-seven. A bomb went off in a park.")
+    assert found == {"January nineteen ninety-seven": ("1997-01-01", "month")}
+
+
+def test_issue12_a_quoted_capitalised_title_is_not_a_date(nlp):
+    found, _ = _times(nlp, "The minister, speaking on the \"This Week\" programme, defended the plan.")
+    assert found == {}

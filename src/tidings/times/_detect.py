@@ -20,6 +20,7 @@ from tidings.nlp._text import doc_text
 _PRIORITY = {kind: i for i, kind in enumerate(PATTERNS)}
 _AMBIGUOUS_MONTHS = frozenset({"May", "March"})
 _NOT_DATE_ENTS = frozenset({"PERSON", "ORG", "FAC", "WORK_OF_ART", "PRODUCT", "EVENT", "LAW"})
+_OPENING_QUOTES = frozenset("\"“‘'")
 _NEED_IN = frozenset({"the past", "the future"})
 _GENERIC_NOUNS = frozenset({"youth", "world", "generation", "generations", "society", "children",
                             "young", "kids", "standards"})
@@ -60,7 +61,7 @@ def _keep(doc: Doc, kind: str, start: int, end: int, groups: dict[str, str | Non
         if before == "of" or (following and following[0] in _GENERIC_NOUNS):
             return False  # "today's youth", "the people of tomorrow": an era, not a date
     if kind == "relative" and groups["unit"][0].isupper() and groups["rel"][0].isupper() \
-            and _word_before(text, start) not in ("", "."):
+            and (_word_before(text, start) not in ("", ".") or text[start - 1:start] in _OPENING_QUOTES):
         return False  # "ABC's \"This Week\"": a title mid-sentence
     if kind == "month":
         token = _token_at(doc, start if not groups.get("edge") else text.index(groups["mon"], start))

@@ -48,7 +48,8 @@ PATTERNS: dict[str, re.Pattern[str]] = {
         rf"\b(?P<d>{_DAY})\s+(?:of\s+)?(?P<mon>{MONTH})(?:,?\s+(?P<y>{YEAR}))?{_END}"),
     "month_year": re.compile(
         rf"\b(?:(?P<edge>(?i:early|late|mid|the end of|the beginning of|the start of))[\s-]+)?"
-        rf"(?P<mon>{MONTH}),?\s+(?:(?:of\s+)?(?P<y>{YEAR})|(?P<yrel>(?i:this|last|next))\s+(?i:year)){_END}"),
+        rf"(?P<mon>{MONTH}),?\s+(?:(?:of\s+)?(?P<y>{YEAR})|(?P<yrel>(?i:this|last|next))\s+(?i:year)"
+        rf"|(?P<spoken>(?i:nineteen[\s-]+(?:{_TENS})(?:[\s-]+(?:{_UNITS}))?))){_END}"),
     "weekday": re.compile(
         rf"\b(?:(?P<rel>(?i:last|next|this|coming|the previous|the following))\s+)?(?P<wd>{_WEEKDAY})\b"
         r"(?:\s+(?P<part>(?i:morning|afternoon|evening|night))\b)?"),
@@ -89,7 +90,7 @@ PATTERNS: dict[str, re.Pattern[str]] = {
     "holiday": re.compile(
         r"(?i)\b(?:(?P<rel>last|next|this)\s+)?(?P<h>Thanksgiving(?:\s+Day)?|Christmas(?:\s+Day|\s+Eve)?"
         r"|New\s+Year'?s(?:\s+Day|\s+Eve)|Easter(?:\s+Sunday)?|Election\s+Day|Labor\s+Day"
-        r"|Memorial\s+Day|Independence\s+Day|Halloween|Valentine'?s\s+Day)\b"),
+        r"|Memorial\s+Day|Independence\s+Day|Halloween|Valentine'?s\s+Day)(?P<week>\s+week)?\b"),
     "decade": re.compile(
         r"(?i)\b(?:the\s+)?(?:(?P<edge>early|late|mid)[\s-]+)?(?:(?P<dec>(?:1[89]|20)\d0)'?s"
         r"|'(?P<short>\d0)s|(?<=the\s)(?P<word>twenties|thirties|forties|fifties|sixties|seventies"

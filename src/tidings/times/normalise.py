@@ -25,7 +25,7 @@ import re
 import dateparser
 
 from tidings.model import TimeValue
-from tidings.times._calendar import rule_decade, rule_holiday, rule_spoken_year
+from tidings.times._calendar import rule_decade, rule_holiday, rule_spoken_year, spoken_year
 from tidings.times._parts import rule_century, rule_half, rule_season_of, rule_week_of
 from tidings.times._patterns import MONTHS, NUMBERS, ORDINALS, PARTS_OF_DAY, PATTERNS, SEASONS, WEEKDAYS
 
@@ -182,6 +182,9 @@ def _rule_month_day(m: re.Match[str], pub: dt.date | None, tense: str) -> tuple[
 def _rule_month_year(m: re.Match[str], pub: dt.date | None, tense: str) -> tuple[TimeValue, str]:
     if m["y"]:
         return _month(int(m["y"]), _month_number(m["mon"])), ""
+    if m["spoken"]:  # "January nineteen ninety-seven" (radio transcripts)
+        year = spoken_year(m["spoken"])
+        return (_month(year, _month_number(m["mon"])), "") if year else (_UNKNOWN, "")
     if pub is None:
         return _UNKNOWN, ""
     step = {"last": -1, "next": 1}.get(m["yrel"].lower(), 0)
