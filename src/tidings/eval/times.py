@@ -34,7 +34,7 @@ from spacy.language import Language
 from tidings.errors import InputError
 from tidings.model import Mention
 from tidings.times import find_times
-from tidings.times.normalise import REF_VALUES
+from tidings.times.timeml import REF_VALUES
 
 log = logging.getLogger(__name__)
 

@@ -27,7 +27,7 @@ from spacy.tokens import Doc, Span, Token
 from tidings.model import Mention, TimeValue
 from tidings.nlp._text import doc_text
 from tidings.times.anchor import document_anchor
-from tidings.times.normalise import iso_value
+from tidings.times.timeml import iso_value
 
 #: Words before a time expression that make it the edge of a period rather than the event's date.
 _PERIOD_BOUNDS = {"since", "until", "till", "through", "ending"}

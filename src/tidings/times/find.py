@@ -12,7 +12,8 @@ from tidings.times._context import Reading, apply_reporting_period, resolve_anap
 from tidings.times._detect import Candidate, find_candidates
 from tidings.times._tense import clause_tense
 from tidings.times.anchor import capped, dateline_day, text_anchor
-from tidings.times.normalise import REF_VALUES, published_precision, resolve, timeml_value
+from tidings.times.normalise import published_precision, resolve
+from tidings.times.timeml import REF_VALUES, timeml_value
 from tidings.nlp._text import doc_text
 
 # Kinds whose value depends on which way the clause points; the others ignore tense, so we skip
@@ -36,7 +37,7 @@ def find_times(doc: Doc, published: str | None) -> list[Mention]:
     month at most. A wire dateline ("UNITED NATIONS, March 10 (Xinhua) --") a few days before
     publication is the anchor in its place (see `times.anchor`). "now", "recently", "in the future" carry TimeML's PRESENT_REF, PAST_REF,
     FUTURE_REF as value, with precision "unknown"; quarters, halves, seasons and weekends are
-    written as TimeML writes them ("1989-Q3", "2014-W15-WE"; `normalise.iso_value` reads them back).
+    written as TimeML writes them ("1989-Q3", "2014-W15-WE"; `timeml.iso_value` reads them back).
     """
     text_of_doc = doc_text(doc)
     sentences = list(doc.sents)
@@ -106,7 +107,7 @@ def _read(candidates: list[tuple[Candidate, str, str]], published: str | None) -
 
 def _with_ref(reading: Reading) -> TimeValue:
     """The reading's value, TimeML's PAST_REF/PRESENT_REF/FUTURE_REF for a vague expression, and
-    TimeML's notation for quarters, seasons and weekends (`normalise.timeml_value`)."""
+    TimeML's notation for quarters, seasons and weekends (`timeml.timeml_value`)."""
     value = reading.value
     if value.value is None and reading.kind in ("vague", "ago") and ":" in reading.label:
         ref = REF_VALUES.get(reading.label.split(":", 1)[1])
