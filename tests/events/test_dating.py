@@ -172,3 +172,8 @@ def test_issue12_a_day_the_parser_hangs_across_a_subordinate_clause_dates_that_c
     text = ("Police fired tear gas on Sunday. Nonetheless protesters refused to disperse, as they did at "
             "a similar rally on Saturday. Officers arrested dozens of them.")
     assert _date(nlp, text, "arrested", published="2014-04-14") == ("2014-04-13", "day")
+
+
+def test_issue12_a_participle_with_only_a_time_works_as_a_preposition(nlp):
+    text = "Beginning on Thursday, the army was able to move troops into the valley."
+    assert _date(nlp, text, "move") == ("2014-04-10", "day")

@@ -134,7 +134,7 @@ def _attachment(span: Span, trigger: Token) -> Token | None:
         if head.i == trigger.i:
             return _subordinate_between(trigger, span) or trigger
         if head.i not in inside:
-            if _is_clause_verb(head):
+            if _is_clause_verb(head) and not _is_bare_participle(head, inside):
                 return _subordinate_between(head, span) or head
             if head.pos_ in ("NOUN", "PROPN", "PRON") and not _is_time_word(head):
                 if head.dep_ == "pobj" and head.head.lower_ in _SETTING_PREPS:
@@ -145,6 +145,16 @@ def _attachment(span: Span, trigger: Token) -> Token | None:
                 # a parser that hangs "on Monday" on the nearest noun is more often wrong than not
         token = head
     return None
+
+
+def _is_bare_participle(verb: Token, inside: set[int]) -> bool:
+    """"Starting last Thursday, the UN was able to …": a participle with nothing but the time
+    expression works as a preposition, and the time dates the clause it hangs on."""
+    def is_time(child: Token) -> bool:  # the expression, or the preposition that introduces it
+        return child.i in inside or child.is_punct or (
+            child.dep_ == "prep" and all(c.i in inside for c in child.children) and any(child.children))
+
+    return verb.tag_ == "VBG" and all(is_time(c) for c in verb.children)
 
 
 def _subordinate_between(verb: Token, span: Span) -> Token | None:
