@@ -73,6 +73,11 @@ def test_vague_expressions_carry_timeml_ref_values(nlp):
     ("The board bought shares at the then current price.", {"then current": "PAST_REF"}),
     ("Until now, nobody had claimed the attack.", {"now": "PRESENT_REF"}),
     ("The troops will leave a few weeks from now.", {"a few weeks from now": "FUTURE_REF"}),
+    ("Prices have fallen over the past several quarters.", {"the past several quarters": "PAST_REF"}),
+    ("Riots were rare in past years.", {"past years": "PAST_REF"}),
+    ("The cuts will lower taxes in future quarters.", {"future quarters": "FUTURE_REF"}),
+    ("The board may sell the unit at a later date.", {"a later date": "FUTURE_REF"}),
+    ("For the past few weeks the town has been quiet.", {}),
 ])
 def test_issue12_vague_past_present_and_future_expressions_get_their_ref(nlp, text, ref):
     found, _ = _times(nlp, text)

@@ -87,6 +87,8 @@ def _keep(doc: Doc, kind: str, start: int, end: int, groups: dict[str, str | Non
             return not text[end:end + 4].lower().startswith(" of") and before not in ("the", "a")
         if word in _NEED_IN:
             return before in ("in", "of")
+        if re.match(r"(?:the )?(?:past|last) ", word):
+            return before != "for"  # "for the past few weeks": a duration
         if word == "current":
             return before != "then"  # "the then current price" is a past reference
         if word == "soon":

@@ -117,10 +117,12 @@ PATTERNS: dict[str, re.Pattern[str]] = {
     "year": re.compile(rf"\b(?:(?P<edge>(?i:early|late|mid|fiscal))[\s-]+)?(?P<y>{YEAR})(?!\w|-\d|\s*%)"),
     "vague": re.compile(
         r"(?i)\b(?P<w>recently|formerly|then current|currently|current|now|soon|nowadays|these days"
+        r"|(?:the )?(?:past|last) (?:few|several) (?:days|weeks|months|years|quarters|decades)|past years"
         r"|the future|the past"
         r"|the (?:near|short) term|the near future"
-        r"|recent (?:days|weeks|months|years)|within (?:days|weeks|hours|months)"
-        r"|(?:the )?(?:coming|next few) (?:days|weeks|months))\b"),
+        r"|recent (?:days|weeks|months|years|quarters)|within (?:days|weeks|hours|months)"
+        r"|(?:the )?(?:coming|next few) (?:days|weeks|months|quarters)|future (?:years|quarters)"
+        r"|a later (?:date|stage))\b"),
 }
 
 _MONTH_STEMS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
@@ -188,7 +190,7 @@ ANCHORS: dict[str, tuple[str, ...]] = {
                 "this evening"),
     "vague": ("recent", "formerly", "then current", "current", "now", "soon", "these days", "the future",
               "the past", "the near", "the short", "within", "the coming", "the next few", "coming",
-              "next few"),
+              "next few", "past", "the last", "last", "future", "a later"),
 }
 
 #: Characters that a case-insensitive pattern matches to an ASCII letter but `str.lower()` does
