@@ -78,6 +78,9 @@ def test_vague_expressions_carry_timeml_ref_values(nlp):
     ("The cuts will lower taxes in future quarters.", {"future quarters": "FUTURE_REF"}),
     ("The board may sell the unit at a later date.", {"a later date": "FUTURE_REF"}),
     ("For the past few weeks the town has been quiet.", {}),
+    ("The party will one day rule the country.", {"one day": "FUTURE_REF"}),
+    ("The envoys met for one day of talks.", {}),
+    ("The army must leave as soon as possible.", {"as soon as possible": "FUTURE_REF"}),
 ])
 def test_issue12_vague_past_present_and_future_expressions_get_their_ref(nlp, text, ref):
     found, _ = _times(nlp, text)

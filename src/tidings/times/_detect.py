@@ -20,6 +20,7 @@ from tidings.nlp._text import doc_text
 _PRIORITY = {kind: i for i, kind in enumerate(PATTERNS)}
 _AMBIGUOUS_MONTHS = frozenset({"May", "March"})
 _NOT_DATE_ENTS = frozenset({"PERSON", "ORG", "FAC", "WORK_OF_ART", "PRODUCT", "EVENT", "LAW"})
+_MODALS = frozenset({"will", "would", "could", "might", "may", "can", "shall", "should", "must"})
 _OPENING_QUOTES = frozenset("\"“‘'")
 _NEED_IN = frozenset({"the past", "the future"})
 _GENERIC_NOUNS = frozenset({"youth", "world", "generation", "generations", "society", "children",
@@ -87,6 +88,8 @@ def _keep(doc: Doc, kind: str, start: int, end: int, groups: dict[str, str | Non
             return not text[end:end + 4].lower().startswith(" of") and before not in ("the", "a")
         if word in _NEED_IN:
             return before in ("in", "of")
+        if word == "one day":
+            return before in _MODALS  # "Islam will one day be …"; not "one day of talks"
         if re.match(r"(?:the )?(?:past|last) ", word):
             return before != "for"  # "for the past few weeks": a duration
         if word == "current":

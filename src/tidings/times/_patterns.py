@@ -116,7 +116,8 @@ PATTERNS: dict[str, re.Pattern[str]] = {
         rf"(?P<mon>{_MONTH_FULL}){_END}"),
     "year": re.compile(rf"\b(?:(?P<edge>(?i:early|late|mid|fiscal))[\s-]+)?(?P<y>{YEAR})(?!\w|-\d|\s*%)"),
     "vague": re.compile(
-        r"(?i)\b(?P<w>recently|formerly|then current|currently|current|now|soon|nowadays|these days"
+        r"(?i)\b(?P<w>recently|formerly|then current|currently|current|now|as soon as possible|soon"
+        r"|nowadays|these days|some ?day|one day"
         r"|(?:the )?(?:past|last) (?:few|several) (?:days|weeks|months|years|quarters|decades)|past years"
         r"|the future|the past"
         r"|the (?:near|short) term|the near future"
@@ -190,7 +191,8 @@ ANCHORS: dict[str, tuple[str, ...]] = {
                 "this evening"),
     "vague": ("recent", "formerly", "then current", "current", "now", "soon", "these days", "the future",
               "the past", "the near", "the short", "within", "the coming", "the next few", "coming",
-              "next few", "past", "the last", "last", "future", "a later"),
+              "next few", "past", "the last", "last", "future", "a later", "as soon as possible", "someday",
+              "some day", "one day"),
 }
 
 #: Characters that a case-insensitive pattern matches to an ASCII letter but `str.lower()` does

@@ -35,8 +35,8 @@ log = logging.getLogger(__name__)
 TENSES = ("past", "present", "future")
 _LEADING = re.compile(r"(?i)^(?:on|in|at|since|by|during|until|from|of)\s+")
 _SEASON_START = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
-_VAGUE_FUTURE = ("soon", "the future", "future", "within", "coming", "next few", "the near", "the short",
-                 "a later")
+_VAGUE_FUTURE = ("soon", "as soon as possible", "the future", "future", "within", "coming", "next few",
+                 "the near", "the short", "a later", "someday", "some day", "one day")
 _VAGUE_PRESENT = ("now", "currently", "current", "nowadays", "these days")
 _UNKNOWN = TimeValue(None, "unknown")
 #: A past-tense month-day up to this many days after publication keeps the publication year:
