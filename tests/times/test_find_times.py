@@ -155,3 +155,8 @@ def test_issue12_a_month_with_a_spoken_year(nlp):
 def test_issue12_a_quoted_capitalised_title_is_not_a_date(nlp):
     found, _ = _times(nlp, "The minister, speaking on the \"This Week\" programme, defended the plan.")
     assert found == {}
+
+
+def test_issue12_a_present_perfect_progressive_points_back(nlp):
+    found, _ = _times(nlp, "Police have been searching for him since shortly after the Oct. 23 shooting.")
+    assert found["Oct. 23"] == ("2013-10-23", "day")

@@ -102,8 +102,8 @@ def clause_tense(span: Span) -> str:
         return "past"
     if verb.tag_ == "VBP" and not auxes and verb.lower_ in _SAME_FORM_PAST:
         return "past"
-    if verb.tag_ == "VBN" and any(a.lemma_ == "have" for a in auxes):
-        return "past"
+    if any(a.lemma_ == "have" for a in auxes):
+        return "past"  # "has filed", "have been searching since the Oct. 23 slaying": a present perfect
     if verb.tag_ == "VBG" and any(a.lemma_ == "be" and a.tag_ in ("VBZ", "VBP") for a in auxes):
         return "future"  # "are meeting on Thursday"
     if verb.tag_ in ("VBZ", "VBP") or any(a.tag_ in ("VBZ", "VBP") for a in auxes):
