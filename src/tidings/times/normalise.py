@@ -315,8 +315,9 @@ def _rule_month(m: re.Match[str], pub: dt.date | None, tense: str) -> tuple[Time
         year = pub.year if ahead <= FUTURE_GRACE_MONTH_DAYS else pub.year - 1
     elif edge == "next" or tense == "future":
         year = pub.year if month > pub.month or (edge != "next" and month == pub.month) else pub.year + 1
-    else:
-        year = pub.year
+    else:  # a present clause points neither way: the nearest such month
+        year = min((pub.year - 1, pub.year, pub.year + 1),
+                   key=lambda y: abs((y - pub.year) * 12 + month - pub.month))
     return _month(year, month), ""
 
 
