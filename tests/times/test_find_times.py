@@ -160,3 +160,12 @@ def test_issue12_a_quoted_capitalised_title_is_not_a_date(nlp):
 def test_issue12_a_present_perfect_progressive_points_back(nlp):
     found, _ = _times(nlp, "Police have been searching for him since shortly after the Oct. 23 shooting.")
     assert found["Oct. 23"] == ("2013-10-23", "day")
+
+
+def test_issue12_the_infinitive_of_an_agreement_is_still_to_come(nlp):
+    found, _ = _times(nlp, "The company agreed to buy the unit for $22 million in February.", published="2014-10-30")
+    assert found["February"] == ("2015-02-01", "month")
+    found, _ = _times(nlp, "The bank announced an agreement to acquire the firm in January.", published="2014-11-02")
+    assert found["January"] == ("2015-01-01", "month")
+    found, _ = _times(nlp, "The rebels agreed on Friday to free the hostages.")
+    assert found["Friday"] == ("2014-04-11", "day")

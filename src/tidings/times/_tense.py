@@ -13,6 +13,12 @@ _FUTURE_AUX = frozenset({"will", "'ll", "shall", "wo", "would", "'d"})
 # Lemmas that schedule what they govern: "due to meet", "plans to visit", "is set to hold".
 _SCHEDULING = frozenset({"due", "plan", "schedule", "expect", "set", "intend", "aim", "prepare",
                          "propose", "arrange", "go", "slate", "hope"})
+#: Verbs and nouns whose infinitive complement is still to come ("agreed to buy", "an agreement to
+#: acquire", "vowed to return"); unlike
+#: `_SCHEDULING`, only for a date of the complement: "agreed on Monday to buy" dates the agreeing.
+_PROSPECTIVE = frozenset({"agree", "decide", "promise", "vow", "pledge", "offer", "threaten", "order",
+                          "urge", "ask", "vote", "undertake", "commit", "want", "seek",
+                          "agreement", "deal", "decision", "plan", "bid", "proposal"})
 _PAST_TAGS = frozenset({"VBD"})
 #: Verbs whose past is their present form: tagged VBP ("stocks that hurt the index on Friday"), they
 #: are a past more often than not in news, which tells what happened.
@@ -58,6 +64,8 @@ def _is_scheduled(verb: Token) -> bool:
     for _ in range(3):
         if current.lemma_.lower() in _SCHEDULING and current.lemma_.lower() != "go" and _schedules(current):
             return True
+        if current is not verb and current.lemma_.lower() in _PROSPECTIVE:
+            return True  # "agreed to buy the unit in January": the buying is to come
         if current.lemma_.lower() == "go" and current.tag_ == "VBG":  # "is going to meet"
             return True
         if any(c.dep_ == "auxpass" and c.lemma_ == "be" for c in current.children) and \
