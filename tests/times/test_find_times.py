@@ -169,3 +169,8 @@ def test_issue12_the_infinitive_of_an_agreement_is_still_to_come(nlp):
     assert found["January"] == ("2015-01-01", "month")
     found, _ = _times(nlp, "The rebels agreed on Friday to free the hostages.")
     assert found["Friday"] == ("2014-04-11", "day")
+
+
+def test_issue12_a_clock_time_before_a_time_zone_is_not_a_year(nlp):
+    found, _ = _times(nlp, "The missile was launched at around 2057 GMT Monday.", published="2017-08-29")
+    assert found == {"Monday": ("2017-08-28", "day")}

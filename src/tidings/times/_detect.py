@@ -20,6 +20,7 @@ from tidings.nlp._text import doc_text
 _PRIORITY = {kind: i for i, kind in enumerate(PATTERNS)}
 _AMBIGUOUS_MONTHS = frozenset({"May", "March"})
 _NOT_DATE_ENTS = frozenset({"PERSON", "ORG", "FAC", "WORK_OF_ART", "PRODUCT", "EVENT", "LAW"})
+_CLOCK_ZONES = frozenset({"gmt", "utc", "hrs", "hours", "local", "est", "edt", "cet", "ist", "zulu"})
 _MODALS = frozenset({"will", "would", "could", "might", "may", "can", "shall", "should", "must"})
 _OPENING_QUOTES = frozenset("\"“‘'")
 _NEED_IN = frozenset({"the past", "the future"})
@@ -81,6 +82,8 @@ def _keep(doc: Doc, kind: str, start: int, end: int, groups: dict[str, str | Non
         nxt = doc[token.i + 1] if token.i + 1 < len(doc) else None
         if nxt is not None and nxt.pos_ == "NOUN" and nxt.tag_ == "NNS":
             return False  # "2000 troops"
+        if nxt is not None and nxt.lower_ in _CLOCK_ZONES:
+            return False  # "at around 2057 GMT": a clock time of military and wire reports
         return before in DATE_PREPOSITIONS or token.ent_type_ == "DATE"
     if kind == "vague":
         word = groups["w"].lower()
