@@ -167,10 +167,10 @@ def _weekday_value(m: re.Match[str], pub: dt.date | None, tense: str) -> tuple[T
     rel = (m["rel"] or "").lower()
     back = (pub.weekday() - target) % 7
     forward = (target - pub.weekday()) % 7
-    if rel in ("last", "the previous"):
-        return _day(pub - dt.timedelta(days=back or 7)), "last"
+    if rel in ("last", "the previous"):  # "the previous Friday" may be re-read from the text's last day
+        return _day(pub - dt.timedelta(days=back or 7)), "last" if rel == "last" else "previous"
     if rel in ("next", "the following"):
-        return _day(pub + dt.timedelta(days=forward or 7)), "next"
+        return _day(pub + dt.timedelta(days=forward or 7)), "next" if rel == "next" else "following"
     if rel in ("this", "coming") or tense != "past":
         return _day(pub + dt.timedelta(days=forward)), "forward"
     return _day(pub - dt.timedelta(days=back)), "back"
