@@ -174,3 +174,8 @@ def test_issue12_the_infinitive_of_an_agreement_is_still_to_come(nlp):
 def test_issue12_a_clock_time_before_a_time_zone_is_not_a_year(nlp):
     found, _ = _times(nlp, "The missile was launched at around 2057 GMT Monday.", published="2017-08-29")
     assert found == {"Monday": ("2017-08-28", "day")}
+
+
+def test_issue12_be_to_schedules_what_it_governs(nlp):
+    found, _ = _times(nlp, "The stock was suspended, and it is to resume trading in Paris Tuesday.")
+    assert found["Tuesday"] == ("2014-04-15", "day")

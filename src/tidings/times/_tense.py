@@ -76,6 +76,8 @@ def _is_scheduled(verb: Token) -> bool:
             has_to = any(c.dep_ == "aux" and c.lower_ == "to" for c in current.children)
             if not has_to:
                 return False
+            if current.head.lemma_ == "be" and current.dep_ in ("xcomp", "ccomp"):
+                return True  # "is to resume trading Tuesday", "the plan is to meet on Monday"
             current = current.head
         else:
             return False
