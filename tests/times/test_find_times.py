@@ -179,3 +179,10 @@ def test_issue12_a_clock_time_before_a_time_zone_is_not_a_year(nlp):
 def test_issue12_be_to_schedules_what_it_governs(nlp):
     found, _ = _times(nlp, "The stock was suspended, and it is to resume trading in Paris Tuesday.")
     assert found["Tuesday"] == ("2014-04-15", "day")
+
+
+def test_issue12_a_clock_time_before_a_weekday_goes_in_its_label(nlp):
+    doc = nlp("The agency gave the family until 9 a.m. Tuesday to sign, and he left at 10:30 p.m. Sunday.")
+    found = {m.text: (m.time.value, m.label) for m in find_times(doc, "2000-04-03")}
+    assert found == {"Tuesday": ("2000-04-04", "weekday:forward:T0900"),
+                     "Sunday": ("2000-04-02", "weekday:back:T2230")}

@@ -93,6 +93,9 @@ def timeml_value(mention: Mention) -> str | None:
     date = dt.date.fromisoformat(value.value)
     extra = label.rsplit(":", 1)[1] if ":" in label else ""
     if value.precision == "day":
+        clock = re.fullmatch(r"T(\d\d)(\d\d)", extra)
+        if clock:  # "9 a.m. Tuesday" -> 2000-04-04T09:00
+            return f"{value.value}T{clock[1]}:{clock[2]}"
         return value.value  # "Friday night": TimeBank writes TNI only now and then, so we never do
     if value.precision == "week":
         year, week, _ = date.isocalendar()

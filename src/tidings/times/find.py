@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from dataclasses import replace
 
@@ -62,6 +63,7 @@ def find_times(doc: Doc, published: str | None) -> list[Mention]:
     readings = apply_reporting_period(readings, sentence_texts if sentences else [])
     readings = resolve_anaphors(readings)
     readings = _spelled_out(readings, text_of_doc)
+    readings = [_with_clock(r, text_of_doc) for r in readings]
     return [
         Mention(kind="time", text=r.text, start=r.start, end=r.end, sentence_index=i,
                 time=_with_ref(r), label=r.label)
@@ -84,6 +86,22 @@ def _spelled_out(readings: list[Reading], text: str) -> list[Reading]:
                 and len(gap) <= 4 and set(gap) <= _GLOSS_GAP):
             out[i] = replace(weekday, value=date.value)
     return out
+
+
+#: A clock time just before a weekday: "9 a.m. Tuesday", "4 a.m. EDT Thursday".
+_CLOCK_BEFORE = re.compile(r"\b(1[0-2]|0?[1-9])(?::([0-5]\d))?\s*([ap])\.m\.(?:\s+[A-Z]{3})?\s+$", re.IGNORECASE)
+
+
+def _with_clock(reading: Reading, text: str) -> Reading:
+    """A weekday after a clock time keeps the time in its label (``weekday:forward:T0900``), as
+    TimeML gives it (2000-04-04T09:00); the mention stays the weekday, which is what dates acts."""
+    if reading.kind != "weekday" or reading.value.precision != "day" or reading.label.count(":") > 1:
+        return reading
+    clock = _CLOCK_BEFORE.search(text[max(0, reading.start - 24):reading.start])
+    if clock is None:
+        return reading
+    hour = int(clock[1]) % 12 + (12 if clock[3].lower() == "p" else 0)
+    return replace(reading, label=f"{reading.label}:T{hour:02d}{clock[2] or '00'}")
 
 
 def _tense(doc: Doc, cand: Candidate) -> str:
