@@ -112,6 +112,31 @@ def test_issue12_present_ref_in_the_clause_gives_the_publication_day(nlp, text):
     assert _date(nlp, text, "shelling") == (SUNDAY, "day")
 
 
+def _date_text(nlp, text: str, trigger: str, published: str = SUNDAY) -> str | None:
+    doc = nlp(text)
+    token = next(t for t in doc if t.text == trigger)
+    return choose_date(token, token.sent, find_times(doc, published), published)[2]
+
+
+def test_issue12_now_never_dates_an_act_the_narrative_time_does(nlp):
+    text = "Gunmen stormed a police station on Saturday. Police had now arrested five suspects."
+    assert _date(nlp, text, "arrested") == ("2014-04-12", "day")
+    assert _date_text(nlp, text, "arrested") == "Saturday"
+
+
+@pytest.mark.parametrize("text", ["Troops now control the town.", "In the past, rebels seized the town.",
+                                  "Rebels recently seized the town.", "Rebels will seize the town in the future."])
+def test_issue12_a_ref_value_gives_the_publication_day_not_its_expression(nlp, text):
+    trigger = next(w for w in ("control", "seized", "seize") if w in text.split())
+    assert _date(nlp, text, trigger) == (SUNDAY, "day")
+    assert _date_text(nlp, text, trigger).startswith("publication date")
+
+
+def test_issue12_present_tense_quoted_in_a_past_report_takes_the_time_of_saying(nlp):
+    text = "Rebels attacked the town on Friday. \"We condemn the attack,\" the envoy said."
+    assert _date(nlp, text, "condemn") == ("2014-04-11", "day")
+
+
 def test_issue12_a_weekday_the_parser_hangs_on_an_object_still_dates_the_act(nlp):
     text = "The United Nations welcomed the government's decision on Friday to open two crossings."
     assert _date(nlp, text, "welcomed") == ("2014-04-11", "day")
@@ -141,3 +166,14 @@ def test_issue12_the_end_of_a_period_sets_no_narrative_time(nlp):
 def test_issue12_weekday_spelled_out_by_a_date_takes_that_date(nlp):
     text = "The prime minister summoned a meeting of the cabinet on Wednesday – April 16."
     assert _date(nlp, text, "summoned") == ("2014-04-16", "day")
+
+
+def test_issue12_a_day_the_parser_hangs_across_a_subordinate_clause_dates_that_clause(nlp):
+    text = ("Police fired tear gas on Sunday. Nonetheless protesters refused to disperse, as they did at "
+            "a similar rally on Saturday. Officers arrested dozens of them.")
+    assert _date(nlp, text, "arrested", published="2014-04-14") == ("2014-04-13", "day")
+
+
+def test_issue12_a_participle_with_only_a_time_works_as_a_preposition(nlp):
+    text = "Beginning on Thursday, the army was able to move troops into the valley."
+    assert _date(nlp, text, "move") == ("2014-04-10", "day")

@@ -81,7 +81,7 @@ def test_issue12_dateline_anchors_today_of_a_reprinted_wire_story(nlp):
 
 
 def test_issue12_timeml_parts_of_years_and_weekends_read_back_as_iso():
-    from tidings.times.normalise import iso_value, timeml_value
+    from tidings.times.timeml import iso_value, timeml_value
     assert timeml_value(TimeValue("1989-07-01", "year"), "quarter:Q3") == TimeValue("1989-Q3", "year")
     assert timeml_value(TimeValue("2014-04-07", "week"), "weekend:WE") == TimeValue("2014-W15-WE", "week")
     assert timeml_value(TimeValue("2014-04-07", "week"), "relative") == TimeValue("2014-04-07", "week")

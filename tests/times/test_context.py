@@ -97,3 +97,11 @@ def test_month_with_relative_year(nlp):
     found = _found(nlp, "The coup came in July last year, and elections follow in April next year.")
     assert found["July last year"][:2] == ("2013-07-01", "month")
     assert found["April next year"][:2] == ("2015-04-01", "month")
+
+
+def test_issue12_the_previous_or_following_weekday_counts_from_the_last_day_named(nlp):
+    doc = nlp("Stocks fell on Friday, down 4.5% from the previous Friday. Talks began on April 2. "
+              "The following Monday they collapsed.")
+    found = {m.text: m.time.value for m in find_times(doc, "2014-04-13")}
+    assert found["the previous Friday"] == "2014-04-04"
+    assert found["The following Monday"] == "2014-04-07"

@@ -43,6 +43,8 @@ def test_timeml_value_writes_weekends_quarters_and_decades():
     assert value(TimeValue("2013-07-01", "year"), "ago:Q3") == "2013-Q3"
     assert value(TimeValue("1980-01-01", "year"), "decade:decade") == "198"
     assert value(TimeValue("2014-04-13", "day"), "weekday:back:NI") == "2014-04-13"
+    assert value(TimeValue("2000-04-04", "day"), "weekday:forward:T0900") == "2000-04-04T09:00"
+    assert value(TimeValue("1900-01-01", "year"), "century:century") == "19"
     assert value(TimeValue(None, "unknown"), "vague:present") == "PRESENT_REF"
 
 

@@ -67,6 +67,26 @@ def test_vague_expressions_carry_timeml_ref_values(nlp):
     assert found == {"recent weeks": ("PAST_REF", "unknown"), "within days": ("FUTURE_REF", "unknown")}
 
 
+@pytest.mark.parametrize(("text", "ref"), [
+    ("Several years ago, the minister resigned.", {"Several years ago": "PAST_REF"}),
+    ("The envoy, formerly a general, arrived.", {"formerly": "PAST_REF"}),
+    ("The board bought shares at the then current price.", {"then current": "PAST_REF"}),
+    ("Until now, nobody had claimed the attack.", {"now": "PRESENT_REF"}),
+    ("The troops will leave a few weeks from now.", {"a few weeks from now": "FUTURE_REF"}),
+    ("Prices have fallen over the past several quarters.", {"the past several quarters": "PAST_REF"}),
+    ("Riots were rare in past years.", {"past years": "PAST_REF"}),
+    ("The cuts will lower taxes in future quarters.", {"future quarters": "FUTURE_REF"}),
+    ("The board may sell the unit at a later date.", {"a later date": "FUTURE_REF"}),
+    ("For the past few weeks the town has been quiet.", {}),
+    ("The party will one day rule the country.", {"one day": "FUTURE_REF"}),
+    ("The envoys met for one day of talks.", {}),
+    ("The army must leave as soon as possible.", {"as soon as possible": "FUTURE_REF"}),
+])
+def test_issue12_vague_past_present_and_future_expressions_get_their_ref(nlp, text, ref):
+    found, _ = _times(nlp, text)
+    assert {k: v[0] for k, v in found.items()} == ref
+
+
 def test_document_without_publication_date(nlp):
     found, _ = _times(nlp, "Rebels took the airport on Saturday, a year after the vote of "
                            "12 March 2013.", published=None)
@@ -106,3 +126,63 @@ def test_issue12_weekday_followed_by_its_date_takes_the_date(nlp):
     doc = nlp("The council will meet on Wednesday – April 16 in the capital.")
     times = {m.text: m.time.value for m in find_times(doc, "2014-04-13")}
     assert times["Wednesday"] == "2014-04-16"
+
+
+def test_issue12_set_schedules_only_with_what_it_schedules(nlp):
+    found, _ = _times(nlp, "Stocks rose to within 70 points of the record high set on Aug. 6.")
+    assert found["Aug. 6"] == ("2013-08-06", "day")
+    found, _ = _times(nlp, "The summit is set for Thursday.")
+    assert found["Thursday"] == ("2014-04-17", "day")
+
+
+def test_issue12_a_verb_whose_past_is_its_present_form_reads_as_past(nlp):
+    found, _ = _times(nlp, "Losses in bank shares hurt the index on Friday.")
+    assert found["Friday"] == ("2014-04-11", "day")
+    found, _ = _times(nlp, "The two leaders meet separately Monday with the envoy.")
+    assert found["Monday"] == ("2014-04-14", "day")
+
+
+def test_issue12_a_holiday_week_is_the_week_of_the_holiday(nlp):
+    found, _ = _times(nlp, "Pilgrims crowded the city during Easter week.", published="2000-04-17")
+    assert found["Easter week"] == ("2000-04-17", "week")
+
+
+def test_issue12_a_month_with_a_spoken_year(nlp):
+    found, _ = _times(nlp, "January nineteen ninety-seven. A bomb went off in a park.")
+    assert found == {"January nineteen ninety-seven": ("1997-01-01", "month")}
+
+
+def test_issue12_a_quoted_capitalised_title_is_not_a_date(nlp):
+    found, _ = _times(nlp, "The minister, speaking on the \"This Week\" programme, defended the plan.")
+    assert found == {}
+
+
+def test_issue12_a_present_perfect_progressive_points_back(nlp):
+    found, _ = _times(nlp, "Police have been searching for him since shortly after the Oct. 23 shooting.")
+    assert found["Oct. 23"] == ("2013-10-23", "day")
+
+
+def test_issue12_the_infinitive_of_an_agreement_is_still_to_come(nlp):
+    found, _ = _times(nlp, "The company agreed to buy the unit for $22 million in February.", published="2014-10-30")
+    assert found["February"] == ("2015-02-01", "month")
+    found, _ = _times(nlp, "The bank announced an agreement to acquire the firm in January.", published="2014-11-02")
+    assert found["January"] == ("2015-01-01", "month")
+    found, _ = _times(nlp, "The rebels agreed on Friday to free the hostages.")
+    assert found["Friday"] == ("2014-04-11", "day")
+
+
+def test_issue12_a_clock_time_before_a_time_zone_is_not_a_year(nlp):
+    found, _ = _times(nlp, "The missile was launched at around 2057 GMT Monday.", published="2017-08-29")
+    assert found == {"Monday": ("2017-08-28", "day")}
+
+
+def test_issue12_be_to_schedules_what_it_governs(nlp):
+    found, _ = _times(nlp, "The stock was suspended, and it is to resume trading in Paris Tuesday.")
+    assert found["Tuesday"] == ("2014-04-15", "day")
+
+
+def test_issue12_a_clock_time_before_a_weekday_goes_in_its_label(nlp):
+    doc = nlp("The agency gave the family until 9 a.m. Tuesday to sign, and he left at 10:30 p.m. Sunday.")
+    found = {m.text: (m.time.value, m.label) for m in find_times(doc, "2000-04-03")}
+    assert found == {"Tuesday": ("2000-04-04", "weekday:forward:T0900"),
+                     "Sunday": ("2000-04-02", "weekday:back:T2230")}

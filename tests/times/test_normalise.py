@@ -57,3 +57,13 @@ def test_without_publication_date_only_absolute_expressions_resolve():
 
 def test_impossible_day_is_unknown_not_an_error():
     assert normalise_date("February 30", SUNDAY) == TimeValue(None, "unknown")
+
+
+def test_issue12_a_past_month_name_two_months_ahead_is_last_years():
+    assert normalise_date("in December", "2014-10-20", tense="past") == TimeValue("2013-12-01", "month")
+    assert normalise_date("in November", "2014-10-31", tense="past") == TimeValue("2014-11-01", "month")
+
+
+def test_issue12_a_month_in_a_present_clause_is_the_nearest_one():
+    assert normalise_date("in October", "1998-01-08", tense="present") == TimeValue("1997-10-01", "month")
+    assert normalise_date("in March", "1998-01-08", tense="present") == TimeValue("1998-03-01", "month")

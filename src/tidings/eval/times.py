@@ -34,7 +34,7 @@ from spacy.language import Language
 from tidings.errors import InputError
 from tidings.model import Mention
 from tidings.times import find_times
-from tidings.times.normalise import REF_VALUES
+from tidings.times.timeml import REF_VALUES
 
 log = logging.getLogger(__name__)
 
@@ -93,6 +93,9 @@ def timeml_value(mention: Mention) -> str | None:
     date = dt.date.fromisoformat(value.value)
     extra = label.rsplit(":", 1)[1] if ":" in label else ""
     if value.precision == "day":
+        clock = re.fullmatch(r"T(\d\d)(\d\d)", extra)
+        if clock:  # "9 a.m. Tuesday" -> 2000-04-04T09:00
+            return f"{value.value}T{clock[1]}:{clock[2]}"
         return value.value  # "Friday night": TimeBank writes TNI only now and then, so we never do
     if value.precision == "week":
         year, week, _ = date.isocalendar()
@@ -103,6 +106,8 @@ def timeml_value(mention: Mention) -> str | None:
         return f"{date.year}-{extra}"
     if extra == "decade":
         return str(date.year)[:3]
+    if extra == "century":
+        return f"{date.year:04d}"[:2]
     return str(date.year)
 
 

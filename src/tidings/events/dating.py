@@ -27,7 +27,7 @@ from spacy.tokens import Doc, Span, Token
 from tidings.model import Mention, TimeValue
 from tidings.nlp._text import doc_text
 from tidings.times.anchor import document_anchor
-from tidings.times.normalise import iso_value
+from tidings.times.timeml import iso_value
 
 #: Words before a time expression that make it the edge of a period rather than the event's date.
 _PERIOD_BOUNDS = {"since", "until", "till", "through", "ending"}
@@ -65,9 +65,6 @@ def choose_date(trigger: Token, sent: Span, times: list[Mention], published: str
     own = _own_times(trigger, verb, sent, times)
     if own is not None:
         mention, value = own
-        if value.value == "PRESENT_REF":  # "is currently holding": the act is news of the day
-            anchor = document_anchor(published, times, doc_text(doc))
-            return anchor.value, anchor.precision, mention.text
         return value.value, value.precision, mention.text
     if not _is_present_report(verb):
         narrative = _narrative_time(doc, sent, times, published)
@@ -135,10 +132,10 @@ def _attachment(span: Span, trigger: Token) -> Token | None:
         if head is token:
             return token if token.pos_ in ("VERB", "AUX") else None
         if head.i == trigger.i:
-            return trigger
+            return _subordinate_between(trigger, span) or trigger
         if head.i not in inside:
-            if _is_clause_verb(head):
-                return head
+            if _is_clause_verb(head) and not _is_bare_participle(head, inside):
+                return _subordinate_between(head, span) or head
             if head.pos_ in ("NOUN", "PROPN", "PRON") and not _is_time_word(head):
                 if head.dep_ == "pobj" and head.head.lower_ in _SETTING_PREPS:
                     pass  # "at a summit in November last year": the setting of the act
@@ -147,6 +144,27 @@ def _attachment(span: Span, trigger: Token) -> Token | None:
                 # else "welcomed Assad's decision on Monday": a weekday names the news day, and
                 # a parser that hangs "on Monday" on the nearest noun is more often wrong than not
         token = head
+    return None
+
+
+def _is_bare_participle(verb: Token, inside: set[int]) -> bool:
+    """"Starting last Thursday, the UN was able to …": a participle with nothing but the time
+    expression works as a preposition, and the time dates the clause it hangs on."""
+    def is_time(child: Token) -> bool:  # the expression, or the preposition that introduces it
+        return child.i in inside or child.is_punct or (
+            child.dep_ == "prep" and all(c.i in inside for c in child.children) and any(child.children))
+
+    return verb.tag_ == "VBG" and all(is_time(c) for c in verb.children)
+
+
+def _subordinate_between(verb: Token, span: Span) -> Token | None:
+    """The verb of a subordinate clause that opens between `verb` and the expression after it,
+    when the parser hung the expression on `verb` across that clause ("refused to disperse, as
+    they did at a rally on Saturday": Saturday is the rally's); None when there is none."""
+    for token in verb.doc[verb.i + 1:span.start]:
+        if token.dep_ == "mark" and token.lower_ != "that" and verb.i < token.head.i < span.start \
+                and token.head.i != verb.i:
+            return token.head
     return None
 
 
@@ -173,9 +191,8 @@ def _usable(mention: Mention, sent: Span) -> TimeValue | None:
     value = mention.time
     if value is None or value.value is None or not (sent.start_char <= mention.start < sent.end_char):
         return None
-    if value.value in ("PAST_REF", "FUTURE_REF"):
-        return None
-    return value if value.value == "PRESENT_REF" else iso_value(value)
+    iso = iso_value(value)
+    return iso if iso.value is not None else None  # PRESENT_REF, PAST_REF, FUTURE_REF name no date
 
 
 def _span(doc: Doc, mention: Mention) -> Span | None:
@@ -211,7 +228,7 @@ def _own_times(trigger: Token, verb: Token, sent: Span, times: list[Mention]) ->
         rank = 0 if attached.i == trigger.i else rank_of.get(attached.i)
         if rank is None:
             continue
-        explicit = value.value not in ("PRESENT_REF",) and bool(_DIGIT.search(mention.text))
+        explicit = bool(_DIGIT.search(mention.text))
         candidates.append(((rank, _PRECISION_RANK.get(value.precision, 4), not explicit,
                             abs(span.root.i - trigger.i)), mention, value))
     if not candidates:
@@ -222,13 +239,18 @@ def _own_times(trigger: Token, verb: Token, sent: Span, times: list[Mention]) ->
 
 def _is_present_report(verb: Token) -> bool:
     """"the ministry says …", "has declared", "is holding talks": a clause in the present (or the
-    present perfect) reports the day's news, and so does a clause that such a report frames."""
+    present perfect) reports the day's news, and so does a clause that such a report frames.
+
+    The outermost tensed clause decides: a present tense inside a past report ("'We condemn the
+    arrests,' he said on Wednesday") is the time of saying, which the narrative dates."""
+    present = False
     for current in _sharing_verbs(verb):
-        if current.tag_ in _PRESENT_TAGS:
-            return True
-        if any(c.dep_ in ("aux", "auxpass") and c.tag_ in _PRESENT_TAGS for c in current.children):
-            return True
-    return False
+        tags = [current.tag_, *(c.tag_ for c in current.children if c.dep_ in ("aux", "auxpass"))]
+        if any(tag in _PRESENT_TAGS for tag in tags):
+            present = True
+        elif "VBD" in tags or "MD" in tags:
+            present = False  # a past or modal frame ("said", "would") around what it reports
+    return present
 
 
 def _narrative_time(doc: Doc, sent: Span, times: list[Mention], published: str | None) -> Mention | None:

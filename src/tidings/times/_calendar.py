@@ -76,13 +76,17 @@ def rule_holiday(m: re.Match[str], pub: dt.date | None, tense: str) -> tuple[Tim
     this_year = holiday_date(m["h"], pub.year)
     if this_year is None:
         return _UNKNOWN, ""
-    if rel == "last" or (rel != "next" and tense == "past" and this_year > pub):
+    if m["week"] and not rel and abs((this_year - pub).days) <= 7:
+        year = pub.year  # "Easter week", written in it
+    elif rel == "last" or (rel != "next" and tense == "past" and this_year > pub):
         year = pub.year - 1 if this_year >= pub else pub.year
     elif rel == "next" or (tense == "future" and this_year < pub):
         year = pub.year + 1 if this_year <= pub else pub.year
     else:
         year = pub.year
     date = holiday_date(m["h"], year)
+    if m["week"]:  # "Easter week": the ISO week the holiday falls in
+        return TimeValue((date - dt.timedelta(days=date.weekday())).isoformat(), "week"), ""
     return TimeValue(date.isoformat(), "day"), ""
 
 

@@ -95,13 +95,31 @@ def _shifted(value: TimeValue, unit: str, step: int, label: str) -> tuple[TimeVa
     return TimeValue(dt.date(date.year + step, 1, 1).isoformat(), "year"), ""
 
 
+def _weekday_from_last_day(reading: Reading, before: list[Reading]) -> Reading:
+    """"the previous Friday", "the following Monday": counted from the last day the text named
+    (a weekday of its own, another date), not from publication; unchanged when there is none."""
+    source = next((r for r in reversed(before) if r.value.value and r.value.precision == "day"), None)
+    if source is None or reading.value.value is None:
+        return reading
+    anchor = dt.date.fromisoformat(source.value.value)
+    target = dt.date.fromisoformat(reading.value.value).weekday()
+    if reading.label.startswith("weekday:previous"):
+        day = anchor - dt.timedelta(days=(anchor.weekday() - target) % 7 or 7)
+    else:
+        day = anchor + dt.timedelta(days=(target - anchor.weekday()) % 7 or 7)
+    return replace(reading, value=TimeValue(day.isoformat(), "day"))
+
+
 def resolve_anaphors(readings: list[Reading]) -> list[Reading]:
-    """Give "that year", "the following month", "the next morning" the date mentioned last before.
+    """Give "that year", "the following month", "the next morning", "the previous Friday" the date
+    mentioned last before.
 
     Only dated mentions count as antecedents; an anaphor with none before it stays unresolved.
     """
     out: list[Reading] = []
     for reading in readings:
+        if reading.kind == "weekday" and re.match(r"weekday:(previous|following)\b", reading.label):
+            reading = _weekday_from_last_day(reading, out)
         if reading.kind == "anaphor" and reading.value.value is None:
             unit, step = re.fullmatch(r"anaphor:(\w+)([+-]\d+)", reading.label).groups()
             source = next((r for r in reversed(out) if r.value.value is not None

@@ -20,6 +20,9 @@ from tidings.nlp._text import doc_text
 _PRIORITY = {kind: i for i, kind in enumerate(PATTERNS)}
 _AMBIGUOUS_MONTHS = frozenset({"May", "March"})
 _NOT_DATE_ENTS = frozenset({"PERSON", "ORG", "FAC", "WORK_OF_ART", "PRODUCT", "EVENT", "LAW"})
+_CLOCK_ZONES = frozenset({"gmt", "utc", "hrs", "hours", "local", "est", "edt", "cet", "ist", "zulu"})
+_MODALS = frozenset({"will", "would", "could", "might", "may", "can", "shall", "should", "must"})
+_OPENING_QUOTES = frozenset("\"“‘'")
 _NEED_IN = frozenset({"the past", "the future"})
 _GENERIC_NOUNS = frozenset({"youth", "world", "generation", "generations", "society", "children",
                             "young", "kids", "standards"})
@@ -60,7 +63,7 @@ def _keep(doc: Doc, kind: str, start: int, end: int, groups: dict[str, str | Non
         if before == "of" or (following and following[0] in _GENERIC_NOUNS):
             return False  # "today's youth", "the people of tomorrow": an era, not a date
     if kind == "relative" and groups["unit"][0].isupper() and groups["rel"][0].isupper() \
-            and _word_before(text, start) not in ("", "."):
+            and (_word_before(text, start) not in ("", ".") or text[start - 1:start] in _OPENING_QUOTES):
         return False  # "ABC's \"This Week\"": a title mid-sentence
     if kind == "month":
         token = _token_at(doc, start if not groups.get("edge") else text.index(groups["mon"], start))
@@ -79,6 +82,8 @@ def _keep(doc: Doc, kind: str, start: int, end: int, groups: dict[str, str | Non
         nxt = doc[token.i + 1] if token.i + 1 < len(doc) else None
         if nxt is not None and nxt.pos_ == "NOUN" and nxt.tag_ == "NNS":
             return False  # "2000 troops"
+        if nxt is not None and nxt.lower_ in _CLOCK_ZONES:
+            return False  # "at around 2057 GMT": a clock time of military and wire reports
         return before in DATE_PREPOSITIONS or token.ent_type_ == "DATE"
     if kind == "vague":
         word = groups["w"].lower()
@@ -86,6 +91,10 @@ def _keep(doc: Doc, kind: str, start: int, end: int, groups: dict[str, str | Non
             return not text[end:end + 4].lower().startswith(" of") and before not in ("the", "a")
         if word in _NEED_IN:
             return before in ("in", "of")
+        if word == "one day":
+            return before in _MODALS  # "Islam will one day be …"; not "one day of talks"
+        if re.match(r"(?:the )?(?:past|last) ", word):
+            return before != "for"  # "for the past few weeks": a duration
         if word == "current":
             return before != "then"  # "the then current price" is a past reference
         if word == "soon":
@@ -93,7 +102,7 @@ def _keep(doc: Doc, kind: str, start: int, end: int, groups: dict[str, str | Non
             return before != "as" and not (following and following[0] in ("after", "before"))
         if word == "now":
             token = _token_at(doc, start)
-            return token is not None and token.pos_ == "ADV" and before not in ("until", "by", "from", "right")
+            return token is not None and token.pos_ == "ADV" and before not in ("by", "from")
     return True
 
 

@@ -48,7 +48,8 @@ PATTERNS: dict[str, re.Pattern[str]] = {
         rf"\b(?P<d>{_DAY})\s+(?:of\s+)?(?P<mon>{MONTH})(?:,?\s+(?P<y>{YEAR}))?{_END}"),
     "month_year": re.compile(
         rf"\b(?:(?P<edge>(?i:early|late|mid|the end of|the beginning of|the start of))[\s-]+)?"
-        rf"(?P<mon>{MONTH}),?\s+(?:(?:of\s+)?(?P<y>{YEAR})|(?P<yrel>(?i:this|last|next))\s+(?i:year)){_END}"),
+        rf"(?P<mon>{MONTH}),?\s+(?:(?:of\s+)?(?P<y>{YEAR})|(?P<yrel>(?i:this|last|next))\s+(?i:year)"
+        rf"|(?P<spoken>(?i:nineteen[\s-]+(?:{_TENS})(?:[\s-]+(?:{_UNITS}))?))){_END}"),
     "weekday": re.compile(
         rf"\b(?:(?P<rel>(?i:last|next|this|coming|the previous|the following))\s+)?(?P<wd>{_WEEKDAY})\b"
         r"(?:\s+(?P<part>(?i:morning|afternoon|evening|night))\b)?"),
@@ -89,7 +90,7 @@ PATTERNS: dict[str, re.Pattern[str]] = {
     "holiday": re.compile(
         r"(?i)\b(?:(?P<rel>last|next|this)\s+)?(?P<h>Thanksgiving(?:\s+Day)?|Christmas(?:\s+Day|\s+Eve)?"
         r"|New\s+Year'?s(?:\s+Day|\s+Eve)|Easter(?:\s+Sunday)?|Election\s+Day|Labor\s+Day"
-        r"|Memorial\s+Day|Independence\s+Day|Halloween|Valentine'?s\s+Day)\b"),
+        r"|Memorial\s+Day|Independence\s+Day|Halloween|Valentine'?s\s+Day)(?P<week>\s+week)?\b"),
     "decade": re.compile(
         r"(?i)\b(?:the\s+)?(?:(?P<edge>early|late|mid)[\s-]+)?(?:(?P<dec>(?:1[89]|20)\d0)'?s"
         r"|'(?P<short>\d0)s|(?<=the\s)(?P<word>twenties|thirties|forties|fifties|sixties|seventies"
@@ -97,15 +98,32 @@ PATTERNS: dict[str, re.Pattern[str]] = {
     "spoken_year": re.compile(
         rf"(?i)\b(?:the\s+year\s+)?(?P<spoken>nineteen(?:[\s-]+(?:{_TENS})(?:[\s-]+(?:{_UNITS}))?"
         rf"|\s+hundred)|two\s+thousand(?:\s+(?:and\s+)?(?:{_UNITS}))?)\b"),
+    # A part named with its whole: "the first half of 1990", "the winter of 1994", "the week of
+    # March 6", "the 20th century" (see `_parts.py`).
+    "half": re.compile(
+        rf"(?i)\b(?:the\s+)?(?P<ord>first|second|last|latter)\s+(?:half|two\s+quarters)\s+of\s+"
+        rf"(?:(?P<y>{YEAR})|(?P<rel>this|last|next)\s+year){_END}"),
+    "season_of": re.compile(
+        rf"(?i)\b(?:the\s+)?(?:(?:early|late)\s+)?(?P<unit>{_SEASON})\s+of\s+"
+        rf"(?:(?P<y>{YEAR})|(?P<spoken>nineteen[\s-]+(?:{_TENS})(?:[\s-]+(?:{_UNITS}))?)){_END}"),
+    "week_of": re.compile(
+        rf"\b(?i:the\s+week\s+of)\s+(?P<mon>{MONTH})\s+(?P<d>{_DAY})(?:,?\s+(?P<y>{YEAR}))?{_END}"),
+    "century": re.compile(
+        r"(?i)\b(?:the\s+)?(?:(?P<n>\d{1,2})(?:st|nd|rd|th)|(?P<word>nineteenth|twentieth|twenty[\s-]first))"
+        r"[\s-]+century\b"),
     "month": re.compile(
         rf"\b(?:(?P<edge>(?i:early|late|mid|earlier|later|last|next|this))[\s-]+(?:(?i:in)\s+)?)?"
         rf"(?P<mon>{_MONTH_FULL}){_END}"),
     "year": re.compile(rf"\b(?:(?P<edge>(?i:early|late|mid|fiscal))[\s-]+)?(?P<y>{YEAR})(?!\w|-\d|\s*%)"),
     "vague": re.compile(
-        r"(?i)\b(?P<w>recently|currently|current|now|soon|nowadays|these days|the future|the past"
+        r"(?i)\b(?P<w>recently|formerly|then current|currently|current|now|as soon as possible|soon"
+        r"|nowadays|these days|some ?day|one day"
+        r"|(?:the )?(?:past|last) (?:few|several) (?:days|weeks|months|years|quarters|decades)|past years"
+        r"|the future|the past"
         r"|the (?:near|short) term|the near future"
-        r"|recent (?:days|weeks|months|years)|within (?:days|weeks|hours|months)"
-        r"|(?:the )?(?:coming|next few) (?:days|weeks|months))\b"),
+        r"|recent (?:days|weeks|months|years|quarters)|within (?:days|weeks|hours|months)"
+        r"|(?:the )?(?:coming|next few) (?:days|weeks|months|quarters)|future (?:years|quarters)"
+        r"|a later (?:date|stage))\b"),
 }
 
 _MONTH_STEMS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
@@ -147,6 +165,10 @@ TRIGGERS: dict[str, tuple[tuple[str, ...], ...]] = {
     "decade": (("0s", "0's", "twenties", "thirties", "forties", "fifties", "sixties", "seventies",
                 "eighties", "nineties"),),
     "spoken_year": (("nineteen", "thousand"),),
+    "half": (("half", "two quarters"),),
+    "season_of": (("spring", "summer", "fall", "autumn", "winter"), (" of ",)),
+    "week_of": (("week of",),),
+    "century": (("century",),),
     "month": (_MONTH_NAMES,),
     "year": (("18", "19", "20"),),
 }
@@ -167,8 +189,10 @@ ANCHORS: dict[str, tuple[str, ...]] = {
     "year": ("early", "late", "mid", "fiscal", "18", "19", "20"),
     "deictic": ("yesterday", "today", "tomorrow", "tonight", "this morning", "this afternoon",
                 "this evening"),
-    "vague": ("recent", "current", "now", "soon", "these days", "the future", "the past", "the near",
-              "the short", "within", "the coming", "the next few", "coming", "next few"),
+    "vague": ("recent", "formerly", "then current", "current", "now", "soon", "these days", "the future",
+              "the past", "the near", "the short", "within", "the coming", "the next few", "coming",
+              "next few", "past", "the last", "last", "future", "a later", "as soon as possible", "someday",
+              "some day", "one day"),
 }
 
 #: Characters that a case-insensitive pattern matches to an ASCII letter but `str.lower()` does

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from dataclasses import replace
 
@@ -12,7 +13,8 @@ from tidings.times._context import Reading, apply_reporting_period, resolve_anap
 from tidings.times._detect import Candidate, find_candidates
 from tidings.times._tense import clause_tense
 from tidings.times.anchor import capped, dateline_day, text_anchor
-from tidings.times.normalise import REF_VALUES, published_precision, resolve, timeml_value
+from tidings.times.normalise import published_precision, resolve
+from tidings.times.timeml import REF_VALUES, timeml_value
 from tidings.nlp._text import doc_text
 
 # Kinds whose value depends on which way the clause points; the others ignore tense, so we skip
@@ -36,7 +38,7 @@ def find_times(doc: Doc, published: str | None) -> list[Mention]:
     month at most. A wire dateline ("UNITED NATIONS, March 10 (Xinhua) --") a few days before
     publication is the anchor in its place (see `times.anchor`). "now", "recently", "in the future" carry TimeML's PRESENT_REF, PAST_REF,
     FUTURE_REF as value, with precision "unknown"; quarters, halves, seasons and weekends are
-    written as TimeML writes them ("1989-Q3", "2014-W15-WE"; `normalise.iso_value` reads them back).
+    written as TimeML writes them ("1989-Q3", "2014-W15-WE"; `timeml.iso_value` reads them back).
     """
     text_of_doc = doc_text(doc)
     sentences = list(doc.sents)
@@ -61,6 +63,7 @@ def find_times(doc: Doc, published: str | None) -> list[Mention]:
     readings = apply_reporting_period(readings, sentence_texts if sentences else [])
     readings = resolve_anaphors(readings)
     readings = _spelled_out(readings, text_of_doc)
+    readings = [_with_clock(r, text_of_doc) for r in readings]
     return [
         Mention(kind="time", text=r.text, start=r.start, end=r.end, sentence_index=i,
                 time=_with_ref(r), label=r.label)
@@ -85,6 +88,22 @@ def _spelled_out(readings: list[Reading], text: str) -> list[Reading]:
     return out
 
 
+#: A clock time just before a weekday: "9 a.m. Tuesday", "4 a.m. EDT Thursday".
+_CLOCK_BEFORE = re.compile(r"\b(1[0-2]|0?[1-9])(?::([0-5]\d))?\s*([ap])\.m\.(?:\s+[A-Z]{3})?\s+$", re.IGNORECASE)
+
+
+def _with_clock(reading: Reading, text: str) -> Reading:
+    """A weekday after a clock time keeps the time in its label (``weekday:forward:T0900``), as
+    TimeML gives it (2000-04-04T09:00); the mention stays the weekday, which is what dates acts."""
+    if reading.kind != "weekday" or reading.value.precision != "day" or reading.label.count(":") > 1:
+        return reading
+    clock = _CLOCK_BEFORE.search(text[max(0, reading.start - 24):reading.start])
+    if clock is None:
+        return reading
+    hour = int(clock[1]) % 12 + (12 if clock[3].lower() == "p" else 0)
+    return replace(reading, label=f"{reading.label}:T{hour:02d}{clock[2] or '00'}")
+
+
 def _tense(doc: Doc, cand: Candidate) -> str:
     if cand.kind not in _TENSE_SENSITIVE:
         return "past"
@@ -106,9 +125,9 @@ def _read(candidates: list[tuple[Candidate, str, str]], published: str | None) -
 
 def _with_ref(reading: Reading) -> TimeValue:
     """The reading's value, TimeML's PAST_REF/PRESENT_REF/FUTURE_REF for a vague expression, and
-    TimeML's notation for quarters, seasons and weekends (`normalise.timeml_value`)."""
+    TimeML's notation for quarters, seasons and weekends (`timeml.timeml_value`)."""
     value = reading.value
-    if value.value is None and reading.label.startswith("vague:"):
+    if value.value is None and reading.kind in ("vague", "ago") and ":" in reading.label:
         ref = REF_VALUES.get(reading.label.split(":", 1)[1])
         if ref is not None:
             return TimeValue(ref, "unknown")

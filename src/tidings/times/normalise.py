@@ -25,7 +25,8 @@ import re
 import dateparser
 
 from tidings.model import TimeValue
-from tidings.times._calendar import rule_decade, rule_holiday, rule_spoken_year
+from tidings.times._calendar import rule_decade, rule_holiday, rule_spoken_year, spoken_year
+from tidings.times._parts import rule_century, rule_half, rule_season_of, rule_week_of
 from tidings.times._patterns import MONTHS, NUMBERS, ORDINALS, PARTS_OF_DAY, PATTERNS, SEASONS, WEEKDAYS
 
 log = logging.getLogger(__name__)
@@ -34,12 +35,16 @@ log = logging.getLogger(__name__)
 TENSES = ("past", "present", "future")
 _LEADING = re.compile(r"(?i)^(?:on|in|at|since|by|during|until|from|of)\s+")
 _SEASON_START = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
-_VAGUE_FUTURE = ("soon", "the future", "within", "coming", "next few", "the near", "the short")
+_VAGUE_FUTURE = ("soon", "as soon as possible", "the future", "future", "within", "coming", "next few",
+                 "the near", "the short", "a later", "someday", "some day", "one day")
 _VAGUE_PRESENT = ("now", "currently", "current", "nowadays", "these days")
 _UNKNOWN = TimeValue(None, "unknown")
 #: A past-tense month-day up to this many days after publication keeps the publication year:
 #: publication dates are often a time zone or an update late ("said on April 17" dated April 16).
 FUTURE_GRACE_DAYS = 62
+#: A past-tense month name keeps the publication year up to the next month only ("said in
+#: November", written on October 31); two months ahead it is last year's ("changed in December").
+FUTURE_GRACE_MONTH_DAYS = 31
 
 
 def normalise_date(text: str, published: str | None, tense: str = "past") -> TimeValue:
@@ -51,45 +56,7 @@ def normalise_date(text: str, published: str | None, tense: str = "past") -> Tim
     return resolve(text, published, tense)[0]
 
 
-#: TimeML's values for expressions that name no date ("now", "recently", "in the future"), by the
-#: direction `_rule_vague` reads; a mention carries them as its value with precision "unknown".
-REF_VALUES = {"past": "PAST_REF", "present": "PRESENT_REF", "future": "FUTURE_REF"}
 _ISO_MONTH = re.compile(r"^\d{4}-\d{2}$")
-#: Parts of a year TimeML writes after the year ("1989-Q3", "1994-WI"), with their first month.
-YEAR_PARTS = {"Q1": 1, "Q2": 4, "Q3": 7, "Q4": 10, "H1": 1, "H2": 7, "SP": 3, "SU": 6, "FA": 9, "WI": 12}
-_TIMEML_PART = re.compile(r"^(\d{4})-(Q[1-4]|H[12]|SP|SU|FA|WI)$")
-_TIMEML_WEEKEND = re.compile(r"^(\d{4})-W(\d{2})-WE$")
-
-
-def timeml_value(value: TimeValue, label: str) -> TimeValue:
-    """A quarter, half, season or weekend as TimeML writes it ("1989-Q3" at year precision,
-    "2014-W15-WE" at week precision), from its ISO first day and the extra of its `label`;
-    any other value unchanged. `iso_value` turns it back."""
-    extra = label.rsplit(":", 1)[1] if ":" in label else ""
-    if value.value is None or not value.value[:1].isdigit():
-        return value
-    if value.precision == "year" and extra in YEAR_PARTS:
-        return TimeValue(f"{value.value[:4]}-{extra}", "year")
-    if value.precision == "week" and extra == "WE":
-        year, week, _ = dt.date.fromisoformat(value.value).isocalendar()
-        return TimeValue(f"{year}-W{week:02d}-WE", "week")
-    return value
-
-
-def iso_value(value: TimeValue) -> TimeValue:
-    """The ISO first day of a `timeml_value` ("1989-Q3" -> 1989-07-01, year precision); REF
-    values (PRESENT_REF...) give None; ISO values pass unchanged."""
-    if value.value is None:
-        return value
-    part = _TIMEML_PART.match(value.value)
-    if part:
-        return TimeValue(dt.date(int(part[1]), YEAR_PARTS[part[2]], 1).isoformat(), value.precision)
-    weekend = _TIMEML_WEEKEND.match(value.value)
-    if weekend:
-        return TimeValue(dt.date.fromisocalendar(int(weekend[1]), int(weekend[2]), 1).isoformat(), "week")
-    if not value.value[:1].isdigit():
-        return TimeValue(None, "unknown")
-    return value
 
 
 def parse_published(published: str | None) -> dt.date | None:
@@ -178,6 +145,9 @@ def _rule_month_day(m: re.Match[str], pub: dt.date | None, tense: str) -> tuple[
 def _rule_month_year(m: re.Match[str], pub: dt.date | None, tense: str) -> tuple[TimeValue, str]:
     if m["y"]:
         return _month(int(m["y"]), _month_number(m["mon"])), ""
+    if m["spoken"]:  # "January nineteen ninety-seven" (radio transcripts)
+        year = spoken_year(m["spoken"])
+        return (_month(year, _month_number(m["mon"])), "") if year else (_UNKNOWN, "")
     if pub is None:
         return _UNKNOWN, ""
     step = {"last": -1, "next": 1}.get(m["yrel"].lower(), 0)
@@ -197,10 +167,10 @@ def _weekday_value(m: re.Match[str], pub: dt.date | None, tense: str) -> tuple[T
     rel = (m["rel"] or "").lower()
     back = (pub.weekday() - target) % 7
     forward = (target - pub.weekday()) % 7
-    if rel in ("last", "the previous"):
-        return _day(pub - dt.timedelta(days=back or 7)), "last"
+    if rel in ("last", "the previous"):  # "the previous Friday" may be re-read from the text's last day
+        return _day(pub - dt.timedelta(days=back or 7)), "last" if rel == "last" else "previous"
     if rel in ("next", "the following"):
-        return _day(pub + dt.timedelta(days=forward or 7)), "next"
+        return _day(pub + dt.timedelta(days=forward or 7)), "next" if rel == "next" else "following"
     if rel in ("this", "coming") or tense != "past":
         return _day(pub + dt.timedelta(days=forward)), "forward"
     return _day(pub - dt.timedelta(days=back)), "back"
@@ -216,10 +186,12 @@ def _rule_deictic(m: re.Match[str], pub: dt.date | None, tense: str) -> tuple[Ti
 
 def _rule_ago(m: re.Match[str], pub: dt.date | None, tense: str) -> tuple[TimeValue, str]:
     amount = m["n"].lower()
-    if pub is None or amount in ("a few", "several", "few"):
-        return _UNKNOWN, "vague"
-    n = int(amount) if amount.isdigit() else NUMBERS[amount]
     sign = 1 if m["dir"].lower() in ("later", "from now") else -1
+    if amount in ("a few", "several", "few"):  # "several years ago": TimeML's PAST_REF
+        return _UNKNOWN, "future" if sign > 0 else "past"
+    if pub is None:
+        return _UNKNOWN, ""
+    n = int(amount) if amount.isdigit() else NUMBERS[amount]
     unit = m["unit"].lower().rstrip("s")
     if unit == "day":
         return _day(pub + dt.timedelta(days=sign * n)), ""
@@ -340,11 +312,12 @@ def _rule_month(m: re.Match[str], pub: dt.date | None, tense: str) -> tuple[Time
         year = pub.year  # "this September" is in the publication year, whichever way the clause points
     elif edge != "next" and tense == "past":
         ahead = (dt.date(pub.year, month, 1) - dt.date(pub.year, pub.month, 1)).days
-        year = pub.year if ahead <= FUTURE_GRACE_DAYS else pub.year - 1
+        year = pub.year if ahead <= FUTURE_GRACE_MONTH_DAYS else pub.year - 1
     elif edge == "next" or tense == "future":
         year = pub.year if month > pub.month or (edge != "next" and month == pub.month) else pub.year + 1
-    else:
-        year = pub.year
+    else:  # a present clause points neither way: the nearest such month
+        year = min((pub.year - 1, pub.year, pub.year + 1),
+                   key=lambda y: abs((y - pub.year) * 12 + month - pub.month))
     return _month(year, month), ""
 
 
@@ -368,7 +341,8 @@ _RULES = {
     "weekend": _rule_weekend, "the_year": _rule_the_year,
     "the_season": _rule_the_season, "anaphor": _rule_anaphor, "month": _rule_month,
     "year": _rule_year, "vague": _rule_vague, "holiday": rule_holiday, "decade": rule_decade,
-    "spoken_year": rule_spoken_year,
+    "spoken_year": rule_spoken_year, "half": rule_half, "season_of": rule_season_of,
+    "week_of": rule_week_of, "century": rule_century,
 }
 
 _HAS_YEAR = re.compile(r"\b(?:1[89]|20)\d\d\b")
