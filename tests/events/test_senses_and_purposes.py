@@ -203,3 +203,9 @@ def test_reserving_the_right_to_respond_and_vowing_justice_are_threats(nlp, onto
     assert [e.mode for e in vowed] == ["arrest"]
     assert not types(run(nlp, ontology, "The club reserves the right to refuse entry."))
     assert not types(run(nlp, ontology, "Police brought the suspects to the station."))
+
+
+def test_an_explosion_of_violence_is_no_blast(nlp, ontology):
+    surge = run(nlp, ontology, "The mayor ordered a curfew after an explosion of violence in the port.")
+    assert "ASSAULT" not in types(surge)
+    assert "ASSAULT" in types(run(nlp, ontology, "An explosion ripped through the crowded market on Monday."))
