@@ -82,12 +82,18 @@ def _mention(type_, mode=None, source=(), attribution=None, modality="asserted",
 
 @pytest.mark.parametrize("mention, labels", [
     (_mention("COERCE", "arrest"), {"ARREST", "ANY_ACTION"}),  # "were arrested": by the state
+    # an arrest is a police act whoever the clause names: a court or a government orders it
+    (_mention("COERCE", "arrest", [ActorRef("the state government", sector="GOV")]), {"ARREST", "ANY_ACTION"}),
     (_mention("COERCE", "curfew"), set()),  # a curfew told without a doer: the magistrate's order
     (_mention("COERCE", "curfew", [ActorRef("the police", sector="COP")]), {"ANY_ACTION"}),
     (_mention("COERCE", "seize", sentence="Two rifles and a detonator were recovered."), {"ANY_ACTION"}),
     (_mention("COERCE", "seize", sentence="He took over as commissioner in May."), set()),
     (_mention("MOBILIZE", "troops", [ActorRef("the army", sector="MIL")]), {"ANY_ACTION"}),
     (_mention("MOBILIZE", "police"), {"ANY_ACTION"}),  # "security has been tightened"
+    # forces deployed act, whoever sends them ("the state sent two companies of reserve police")
+    (_mention("MOBILIZE", "troops", [ActorRef("the state", sector="GOV")]), {"ANY_ACTION"}),
+    (_mention("MOBILIZE", "weapons", [ActorRef("the state", sector="GOV")]), set()),
+    (_mention("ACCUSE", "investigate", [ActorRef("the CID", sector="SPY")]), {"ANY_ACTION"}),
     (_mention("ACCUSE", "investigate"), {"ANY_ACTION"}),  # "a case has been registered"
     (_mention("ACCUSE", "allege", [ActorRef("the opposition", sector="OPP")]), set()),
     (_mention("ASSAULT", "beat", [ActorRef("a mob", sector="CVL")]), set()),
