@@ -225,6 +225,9 @@ _FORCE_WORDS = re.compile(r"\b(army|troops?|soldiers?|forces?|security|paramilit
 
 _SEIZED_ARMS = re.compile(r"\b(weapons?|arms|ammunitions?|explosives?|rifles?|pistols?|revolvers?|guns?|grenades?|"
                           r"bombs?|cartridges|rdx|detonators?|drugs|heroin|contraband)\b", re.I)
+#: The police's own records of a case: a first information report (FIR) is the case they register,
+#: booking and a charge sheet are their charge ("booked under sections 302 and 307").
+_POLICE_RECORD = re.compile(r"\b(booked|firs?|first information reports?|charge[- ]?sheet\w*)\b", re.I)
 _RIOT_CONTROL = re.compile(r"\b(tear[- ]?gas|lathi|baton|cane[- ]charg|water cannon|rubber bullets|pellet)", re.I)
 
 
@@ -275,7 +278,7 @@ def police_labels(event: EventMention, sentence: str | None = None) -> set[str]:
             labels.add("ANY_ACTION")
     if event.type == "MOBILIZE" and event.mode in ("troops", "police"):
         labels.add("ANY_ACTION")
-    if event.type == "ACCUSE" and event.mode == "investigate" and (police or unnamed):
+    if event.type == "ACCUSE" and (police or unnamed) and (event.mode == "investigate" or _POLICE_RECORD.search(told)):
         labels.add("ANY_ACTION")
     if event.type == "ASSAULT" and police:
         labels |= {"FORCE", "ANY_ACTION"}
