@@ -36,6 +36,9 @@ def _label(nlp, ontology, text):
     ("Rebel fighters recaptured the town from government forces on Thursday.", "NON_STATE_ACTOR_OVERTAKES_TER"),
     ("Government troops recaptured the town from the rebels on Thursday.", "GOV_REGAINS_TERIT"),
     ("A teenager was killed in army attacks on a peaceful march in the capital.", "FORCE_AGAINST_PROTEST"),
+    ("The destruction of homes and shops in the old quarter went on for two days.", "PROPERTY_DISTRUCT"),
+    ("The town saw a fresh wave of mob violence on Sunday.", "MOB_VIOL"),
+    ("The destruction of his career took ten years.", None),
 ])
 def test_acled_refinements(nlp, ontology, text, label):
     assert _label(nlp, ontology, text) == label
