@@ -39,6 +39,10 @@ def _label(nlp, ontology, text):
     ("The destruction of homes and shops in the old quarter went on for two days.", "PROPERTY_DISTRUCT"),
     ("The town saw a fresh wave of mob violence on Sunday.", "MOB_VIOL"),
     ("The destruction of his career took ten years.", None),
+    ("A mob looted and torched shops in the market.", "PROPERTY_DISTRUCT"),  # property, no one hurt
+    ("A mob beat two men to death in the market.", "MOB_VIOL"),
+    ("Twelve people were killed after four suicide bombers struck the market.", "SUIC_BOMB"),
+    ("A rocket-propelled grenade hit the convoy, killing two soldiers.", "ART_MISS_ATTACK"),
 ])
 def test_acled_refinements(nlp, ontology, text, label):
     assert _label(nlp, ontology, text) == label
