@@ -32,9 +32,29 @@ def _label(nlp, ontology, text):
     ("Militants lobbed a grenade at the market.", "GRENADE"),
     ("Government troops withdrew from the town and rebels took control of it without resistance.",
      "NON_VIOL_TERRIT_TRANSFER"),
+    # only a government's forces regain ground (ACLED); rebels who retake a town overtake it
+    ("Rebel fighters recaptured the town from government forces on Thursday.", "NON_STATE_ACTOR_OVERTAKES_TER"),
+    ("Government troops recaptured the town from the rebels on Thursday.", "GOV_REGAINS_TERIT"),
+    ("A teenager was killed in army attacks on a peaceful march in the capital.", "FORCE_AGAINST_PROTEST"),
+    ("The destruction of homes and shops in the old quarter went on for two days.", "PROPERTY_DISTRUCT"),
+    ("The town saw a fresh wave of mob violence on Sunday.", "MOB_VIOL"),
+    ("The destruction of his career took ten years.", None),
+    ("A mob looted and torched shops in the market.", "PROPERTY_DISTRUCT"),  # property, no one hurt
+    ("A mob beat two men to death in the market.", "MOB_VIOL"),
+    ("Twelve people were killed after four suicide bombers struck the market.", "SUIC_BOMB"),
+    ("A rocket-propelled grenade hit the convoy, killing two soldiers.", "ART_MISS_ATTACK"),
 ])
 def test_acled_refinements(nlp, ontology, text, label):
     assert _label(nlp, ontology, text) == label
+
+
+@pytest.mark.parametrize("text", [
+    "Police fear a possible attack on the embassy.",
+    "Fears of an attack grew in the capital after the warning.",
+    "Troops were sent to the border to foil any potential attack.",
+])
+def test_an_act_named_as_a_possibility_is_no_event(nlp, ontology, text):
+    assert not [e for e in run(nlp, ontology, text) if e.type == "ASSAULT"]
 
 
 def test_riot_police_is_no_riot(nlp, ontology):

@@ -101,3 +101,17 @@ def test_issue15_a_chain_of_thousands_of_event_words_does_not_recurse(nlp):
 
 def test_issue15_riot_repeated_1500_times_is_analysed(nlp, ontology):
     run(nlp, ontology, "riot " * 1500)  # RecursionError before
+
+
+@pytest.mark.parametrize("text", [
+    "The 1992 riots left hundreds dead in the city.",
+    "Troops took the town that was the scene of a deadly 2017 chemical weapons attack.",
+])
+def test_an_act_named_by_its_year_is_background(nlp, ontology, text):
+    found = _types(nlp, ontology, text)
+    assert not [t for t, trigger in found if t in ("ASSAULT", "PROTEST")]
+
+
+def test_an_act_dated_in_its_clause_stays(nlp, ontology):
+    found = _types(nlp, ontology, "Rebels attacked the town in March 2018, killing five.")
+    assert [t for t, _ in found if t == "ASSAULT"]

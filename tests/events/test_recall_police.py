@@ -47,6 +47,14 @@ def _readings(nlp, ontology, text):
     ("The army was kept on alert in the barracks.", ("MOBILIZE", "police")),
     ("Chased by security men, they hid in the nearby houses.", ("COERCE", "restrict")),
     ("A rifle, 72 cartridges and one detonator were also recovered from them.", ("COERCE", "seize")),
+    ("Two activists, who were caught by the city police while crossing the border, belong to Patna.", ("COERCE", "arrest")),
+    ("He was picked up from his house under preventive sections.", ("COERCE", "arrest")),
+    ("They were about to board the bus when the police intercepted them.", ("COERCE", "restrict")),
+    ("The state police prevented pilgrims from boarding the trains.", ("COERCE", "restrict")),
+    ("The families were taken to their villages under heavy police protection.", ("MOBILIZE", "police")),
+    ("Heavily armed escort parties waited for the buses.", ("MOBILIZE", "police")),
+    ("The gates of the hostel were well guarded.", ("MOBILIZE", "police")),
+    ("Police registered an offence against the driver.", ("ACCUSE", "investigate")),
     ("Yemen's rebels took full control of the northern districts.", ("COERCE", "seize")),
     ("The army drove the militants out of the valley.", ("COERCE", "seize")),
 ])
@@ -64,6 +72,8 @@ def test_police_procedure_and_shows_of_force(nlp, ontology, text, reading):
     "The two leaders sealed the deal in Geneva.",
     "The workers stopped work at noon.",
     "He drove out of the city after dinner.",
+    "The old warehouse caught fire on Sunday.",
+    "She picked up the children from school.",
 ])
 def test_the_same_words_in_other_senses_are_no_police_act(nlp, ontology, text):
     readings = _readings(nlp, ontology, text)
@@ -82,14 +92,23 @@ def _mention(type_, mode=None, source=(), attribution=None, modality="asserted",
 
 @pytest.mark.parametrize("mention, labels", [
     (_mention("COERCE", "arrest"), {"ARREST", "ANY_ACTION"}),  # "were arrested": by the state
+    # an arrest is a police act whoever the clause names: a court or a government orders it
+    (_mention("COERCE", "arrest", [ActorRef("the state government", sector="GOV")]), {"ARREST", "ANY_ACTION"}),
     (_mention("COERCE", "curfew"), set()),  # a curfew told without a doer: the magistrate's order
     (_mention("COERCE", "curfew", [ActorRef("the police", sector="COP")]), {"ANY_ACTION"}),
     (_mention("COERCE", "seize", sentence="Two rifles and a detonator were recovered."), {"ANY_ACTION"}),
     (_mention("COERCE", "seize", sentence="He took over as commissioner in May."), set()),
     (_mention("MOBILIZE", "troops", [ActorRef("the army", sector="MIL")]), {"ANY_ACTION"}),
     (_mention("MOBILIZE", "police"), {"ANY_ACTION"}),  # "security has been tightened"
+    # forces deployed act, whoever sends them ("the state sent two companies of reserve police")
+    (_mention("MOBILIZE", "troops", [ActorRef("the state", sector="GOV")]), {"ANY_ACTION"}),
+    (_mention("MOBILIZE", "weapons", [ActorRef("the state", sector="GOV")]), set()),
+    (_mention("ACCUSE", "investigate", [ActorRef("the CID", sector="SPY")]), {"ANY_ACTION"}),
     (_mention("ACCUSE", "investigate"), {"ANY_ACTION"}),  # "a case has been registered"
     (_mention("ACCUSE", "allege", [ActorRef("the opposition", sector="OPP")]), set()),
+    # an FIR and a booking are the police's records of a case
+    (_mention("ACCUSE", "allege", sentence="They have been booked under sections 302 and 307."), {"ANY_ACTION"}),
+    (_mention("ACCUSE", "allege", sentence="He alleged that the count was rigged."), set()),
     (_mention("ASSAULT", "beat", [ActorRef("a mob", sector="CVL")]), set()),
     (_mention("ASSAULT", "beat", [ActorRef("a mob", sector="CVL")], attribution=ActorRef("police", sector="COP")),
      {"ANY_ACTION"}),  # what the police report, they did: they told the press

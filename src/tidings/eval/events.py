@@ -53,7 +53,8 @@ _SAME_RANK = {"NON_VIOL_TERRIT_TRANSFER": "GOV_REGAINS_TERIT", "NON_STATE_ACTOR_
 #: Events that did not (yet) happen name a snippet only when nothing that happened does.
 _UNREAL = ("negated", "hypothetical", "denied", "planned")
 _POLICE_WORDS = re.compile(r"\b(police\w*|cops?|constables?|constabulary|gendarm\w*|sho|inspectors?|officers?|jawans?|"
-                           r"rpf|raf|crpf|cisf|srp|stf|ats|sp|ssp|dsp|dcp|commissioner|home guards?|securitymen)\b", re.I)
+                           r"rpf|raf|crpf|cisf|srp|stf|ats|sp|ssp|dsp|dcp|dgp|igp?|dig|cid|crime branch|commissioner|home guards?|"
+                           r"securitymen)\b", re.I)
 
 
 # -- our gold format -------------------------------------------------------------------------
@@ -224,6 +225,9 @@ _FORCE_WORDS = re.compile(r"\b(army|troops?|soldiers?|forces?|security|paramilit
 
 _SEIZED_ARMS = re.compile(r"\b(weapons?|arms|ammunitions?|explosives?|rifles?|pistols?|revolvers?|guns?|grenades?|"
                           r"bombs?|cartridges|rdx|detonators?|drugs|heroin|contraband)\b", re.I)
+#: The police's own records of a case: a first information report (FIR) is the case they register,
+#: booking and a charge sheet are their charge ("booked under sections 302 and 307").
+_POLICE_RECORD = re.compile(r"\b(booked|firs?|first information reports?|charge[- ]?sheet\w*)\b", re.I)
 _RIOT_CONTROL = re.compile(r"\b(tear[- ]?gas|lathi|baton|cane[- ]charg|water cannon|rubber bullets|pellet)", re.I)
 
 
@@ -255,8 +259,10 @@ def police_labels(event: EventMention, sentence: str | None = None) -> set[str]:
     "security was tightened", "forces were rushed"), which in these reports are theirs; for an
     investigation or a case registered; and for any act the police report ("five were held, police
     said": telling the press is something they did); see `_police_work_without_doer` for
-    coercion told without a doer. KILL and FORCE need the police as the doer of an ASSAULT, or riot
-    control (tear gas, a lathi charge) told without a doer; ARREST an arrest by them or by nobody named.
+    coercion told without a doer. An arrest and a deployment of forces (troops, police) are the
+    forces' act whoever the clause names as its doer: a court, a government or a minister orders
+    them, the police or the army carry them out. KILL and FORCE need the police as the doer of an
+    ASSAULT, or riot control (tear gas, a lathi charge) told without a doer; ARREST any arrest.
     """
     if event.modality in _UNREAL:  # nothing was done
         return set()
@@ -265,14 +271,14 @@ def police_labels(event: EventMention, sentence: str | None = None) -> set[str]:
     forces = any(_state_force(a) for a in event.source)
     unnamed = not event.source
     labels: set[str] = set()
-    if event.type == "COERCE" and (forces or unnamed):
-        if event.mode == "arrest":
-            labels |= {"ARREST", "ANY_ACTION"}
-        elif forces or _police_work_without_doer(event.mode, told):
+    if event.type == "COERCE" and event.mode == "arrest":
+        labels |= {"ARREST", "ANY_ACTION"}
+    elif event.type == "COERCE" and (forces or unnamed):
+        if forces or _police_work_without_doer(event.mode, told):
             labels.add("ANY_ACTION")
-    if event.type == "MOBILIZE" and (forces or unnamed or event.mode == "police"):
+    if event.type == "MOBILIZE" and event.mode in ("troops", "police"):
         labels.add("ANY_ACTION")
-    if event.type == "ACCUSE" and event.mode == "investigate" and (police or unnamed):
+    if event.type == "ACCUSE" and (police or unnamed) and (event.mode == "investigate" or _POLICE_RECORD.search(told)):
         labels.add("ANY_ACTION")
     if event.type == "ASSAULT" and police:
         labels |= {"FORCE", "ANY_ACTION"}

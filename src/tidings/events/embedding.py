@@ -14,6 +14,7 @@ it. Words that fail that test, found by their place in the parse:
 * the grounds of a sanction ("imposed sanctions on the ministry for its role in wrongful
   detentions"): an act named as the reason, told where it happened, not here;
 * a measure that a concession lifts or eases ("lifted sanctions on oil"): the CONCEDE is coded;
+* an event noun labelled with its year ("the 1992 riots"): a known past act;
 * a standing measure a thing is under ("goods under US sanctions", "a city under curfew"): a
   state, not the act that imposed it ("came under attack" stays: an attack is no state);
 * habitual or generic statements ("gangs often seize villagers");
@@ -23,6 +24,8 @@ it. Words that fail that test, found by their place in the parse:
 """
 
 from __future__ import annotations
+
+import re
 
 from spacy.tokens import Token
 
@@ -41,6 +44,7 @@ _MAX_STEPS = 6
 # Types of the measures a thing can be "under" (sanctions, a curfew, emergency rule).
 _STANDING_TYPES = {"SANCTION", "COERCE"}
 _BEING_VERBS = {"be", "remain", "stay", "live", "operate", "fall"}
+_YEAR = re.compile(r"(19|20)\d\d")
 # "sanctions for ...": the preposition that gives a sanction its grounds.
 _GROUNDS_PREPS = {"for"}
 DEFINITE = frozenset({"the", "this", "that", "these", "those"})  # determiners of a given act
@@ -64,7 +68,8 @@ def unreported(match: TriggerMatch, framing: dict[int, str], support_verbs: froz
         return True
     if match.entry.kind == "noun" and match.entry.type in told and _refers_back(match, framing, support_verbs):
         return True
-    if match.entry.kind == "noun" and (_grounds(head, framing) or _standing(match) or _lifted(head, framing)):
+    if match.entry.kind == "noun" and (_grounds(head, framing) or _standing(match) or _lifted(head, framing)
+                                       or _named_by_its_year(head)):
         return True
     if match.entry.type == "REJECT" and _denies_claim(head):
         return True
@@ -177,6 +182,15 @@ def _lifted(head: Token, framing: dict[int, str]) -> bool:
     """A measure that a concession lifts or eases ("lifted sanctions on oil", "the curfew was
     eased"): the easing is the act, not an imposition."""
     return head.dep_ in ("dobj", "nsubjpass") and framing.get(head.head.i) == "CONCEDE"
+
+
+def _named_by_its_year(head: Token) -> bool:
+    """An event noun labelled with its year ("the 1992 riots", "a deadly 2017 chemical attack") names
+    an act the reader knows from the past: background, not the news the sentence reports."""
+    named = [head, head.head] if head.dep_ == "compound" else [head]  # "2017 chemical weapons attack"
+    labels = [c for n in named for c in n.children if c.dep_ in ("compound", "nummod", "amod", "npadvmod")]
+    labels += [g for c in labels if c.dep_ == "compound" for g in c.children if g.dep_ in ("compound", "nummod")]
+    return any(_YEAR.fullmatch(t.text) for t in labels)
 
 
 def _standing(match: TriggerMatch) -> bool:

@@ -24,7 +24,7 @@ from tidings.events.implicit import implicit_agent, pronoun_antecedent
 from tidings.events.learned import apply_learned_modality
 from tidings.events.lexicon import Lexicon
 from tidings.events.merge import merge_same_event
-from tidings.events.modality import Modality, modality_of
+from tidings.events.modality import Modality, modality_of, named_possibility
 from tidings.events.promises import assert_commitments, commitments
 from tidings.events.ontology import Ontology
 from tidings.events.quantities import sizes
@@ -95,6 +95,10 @@ def extract_events(doc: Doc, document: Document, mentions: list[Mention], ontolo
                 events.append(event)
     if classifier is not None:
         apply_learned_modality(doc, events, classifier)
+        for event in events:  # the words that name an act a possibility outrank the classifier
+            span = doc.char_span(event.evidence.start, event.evidence.end, alignment_mode="expand")
+            if span is not None and span.root.pos_ in ("NOUN", "PROPN") and named_possibility(span.root, lexicon):
+                event.modality = "hypothetical"
     # DESIGN §4: only what the sentence reports as happening is an event, not a condition or a
     # possibility ("we could get arrested", "if troops attack"); planned and negated acts stay
     events = [event for event in events if event.modality != "hypothetical"]

@@ -39,6 +39,8 @@ def modality_of(trigger: Token, sent: Span, lexicon: Lexicon) -> Modality:
             return Modality("negated")  # "there is not yet any sign of clashes", "did not carry out strikes"
         if any(c.lower_ in cues["planned_adjectives"] for c in trigger.children if c.dep_ in ("amod", "compound")):
             return _with_speaker(Modality("planned"), trigger, lexicon)
+        if named_possibility(trigger, lexicon):
+            return _with_speaker(Modality("hypothetical"), trigger, lexicon)
     chain = [trigger, *trigger.ancestors]
     speech: Token | None = None
     value = "asserted"
@@ -85,6 +87,17 @@ def modality_of(trigger: Token, sent: Span, lexicon: Lexicon) -> Modality:
     elif value == "hypothetical" and _future_in_the_past(hedges, speech, sent):
         value = "planned"
     return Modality(value, speaker=speaker, speech_verb=speech)
+
+
+def named_possibility(trigger: Token, lexicon: Lexicon) -> bool:
+    """An event noun named as a possibility: "a possible attack", "fears of an attack", "the risk of
+    clashes". What is feared or foreseen has not happened."""
+    cues = lexicon.modality
+    if any(c.lower_ in cues["hypothetical_adjectives"] for c in trigger.children if c.dep_ == "amod"):
+        return True
+    holder = trigger.head
+    return trigger.dep_ == "pobj" and holder.lower_ == "of" and holder.head.pos_ == "NOUN" \
+        and holder.head.lemma_.lower() in cues["hypothetical_nouns"]
 
 
 def _future_in_the_past(hedges: set[str], speech: Token | None, sent: Span) -> bool:
