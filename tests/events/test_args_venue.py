@@ -105,3 +105,11 @@ def test_an_unnamed_town_in_a_region_is_the_town_the_article_names(events):
     assert capture[0].location.reason == "anaphor"
     region = events("Rebels captured large areas of eastern Ukraine on Monday. Residents of Kramatorsk fled.")
     assert all(e.location is None or e.location.name != "Kramatorsk" for e in region if e.evidence.trigger == "captured")
+
+
+def test_a_named_person_freed_or_abducted_with_no_office_is_a_civilian(events):
+    found = events("Iran released Siamak Namazi and Morad Tahbaz on Monday. Gunmen abducted John Smith near Kramatorsk.")
+    targets = [a for e in found if e.type in ("RETREAT", "ASSAULT") for a in e.target]
+    assert targets and all(a.sector == "CVL" for a in targets)
+    minister = events("Gunmen abducted the deputy minister Olga Petrenko near Kramatorsk.")
+    assert all(a.sector != "CVL" for e in minister if e.type == "ASSAULT" for a in e.target)

@@ -171,6 +171,9 @@ def implied_roles(event_type: str, mode: str | None, source: list[ActorRef], tar
         source = [replace(r, sector="MIL") if _armed_state(r, kinds) else r for r in source]
     if event_type == "PROTEST":  # "France held a general strike": its people protest, not its state
         source = [replace(r, sector="CVL") if kinds.get(r.actor_id or "") == "state" else r for r in source]
+    if event_type in _VICTIM_TYPES:  # "released Siamak Namazi", "abducted John Smith": private persons
+        target = [replace(r, sector="CVL") if r.sector is None and kinds.get(r.actor_id or "") == "person" else r
+                  for r in target]
     country = location.country if location is not None else None
     if country is None or country in _INTERNATIONAL:
         return source, target
@@ -183,6 +186,10 @@ def implied_roles(event_type: str, mode: str | None, source: list[ActorRef], tar
         source = [ActorRef(text=implied[0], country=country, sector=implied[1])]
     return source, target
 
+
+#: Types whose target suffers or is spared the act: a named person there with no stated role or
+#: office is a private person, a civilian (ACLED's and PLOVER's default for such victims).
+_VICTIM_TYPES = frozenset({"ASSAULT", "COERCE", "RETREAT", "CONCEDE"})
 
 _DEFENCE = re.compile(r"\bdefen[cs]e\b", re.I)
 
