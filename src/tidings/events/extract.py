@@ -8,6 +8,7 @@ from collections.abc import Callable
 from functools import cache
 from itertools import chain
 
+from spacy.attrs import IS_PUNCT, IS_SPACE, LEMMA
 from spacy.tokens import Doc, Span, Token
 
 from tidings.events._spans import span_text
@@ -62,8 +63,7 @@ def extract_events(doc: Doc, document: Document, mentions: list[Mention], ontolo
         # the headline counts too ("Transfer: ...", "Review: ..."): cleaning drops it from the text
         # when the text repeats it, and it is the line that names the genre most often
         title = re.findall(r"[\w'-]+", (document.title or "").lower())
-        genre = off_topic_genre(chain(title, (t.lemma_.lower() for t in doc if not (t.is_punct or t.is_space))),
-                                lexicon.genres)
+        genre = off_topic_genre(chain(title, _word_lemmas(doc)), lexicon.genres)
         if genre is not None:
             log.debug("document %s reads as %s, not political news: no events", document.id, genre)
             return []
@@ -100,6 +100,16 @@ def extract_events(doc: Doc, document: Document, mentions: list[Mention], ontolo
     events = [event for event in events if event.modality != "hypothetical"]
     corefer(events, anaphoric, lexicon.act_mode_families, sequels)
     return tell_once(events) if one_per_act else events
+
+
+def _word_lemmas(doc: Doc) -> list[str]:
+    """The lower-cased lemma of every token but punctuation and spaces, in order: `t.lemma_.lower()`
+    read from the token arrays, each distinct lemma looked up and lowered once."""
+    columns = doc.to_array([LEMMA, IS_PUNCT, IS_SPACE])
+    lemmas, punct, space = (columns[:, k].tolist() for k in range(3))
+    strings = doc.vocab.strings
+    lowered = {key: strings[key].lower() if key else "" for key in set(lemmas)}
+    return [lowered[key] for key, p, s in zip(lemmas, punct, space) if not (p or s)]
 
 
 def is_debris(sent: Span) -> bool:
