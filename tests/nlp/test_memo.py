@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from tidings.nlp._memo import per_doc
+from tidings.nlp._memo import lower_lemmas, per_doc, strings_for
 
 
 def test_computed_once_per_doc_and_kept_apart_between_docs(nlp):
@@ -16,3 +16,15 @@ def test_computed_once_per_doc_and_kept_apart_between_docs(nlp):
     first, second = nlp("Troops crossed the border."), nlp("Talks resumed in Geneva on Monday morning.")
     assert [length(first), length(first), length(second), length(second)] == [5, 5, 8, 8]
     assert calls == [first, second]
+
+
+def test_lower_lemmas_are_the_tokens_lemmas_lower_cased(nlp):
+    doc = nlp("Rebels Attacked the convoys; the UN condemned the Attacks.")
+    assert lower_lemmas(doc) == [t.lemma_.lower() for t in doc]
+
+
+def test_strings_for_gives_the_vocabulary_strings(nlp):
+    doc = nlp("Protesters marched in Lagos.")
+    keys = [t.orth for t in doc]
+    assert [strings_for(doc, keys)[k] for k in keys] == [t.text for t in doc]
+    assert [strings_for(doc, keys, lowered=True)[k] for k in keys] == [t.lower_ for t in doc]

@@ -11,6 +11,8 @@ trigger of an ACCUSE: `allege` when the content is an act, `disapprove` when it 
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from spacy.tokens import Span, Token
 
 from tidings.events._clause import clause_tokens
@@ -28,12 +30,14 @@ def implicit_accusations(sent: Span, lexicon: Lexicon, found: list[TriggerMatch]
     cues = lexicon.modality.get("accusation_cues", frozenset())
     if not cues or any(m.entry.type == "ACCUSE" for m in found):
         return []
-    speech = lexicon.modality["speech_verbs"] - {"believe", "think", "hope", "fear", "estimate", "show"}
+    verbs = _reporting_verbs(lexicon.modality["speech_verbs"])
     used = {i for m in found for i in range(m.first, m.last + 1)}
     out: list[TriggerMatch] = []
     for token in sent:
+        if token.pos_ != "VERB" or token.i in used:
+            continue
         lemma = token.lemma_.lower()
-        if token.pos_ != "VERB" or token.i in used or lemma not in speech | _NAMING_VERBS:
+        if lemma not in verbs:
             continue
         if not any(c.dep_ in ("nsubj", "nsubjpass") for c in token.children) and token.dep_ not in ("parataxis", "ccomp"):
             continue
@@ -48,6 +52,13 @@ def implicit_accusations(sent: Span, lexicon: Lexicon, found: list[TriggerMatch]
         out.append(TriggerMatch(token, token.i, token.i, entry))
         break  # one accusation per sentence: one speaker's statement
     return out
+
+
+@lru_cache(maxsize=4)
+def _reporting_verbs(speech_verbs: frozenset[str]) -> frozenset[str]:
+    """Verbs that may report an accusation: speech verbs but those of belief or evidence, and naming
+    verbs (built once per lexicon, not per token)."""
+    return speech_verbs - {"believe", "think", "hope", "fear", "estimate", "show"} | _NAMING_VERBS
 
 
 def _content(verb: Token, lemma: str) -> list[Token]:

@@ -29,6 +29,7 @@ from spacy.tokens import Doc, Span, Token
 
 from tidings._data import data_path
 from tidings.errors import DataError
+from tidings.nlp._memo import strings_for
 
 TYPES = ("AGREE", "SUPPORT", "CONCEDE", "CONSULT", "COOPERATE", "AID", "RETREAT", "REQUEST", "REJECT",
          "ACCUSE", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT")
@@ -53,15 +54,13 @@ class TokenTable:
         columns = doc.to_array([ORTH, LEMMA, LOWER, POS, TAG, DEP, HEAD, ENT_TYPE, ENT_IOB])
         if columns.ndim == 1:
             columns = columns.reshape(len(doc), -1)
-        strings = doc.vocab.strings
         orth, lemma, lower, pos, tag, dep, _, ent, iob = (columns[:, k].tolist() for k in range(9))
         # offsets to the head are stored unsigned; as int64 they are signed again
         self.head = (np.arange(len(doc), dtype=np.int64) + columns[:, 6].astype(np.int64)).tolist()
-        # each distinct string once: a document has a few hundred distinct keys for thousands of cells
-        names = {key: strings[key] if key else "" for key in {*orth, *lemma, *lower, *pos, *tag, *dep, *ent}}
-        lowered = {key: names[key].lower() for key in {*orth, *lemma}}
+        # each distinct string read once per process (strings_for), not once per cell
+        lowered = strings_for(doc, {*orth, *lemma}, lowered=True)
         self.lemma = [lowered[l] or lowered[o] for o, l in zip(orth, lemma)]
-        name = names.__getitem__
+        name = strings_for(doc, {*lower, *pos, *tag, *dep, *ent}).__getitem__
         self.lower = list(map(name, lower))
         self.pos = list(map(name, pos))
         self.tag = list(map(name, tag))

@@ -8,7 +8,7 @@ from collections.abc import Callable
 from functools import cache
 from itertools import chain
 
-from spacy.attrs import IS_PUNCT, IS_SPACE, LEMMA
+from spacy.attrs import IS_PUNCT, IS_SPACE
 from spacy.tokens import Doc, Span, Token
 
 from tidings.events._spans import span_text
@@ -33,6 +33,7 @@ from tidings.events.roles import governing_verb, roles
 from tidings.events.triggers import TriggerMatch, decide, find_triggers
 from tidings.events.spread import spread_over_places
 from tidings.model import ActorRef, Document, EventMention, Evidence, Mention, Size
+from tidings.nlp._memo import lower_lemmas
 from tidings.nlp._text import doc_text
 
 log = logging.getLogger(__name__)
@@ -103,13 +104,10 @@ def extract_events(doc: Doc, document: Document, mentions: list[Mention], ontolo
 
 
 def _word_lemmas(doc: Doc) -> list[str]:
-    """The lower-cased lemma of every token but punctuation and spaces, in order: `t.lemma_.lower()`
-    read from the token arrays, each distinct lemma looked up and lowered once."""
-    columns = doc.to_array([LEMMA, IS_PUNCT, IS_SPACE])
-    lemmas, punct, space = (columns[:, k].tolist() for k in range(3))
-    strings = doc.vocab.strings
-    lowered = {key: strings[key].lower() if key else "" for key in set(lemmas)}
-    return [lowered[key] for key, p, s in zip(lemmas, punct, space) if not (p or s)]
+    """`t.lemma_.lower()` of every token but punctuation and spaces, in order (from the token arrays)."""
+    columns = doc.to_array([IS_PUNCT, IS_SPACE])
+    punct, space = columns[:, 0].tolist(), columns[:, 1].tolist()
+    return [lemma for lemma, p, s in zip(lower_lemmas(doc), punct, space) if not (p or s)]
 
 
 def is_debris(sent: Span) -> bool:
