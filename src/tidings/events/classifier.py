@@ -29,7 +29,8 @@ from spacy.tokens import Doc, Span, Token
 
 from tidings._data import data_path
 from tidings.errors import DataError
-from tidings.nlp._memo import strings_for
+from tidings.events._spans import span_text
+from tidings.nlp._memo import lower_lemmas, strings_for
 
 TYPES = ("AGREE", "SUPPORT", "CONCEDE", "CONSULT", "COOPERATE", "AID", "RETREAT", "REQUEST", "REJECT",
          "ACCUSE", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT")
@@ -54,12 +55,16 @@ class TokenTable:
         columns = doc.to_array([ORTH, LEMMA, LOWER, POS, TAG, DEP, HEAD, ENT_TYPE, ENT_IOB])
         if columns.ndim == 1:
             columns = columns.reshape(len(doc), -1)
-        orth, lemma, lower, pos, tag, dep, _, ent, iob = (columns[:, k].tolist() for k in range(9))
+        orth, _, lower, pos, tag, dep, _, ent, iob = (columns[:, k].tolist() for k in range(9))
         # offsets to the head are stored unsigned; as int64 they are signed again
         self.head = (np.arange(len(doc), dtype=np.int64) + columns[:, 6].astype(np.int64)).tolist()
         # each distinct string read once per process (strings_for), not once per cell
-        lowered = strings_for(doc, {*orth, *lemma}, lowered=True)
-        self.lemma = [lowered[l] or lowered[o] for o, l in zip(orth, lemma)]
+        lemmas = lower_lemmas(doc)  # read once per document, shared with the trigger finder
+        if "" in lemmas:  # a token without a lemma is read by its form
+            lowered = strings_for(doc, orth, lowered=True)
+            self.lemma = [l or lowered[o] for o, l in zip(orth, lemmas)]
+        else:
+            self.lemma = list(lemmas)
         name = strings_for(doc, {*lower, *pos, *tag, *dep, *ent}).__getitem__
         self.lower = list(map(name, lower))
         self.pos = list(map(name, pos))
@@ -95,7 +100,7 @@ def sentence_features(sent: Span, table: TokenTable | None = None) -> list[str]:
     out.append(f"root={lemma[root]}")
     out.append(f"roottag={t.tag[root]}")
     out.extend(f"rootc={dep[c]}:{lemma[c]}" for c in t.children[root] if dep[c] in ("aux", "auxpass", "neg", "nsubj", "nsubjpass", "mark"))
-    text = sent.text.rstrip()
+    text = span_text(sent).rstrip()
     if text.endswith(("?", ":")):
         out.append("ends=" + text[-1])
     if not any(pos[i] in ("VERB", "AUX") for i in tokens):
