@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from tidings.nlp._memo import lower_lemmas, per_doc, strings_for
+from tidings.nlp._memo import coarse_tags, lower_lemmas, per_doc, strings_for
 
 
 def test_computed_once_per_doc_and_kept_apart_between_docs(nlp):
@@ -28,3 +28,8 @@ def test_strings_for_gives_the_vocabulary_strings(nlp):
     keys = [t.orth for t in doc]
     assert [strings_for(doc, keys)[k] for k in keys] == [t.text for t in doc]
     assert [strings_for(doc, keys, lowered=True)[k] for k in keys] == [t.lower_ for t in doc]
+
+
+def test_coarse_tags_are_the_tokens_pos(nlp):
+    doc = nlp("The minister said the election was rigged.")
+    assert coarse_tags(doc) == [t.pos_ for t in doc]

@@ -18,6 +18,7 @@ from spacy.tokens import Span, Token
 from tidings.events._clause import clause_tokens
 from tidings.events.lexicon import Lexicon, TriggerEntry
 from tidings.events.triggers import TriggerMatch
+from tidings.nlp._memo import coarse_tags, lower_lemmas
 
 _CONTENT_DEPS = {"ccomp", "parataxis", "xcomp", "oprd", "advcl"}
 _NAMING_VERBS = {"call", "term", "describe", "brand", "label", "characterise", "characterize", "dub"}
@@ -33,12 +34,12 @@ def implicit_accusations(sent: Span, lexicon: Lexicon, found: list[TriggerMatch]
     verbs = _reporting_verbs(lexicon.modality["speech_verbs"])
     used = {i for m in found for i in range(m.first, m.last + 1)}
     out: list[TriggerMatch] = []
-    for token in sent:
-        if token.pos_ != "VERB" or token.i in used:
+    doc, pos, lemmas = sent.doc, coarse_tags(sent.doc), lower_lemmas(sent.doc)
+    for i in range(sent.start, sent.end):  # tokens are built only for the reporting verbs
+        lemma = lemmas[i]
+        if pos[i] != "VERB" or i in used or lemma not in verbs:
             continue
-        lemma = token.lemma_.lower()
-        if lemma not in verbs:
-            continue
+        token = doc[i]
         if not any(c.dep_ in ("nsubj", "nsubjpass") for c in token.children) and token.dep_ not in ("parataxis", "ccomp"):
             continue
         content = _content(token, lemma)

@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterable
 from functools import wraps
 from typing import TypeVar
 
-from spacy.attrs import LEMMA
+from spacy.attrs import LEMMA, POS
 from spacy.tokens import Doc
 
 T = TypeVar("T")
@@ -62,3 +62,10 @@ def lower_lemmas(doc: Doc) -> list[str]:
     """`token.lemma_.lower()` of every token of the document, in order."""
     keys = doc.to_array([LEMMA]).tolist()
     return list(map(strings_for(doc, keys, lowered=True).__getitem__, keys))
+
+
+@per_doc
+def coarse_tags(doc: Doc) -> list[str]:
+    """`token.pos_` of every token of the document, in order."""
+    keys = doc.to_array([POS]).tolist()
+    return list(map(strings_for(doc, keys).__getitem__, keys))
