@@ -33,3 +33,12 @@ def test_strings_for_gives_the_vocabulary_strings(nlp):
 def test_coarse_tags_are_the_tokens_pos(nlp):
     doc = nlp("The minister said the election was rigged.")
     assert coarse_tags(doc) == [t.pos_ for t in doc]
+
+
+def test_strings_for_still_holds_the_keys_asked_for_when_the_table_is_full(nlp, monkeypatch):
+    import tidings.nlp._memo as memo
+
+    monkeypatch.setattr(memo, "_MAX_STRINGS", 3)
+    doc = nlp("Militants seized two villages near the border overnight.")
+    keys = [t.orth for t in doc]
+    assert [strings_for(doc, keys)[k] for k in keys] == [t.text for t in doc]

@@ -21,7 +21,7 @@ T = TypeVar("T")
 #: always names the same string; the tables are emptied when they reach `_MAX_STRINGS`.
 _STRINGS: dict[int, str] = {0: ""}
 _LOWERED: dict[int, str] = {0: ""}
-_MAX_STRINGS = 500_000
+_MAX_STRINGS = 200_000  # about 25 MB per table at most
 
 
 def per_doc(function: Callable[[Doc], T]) -> Callable[[Doc], T]:
