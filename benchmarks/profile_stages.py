@@ -29,6 +29,8 @@ STAGES = [
     ("times", "find_times", "tidings/times"),
     ("actors", "find_actors", "tidings/actors"),
     ("events", "extract_events", "tidings/events"),
+    ("  learned modality (classifier)", "apply_learned_modality", "tidings/events"),
+    ("  choose_date", "choose_date", "tidings/events"),
     ("minhash", "minhash_signature", "tidings/clean"),
     ("sentences_of", "sentences_of", "tidings/pipeline.py"),
     ("resolve (BatchResolver.resolve)", "BatchResolver.resolve", "tidings/runner/resolution.py"),

@@ -138,3 +138,11 @@ def test_weights_match_their_recorded_hash(classifier):
         digest = weights_digest(vocab, {h: arrays[f"W_{h}"] for h in heads}, {h: arrays[f"b_{h}"] for h in heads})
     meta = json.loads(data_path("models/events/metadata.json").read_text(encoding="utf-8"))
     assert digest == meta["weights_sha256"]
+
+
+def test_modality_alone_equals_the_modality_of_the_full_scores(nlp, classifier):
+    doc = nlp("Police said they had arrested twelve protesters. The army may attack the town if talks fail.")
+    for sent in doc.sents:
+        for token in sent:
+            if token.pos_ in ("VERB", "NOUN"):
+                assert classifier.modality(sent, token) == classifier.score(sent, token).modality

@@ -17,6 +17,7 @@ from spacy.tokens import Doc, Token
 
 from tidings.actors._tables import CountryTable
 from tidings.model import Mention
+from tidings.nlp._memo import per_doc
 from tidings.nlp._text import doc_text
 
 _COUNTED_LABELS = ("GPE", "NORP", "LOC", "PERSON", "PRODUCT", "ORG")
@@ -69,8 +70,10 @@ def _pro_prefixed(token: Token) -> bool:
 _AGENCY_COLON = re.compile(r"^\(?[A-Z]{2,6}\):")
 
 
+@per_doc
 def dateline_end(doc: Doc) -> int:
-    """Token index just past a "KRAMATORSK, Ukraine -" dateline, or 0 when there is none."""
+    """Token index just past a "KRAMATORSK, Ukraine -" dateline, or 0 when there is none (read once
+    per document: the events stage asks for every argument)."""
     for token in doc[:10]:
         if _AGENCY_COLON.match(token.text) or token.text == ":" and token.i > 1 and doc[token.i - 1].text == ")":
             head = [t for t in doc[:token.i] if t.is_alpha]  # "ISLAMABAD, Feb 26 (APP):A meeting"

@@ -11,11 +11,14 @@ trigger of an ACCUSE: `allege` when the content is an act, `disapprove` when it 
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from spacy.tokens import Span, Token
 
 from tidings.events._clause import clause_tokens
 from tidings.events.lexicon import Lexicon, TriggerEntry
 from tidings.events.triggers import TriggerMatch
+from tidings.nlp._memo import coarse_tags, lower_lemmas
 
 _CONTENT_DEPS = {"ccomp", "parataxis", "xcomp", "oprd", "advcl"}
 _NAMING_VERBS = {"call", "term", "describe", "brand", "label", "characterise", "characterize", "dub"}
@@ -28,13 +31,15 @@ def implicit_accusations(sent: Span, lexicon: Lexicon, found: list[TriggerMatch]
     cues = lexicon.modality.get("accusation_cues", frozenset())
     if not cues or any(m.entry.type == "ACCUSE" for m in found):
         return []
-    speech = lexicon.modality["speech_verbs"] - {"believe", "think", "hope", "fear", "estimate", "show"}
+    verbs = _reporting_verbs(lexicon.modality["speech_verbs"])
     used = {i for m in found for i in range(m.first, m.last + 1)}
     out: list[TriggerMatch] = []
-    for token in sent:
-        lemma = token.lemma_.lower()
-        if token.pos_ != "VERB" or token.i in used or lemma not in speech | _NAMING_VERBS:
+    doc, pos, lemmas = sent.doc, coarse_tags(sent.doc), lower_lemmas(sent.doc)
+    for i in range(sent.start, sent.end):  # tokens are built only for the reporting verbs
+        lemma = lemmas[i]
+        if pos[i] != "VERB" or i in used or lemma not in verbs:
             continue
+        token = doc[i]
         if not any(c.dep_ in ("nsubj", "nsubjpass") for c in token.children) and token.dep_ not in ("parataxis", "ccomp"):
             continue
         content = _content(token, lemma)
@@ -48,6 +53,13 @@ def implicit_accusations(sent: Span, lexicon: Lexicon, found: list[TriggerMatch]
         out.append(TriggerMatch(token, token.i, token.i, entry))
         break  # one accusation per sentence: one speaker's statement
     return out
+
+
+@lru_cache(maxsize=4)
+def _reporting_verbs(speech_verbs: frozenset[str]) -> frozenset[str]:
+    """Verbs that may report an accusation: speech verbs but those of belief or evidence, and naming
+    verbs (built once per lexicon, not per token)."""
+    return speech_verbs - {"believe", "think", "hope", "fear", "estimate", "show"} | _NAMING_VERBS
 
 
 def _content(verb: Token, lemma: str) -> list[Token]:

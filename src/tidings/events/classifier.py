@@ -29,6 +29,8 @@ from spacy.tokens import Doc, Span, Token
 
 from tidings._data import data_path
 from tidings.errors import DataError
+from tidings.events._spans import span_text
+from tidings.nlp._memo import lower_lemmas, strings_for
 
 TYPES = ("AGREE", "SUPPORT", "CONCEDE", "CONSULT", "COOPERATE", "AID", "RETREAT", "REQUEST", "REJECT",
          "ACCUSE", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT")
@@ -53,17 +55,22 @@ class TokenTable:
         columns = doc.to_array([ORTH, LEMMA, LOWER, POS, TAG, DEP, HEAD, ENT_TYPE, ENT_IOB])
         if columns.ndim == 1:
             columns = columns.reshape(len(doc), -1)
-        strings = doc.vocab.strings
-        orth, lemma, lower, pos, tag, dep, _, ent, iob = (columns[:, k].tolist() for k in range(9))
-        head = columns[:, 6].astype(np.int64).tolist()  # offsets to the head, stored unsigned
-        names = {key: strings[key] if key else "" for key in {*orth, *lemma, *lower, *pos, *tag, *dep, *ent}}
-        self.lemma = [(names[l] or names[o]).lower() for o, l in zip(orth, lemma)]
-        self.lower = [names[k] for k in lower]
-        self.pos = [names[k] for k in pos]
-        self.tag = [names[k] for k in tag]
-        self.dep = [names[k] for k in dep]
-        self.head = [i + offset for i, offset in enumerate(head)]
-        self.ent = [names[k] for k in ent]
+        orth, _, lower, pos, tag, dep, _, ent, iob = (columns[:, k].tolist() for k in range(9))
+        # offsets to the head are stored unsigned; as int64 they are signed again
+        self.head = (np.arange(len(doc), dtype=np.int64) + columns[:, 6].astype(np.int64)).tolist()
+        # each distinct string read once per process (strings_for), not once per cell
+        lemmas = lower_lemmas(doc)  # read once per document, shared with the trigger finder
+        if "" in lemmas:  # a token without a lemma is read by its form
+            lowered = strings_for(doc, orth, lowered=True)
+            self.lemma = [l or lowered[o] for o, l in zip(orth, lemmas)]
+        else:
+            self.lemma = list(lemmas)
+        name = strings_for(doc, {*lower, *pos, *tag, *dep, *ent}).__getitem__
+        self.lower = list(map(name, lower))
+        self.pos = list(map(name, pos))
+        self.tag = list(map(name, tag))
+        self.dep = list(map(name, dep))
+        self.ent = list(map(name, ent))
         self.ent_begins = [k == 3 for k in iob]  # spaCy's IOB codes: 1 I, 2 O, 3 B
         self.children: list[list[int]] = [[] for _ in range(len(doc))]
         for i, h in enumerate(self.head):
@@ -93,7 +100,7 @@ def sentence_features(sent: Span, table: TokenTable | None = None) -> list[str]:
     out.append(f"root={lemma[root]}")
     out.append(f"roottag={t.tag[root]}")
     out.extend(f"rootc={dep[c]}:{lemma[c]}" for c in t.children[root] if dep[c] in ("aux", "auxpass", "neg", "nsubj", "nsubjpass", "mark"))
-    text = sent.text.rstrip()
+    text = span_text(sent).rstrip()
     if text.endswith(("?", ":")):
         out.append("ends=" + text[-1])
     if not any(pos[i] in ("VERB", "AUX") for i in tokens):
@@ -191,6 +198,8 @@ class EventClassifier:
         self.bias = np.concatenate([np.asarray(biases[h], dtype=np.float32) for h in HEADS])
         widths = np.cumsum([0, *(np.asarray(weights[h]).shape[1] for h in HEADS)])
         self.columns = {h: slice(int(widths[k]), int(widths[k + 1])) for k, h in enumerate(HEADS)}
+        # the modality head's columns alone, contiguous: what the combined setting asks per event
+        self.modality_matrix = np.ascontiguousarray(self.matrix[:, self.columns["modality"]])
         self.metadata = metadata or {}
         self._doc: Doc | None = None
         self._table: TokenTable | None = None
@@ -215,8 +224,8 @@ class EventClassifier:
         return cls(vocab, weights, biases, metadata)
 
     def _indices(self, features: list[str]) -> np.ndarray:
-        index = self.index
-        return np.fromiter({index[f] for f in features if f in index}, dtype=np.int64)
+        # one lookup per feature; the set is filled in feature order, so rows are summed in one order
+        return np.fromiter({i for i in map(self.index.get, features) if i is not None}, dtype=np.int64)
 
     def _sum(self, features: list[str]) -> np.ndarray:
         return self.matrix[self._indices(features)].sum(axis=0)
@@ -239,6 +248,13 @@ class EventClassifier:
         if trigger is None:
             return self._scores(logits, None)
         return self._scores(logits, logits + self._sum(trigger_features(trigger, sent, table)))
+
+    def modality(self, sent: Span, trigger: Token) -> dict[str, float]:
+        """`score(sent, trigger).modality` without the other heads: the same numbers, for less work."""
+        logits, table = self._sentence(sent)
+        rows = self.modality_matrix[self._indices(trigger_features(trigger, sent, table))]
+        values = _softmax(logits[self.columns["modality"]] + rows.sum(axis=0))
+        return {m: float(p) for m, p in zip(MODALITIES, values)}
 
     def score_features(self, sentence: list[str], trigger: list[str] | None = None) -> EventScores:
         """The same scores from feature lists (as training stores them), for evaluation."""

@@ -8,6 +8,7 @@ from collections.abc import Callable
 from functools import cache
 from itertools import chain
 
+from spacy.attrs import IS_PUNCT, IS_SPACE
 from spacy.tokens import Doc, Span, Token
 
 from tidings.events._spans import span_text
@@ -32,6 +33,7 @@ from tidings.events.roles import governing_verb, roles
 from tidings.events.triggers import TriggerMatch, decide, find_triggers
 from tidings.events.spread import spread_over_places
 from tidings.model import ActorRef, Document, EventMention, Evidence, Mention, Size
+from tidings.nlp._memo import lower_lemmas
 from tidings.nlp._text import doc_text
 
 log = logging.getLogger(__name__)
@@ -62,8 +64,7 @@ def extract_events(doc: Doc, document: Document, mentions: list[Mention], ontolo
         # the headline counts too ("Transfer: ...", "Review: ..."): cleaning drops it from the text
         # when the text repeats it, and it is the line that names the genre most often
         title = re.findall(r"[\w'-]+", (document.title or "").lower())
-        genre = off_topic_genre(chain(title, (t.lemma_.lower() for t in doc if not (t.is_punct or t.is_space))),
-                                lexicon.genres)
+        genre = off_topic_genre(chain(title, _word_lemmas(doc)), lexicon.genres)
         if genre is not None:
             log.debug("document %s reads as %s, not political news: no events", document.id, genre)
             return []
@@ -104,6 +105,13 @@ def extract_events(doc: Doc, document: Document, mentions: list[Mention], ontolo
     events = [event for event in events if event.modality != "hypothetical"]
     corefer(events, anaphoric, lexicon.act_mode_families, sequels)
     return tell_once(events) if one_per_act else events
+
+
+def _word_lemmas(doc: Doc) -> list[str]:
+    """`t.lemma_.lower()` of every token but punctuation and spaces, in order (from the token arrays)."""
+    columns = doc.to_array([IS_PUNCT, IS_SPACE])
+    punct, space = columns[:, 0].tolist(), columns[:, 1].tolist()
+    return [lemma for lemma, p, s in zip(lower_lemmas(doc), punct, space) if not (p or s)]
 
 
 def is_debris(sent: Span) -> bool:

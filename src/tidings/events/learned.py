@@ -29,9 +29,9 @@ def apply_learned_modality(doc: Doc, events: list[EventMention], classifier: Eve
         span = doc.char_span(event.evidence.start, event.evidence.end, alignment_mode="expand")
         if span is None:
             continue
-        scores = classifier.score(sentences[index], span.root)
-        value = scores.best_modality()
-        if scores.modality[value] < MODALITY_CONFIDENCE:
+        modality = classifier.modality(sentences[index], span.root)
+        value = max(modality, key=modality.__getitem__)
+        if modality[value] < MODALITY_CONFIDENCE:
             continue
         if event.type in COMMITMENTS and value in ("planned", "hypothetical"):
             continue

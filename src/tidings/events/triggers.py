@@ -8,6 +8,7 @@ from dataclasses import dataclass, replace
 from spacy.tokens import Span, Token
 
 from tidings.events.lexicon import Lexicon, TriggerEntry
+from tidings.nlp._memo import lower_lemmas
 
 _VERB_TAGS = {"VB", "VBD", "VBG", "VBN", "VBP", "VBZ"}
 
@@ -41,12 +42,15 @@ def is_verbal(token: Token) -> bool:
 def find_triggers(sent: Span, lexicon: Lexicon) -> list[TriggerMatch]:
     """Every trigger in the sentence, longest match first, no token used twice."""
     tokens = list(sent)
+    lemmas = lower_lemmas(sent.doc)
     used: set[int] = set()
     found: list[TriggerMatch] = []
     for position, token in enumerate(tokens):
         if token.i in used:
             continue
-        lemma = _lemma(token)
+        lemma = lemmas[token.i]  # `_lemma(token)`, from the document's lemmas read once
+        if not lemma or lemma == "-pron-":
+            lemma = token.lower_
         for entry in lexicon.triggers.get(lemma, ()):
             match = _match(tokens, position, entry)
             if match is not None and _mere_modifier(match, lexicon):
