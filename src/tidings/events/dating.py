@@ -21,6 +21,8 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Callable
+from typing import TypeVar
 
 from spacy.tokens import Doc, Span, Token
 
@@ -28,6 +30,8 @@ from tidings.model import Mention, TimeValue
 from tidings.nlp._text import doc_text
 from tidings.times.anchor import document_anchor
 from tidings.times.timeml import iso_value
+
+T = TypeVar("T")
 
 #: Words before a time expression that make it the edge of a period rather than the event's date.
 _PERIOD_BOUNDS = {"since", "until", "till", "through", "ending"}
@@ -67,11 +71,12 @@ def choose_date(trigger: Token, sent: Span, times: list[Mention], published: str
         mention, value = own
         return value.value, value.precision, mention.text
     if not _is_present_report(verb):
-        narrative = _narrative_time(doc, sent, times, published)
+        narrative = _once(doc, ("narrative", sent.start, published, id(times)),
+                          lambda: _narrative_time(doc, sent, times, published))
         if narrative is not None:
             assert narrative.time is not None
             return narrative.time.value, narrative.time.precision, narrative.text
-    anchor = document_anchor(published, times, doc_text(doc))
+    anchor = _document_anchor(doc, published, times)
     if anchor.value is None:
         return None, "unknown", None
     reason = "publication date" if published else "date named in the text"
@@ -253,6 +258,20 @@ def _is_present_report(verb: Token) -> bool:
     return present
 
 
+def _once(doc: Doc, key: tuple[object, ...], compute: Callable[[], T]) -> T:
+    """`compute()` once per document and key: every trigger of a document asks the same questions
+    of its anchor and of each sentence's narrative time (`times` is one list for the whole
+    extraction, so its identity is part of the key)."""
+    cache = doc.user_data.setdefault("tidings:dating", {})
+    if key not in cache:
+        cache[key] = compute()
+    return cache[key]
+
+
+def _document_anchor(doc: Doc, published: str | None, times: list[Mention]) -> TimeValue:
+    return _once(doc, ("anchor", published, id(times)), lambda: document_anchor(published, times, doc_text(doc)))
+
+
 def _narrative_time(doc: Doc, sent: Span, times: list[Mention], published: str | None) -> Mention | None:
     """The day the article last set in the main clause of an earlier sentence: "Yesterday, …",
     "On 23 May, …". A main-clause month or year ("In 2015, …") ends the search: the narrative has
@@ -260,7 +279,7 @@ def _narrative_time(doc: Doc, sent: Span, times: list[Mention], published: str |
     scheduled meeting) set no narrative."""
     earlier = [m for m in times if m.start < sent.start_char and m.time is not None and m.time.value
                and m.time.value[:1].isdigit()]
-    anchor = document_anchor(published, times, doc_text(doc)).value
+    anchor = _document_anchor(doc, published, times).value
     for mention in sorted(earlier, key=lambda m: m.start, reverse=True):
         assert mention.time is not None
         span = _span(doc, mention)
