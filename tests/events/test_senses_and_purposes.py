@@ -209,3 +209,8 @@ def test_an_explosion_of_violence_is_no_blast(nlp, ontology):
     surge = run(nlp, ontology, "The mayor ordered a curfew after an explosion of violence in the port.")
     assert "ASSAULT" not in types(surge)
     assert "ASSAULT" in types(run(nlp, ontology, "An explosion ripped through the crowded market on Monday."))
+
+
+def test_a_leaders_backers_storming_a_building_is_a_protest(nlp, ontology):
+    stormed = run(nlp, ontology, "Thousands of the former president's backers stormed the parliament on Sunday.")
+    assert "PROTEST" in types(stormed) and "COERCE" not in types(stormed)
