@@ -104,9 +104,8 @@ def _unnamed_town(clause: set[int], doc: Doc) -> bool:
     for i in clause:
         token = doc[i]
         if token.lemma_.lower() in _SETTLEMENT_NOUNS and token.pos_ == "NOUN" and token.tag_ == "NN" \
-                and not any(c.dep_ in ("prep", "appos") and c.lower_ in ("of", ",") or c.dep_ == "appos"
-                            for c in token.children):
-            return True
+                and not any(c.dep_ == "appos" or (c.dep_ == "prep" and c.lower_ == "of") for c in token.children):
+            return True  # "the town of Bunagana", "the town, Bunagana" name it
     return False
 
 
@@ -118,11 +117,14 @@ def _named_town(places: list[Mention], area: Mention) -> Mention | None:
     datelines = _datelines(places)
     towns = [m for m in places if m.place is not None and m.place.feature in _TOWNS
              and m.place.country == area.place.country and not in_name(m) and m not in datelines]
-    if not towns:
-        return None
-    counts = Counter(m.place.id for m in towns if m.place)
+    return _most_named(towns) if towns else None
+
+
+def _most_named(mentions: list[Mention]) -> Mention:
+    """The mention of the place named most often among `mentions` (the first of it on ties)."""
+    counts = Counter(m.place.id for m in mentions if m.place)
     top = max(counts.values())
-    return next(m for m in towns if m.place and counts[m.place.id] == top)
+    return next(m for m in mentions if m.place and counts[m.place.id] == top)
 
 
 #: Verbal acts are coded where their speaker is (the gold guidelines, after PLOVER and ACLED): "the
@@ -371,9 +373,7 @@ def main_place(places: list[Mention]) -> Mention | None:
     local = [m for m in [*resolved, *unlisted] if m.place and m.place.country == country]
     local = [m for m in local if m.place and m.place.feature != "country"] or local  # the town over its country
     local.sort(key=lambda m: m.start)
-    counts = Counter(m.place.id for m in local if m.place)
-    top = max(counts.values())
-    return next(m for m in local if m.place and counts[m.place.id] == top)
+    return _most_named(local)
 
 
 def _datelines(places: list[Mention]) -> list[Mention]:
