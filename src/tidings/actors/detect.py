@@ -106,7 +106,7 @@ def acts_as_actor(token: Token, lexicon: RoleLexicon, capital: bool) -> bool:
     return False
 
 
-_AIRCRAFT = frozenset({"jet", "plane", "aircraft", "pilot", "bomber", "squadron", "wing", "airplane", "airplanes"})
+_AIRCRAFT = frozenset({"jet", "plane", "airplane", "aircraft", "pilot", "bomber", "squadron", "wing"})  # lemmas
 
 
 def _role_head(token: Token, lexicon: RoleLexicon) -> str | None:
