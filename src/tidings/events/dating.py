@@ -21,17 +21,14 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Callable
-from typing import TypeVar
 
 from spacy.tokens import Doc, Span, Token
 
 from tidings.model import Mention, TimeValue
+from tidings.nlp._memo import kept
 from tidings.nlp._text import doc_text
 from tidings.times.anchor import document_anchor
 from tidings.times.timeml import iso_value
-
-T = TypeVar("T")
 
 #: Words before a time expression that make it the edge of a period rather than the event's date.
 _PERIOD_BOUNDS = {"since", "until", "till", "through", "ending"}
@@ -71,8 +68,8 @@ def choose_date(trigger: Token, sent: Span, times: list[Mention], published: str
         mention, value = own
         return value.value, value.precision, mention.text
     if not _is_present_report(verb):
-        narrative = _once(doc, ("narrative", sent.start, published, id(times)),
-                          lambda: _narrative_time(doc, sent, times, published))
+        narrative = kept(doc, ("tidings:dating.narrative", sent.start, published, id(times)),
+                         lambda: _narrative_time(doc, sent, times, published))  # once per sentence
         if narrative is not None:
             assert narrative.time is not None
             return narrative.time.value, narrative.time.precision, narrative.text
@@ -258,18 +255,11 @@ def _is_present_report(verb: Token) -> bool:
     return present
 
 
-def _once(doc: Doc, key: tuple[object, ...], compute: Callable[[], T]) -> T:
-    """`compute()` once per document and key: every trigger of a document asks the same questions
-    of its anchor and of each sentence's narrative time (`times` is one list for the whole
-    extraction, so its identity is part of the key)."""
-    cache = doc.user_data.setdefault("tidings:dating", {})
-    if key not in cache:
-        cache[key] = compute()
-    return cache[key]
-
-
 def _document_anchor(doc: Doc, published: str | None, times: list[Mention]) -> TimeValue:
-    return _once(doc, ("anchor", published, id(times)), lambda: document_anchor(published, times, doc_text(doc)))
+    """`document_anchor`, once per document: every trigger asks it (`times` is one list for the whole
+    extraction, so its identity is part of the key)."""
+    return kept(doc, ("tidings:dating.anchor", published, id(times)),
+                lambda: document_anchor(published, times, doc_text(doc)))
 
 
 def _narrative_time(doc: Doc, sent: Span, times: list[Mention], published: str | None) -> Mention | None:

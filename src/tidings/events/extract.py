@@ -95,11 +95,9 @@ def extract_events(doc: Doc, document: Document, mentions: list[Mention], ontolo
                 event.confidence = round(event.confidence * _FALLBACK_FACTOR, 3)
                 events.append(event)
     if classifier is not None:
-        apply_learned_modality(doc, events, classifier)
-        for event in events:  # the words that name an act a possibility outrank the classifier
-            span = doc.char_span(event.evidence.start, event.evidence.end, alignment_mode="expand")
-            if span is not None and span.root.pos_ in ("NOUN", "PROPN") and named_possibility(span.root, lexicon):
-                event.modality = "hypothetical"
+        # the words that name an act a possibility ("a possible attack") outrank the classifier
+        apply_learned_modality(doc, events, classifier,
+                               ruled=lambda root: root.pos_ in ("NOUN", "PROPN") and named_possibility(root, lexicon))
     # DESIGN §4: only what the sentence reports as happening is an event, not a condition or a
     # possibility ("we could get arrested", "if troops attack"); planned and negated acts stay
     events = [event for event in events if event.modality != "hypothetical"]

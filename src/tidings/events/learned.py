@@ -9,7 +9,9 @@ asserted: the promise or threat is made now, whatever the tense of the deed (eve
 
 from __future__ import annotations
 
-from spacy.tokens import Doc
+from collections.abc import Callable
+
+from spacy.tokens import Doc, Token
 
 from tidings.events.classifier import EventClassifier
 from tidings.events.promises import COMMITMENTS
@@ -19,15 +21,17 @@ from tidings.model import EventMention
 MODALITY_CONFIDENCE = 0.6
 
 
-def apply_learned_modality(doc: Doc, events: list[EventMention], classifier: EventClassifier) -> None:
-    """Set each event's modality from the classifier where it is confident (in place)."""
+def apply_learned_modality(doc: Doc, events: list[EventMention], classifier: EventClassifier,
+                           ruled: Callable[[Token], bool] | None = None) -> None:
+    """Set each event's modality from the classifier where it is confident (in place); `ruled`
+    names the triggers whose modality the rules' words decide, whatever the classifier says."""
     sentences = list(doc.sents)
     for event in events:
         index = event.evidence.sentence_index
         if not 0 <= index < len(sentences):
             continue
         span = doc.char_span(event.evidence.start, event.evidence.end, alignment_mode="expand")
-        if span is None:
+        if span is None or ruled is not None and ruled(span.root):
             continue
         modality = classifier.modality(sentences[index], span.root)
         value = max(modality, key=modality.__getitem__)

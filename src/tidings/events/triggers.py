@@ -48,9 +48,7 @@ def find_triggers(sent: Span, lexicon: Lexicon) -> list[TriggerMatch]:
     for position, token in enumerate(tokens):
         if token.i in used:
             continue
-        lemma = lemmas[token.i]  # `_lemma(token)`, from the document's lemmas read once
-        if not lemma or lemma == "-pron-":
-            lemma = token.lower_
+        lemma = _lemma(token, lemmas[token.i])  # from the document's lemmas, read once
         for entry in lexicon.triggers.get(lemma, ()):
             match = _match(tokens, position, entry)
             if match is not None and _mere_modifier(match, lexicon):
@@ -62,8 +60,10 @@ def find_triggers(sent: Span, lexicon: Lexicon) -> list[TriggerMatch]:
     return found
 
 
-def _lemma(token: Token) -> str:
-    lemma = token.lemma_.lower()
+def _lemma(token: Token, lemma: str | None = None) -> str:
+    """The word a trigger entry is looked up by: its lower-cased lemma (`lemma`, when the caller
+    read it already), else its form."""
+    lemma = token.lemma_.lower() if lemma is None else lemma
     # The tagger lemmatises some event nouns oddly ("talks" -> "talk" is fine, "shelling" stays).
     return lemma if lemma and lemma != "-pron-" else token.lower_
 

@@ -24,17 +24,22 @@ _LOWERED: dict[int, str] = {0: ""}
 _MAX_STRINGS = 200_000  # about 25 MB per table at most
 
 
+def kept(doc: Doc, key: object, compute: Callable[[], T]) -> T:
+    """`compute()` on the first call for a Doc and `key`, then read back from the Doc's user data."""
+    data = doc.user_data
+    if key in data:
+        return data[key]
+    value = data[key] = compute()
+    return value
+
+
 def per_doc(function: Callable[[Doc], T]) -> Callable[[Doc], T]:
     """Memoise a function of a Doc alone: computed on the first call for a Doc, then read back."""
     key = f"tidings:{function.__module__}.{function.__qualname__}"
 
     @wraps(function)
     def memoised(doc: Doc) -> T:
-        data = doc.user_data
-        if key in data:
-            return data[key]
-        value = data[key] = function(doc)
-        return value
+        return kept(doc, key, lambda: function(doc))
 
     return memoised
 
