@@ -78,6 +78,7 @@ class RoleLexicon:
     premises_nouns: frozenset[str]
     weak_roles: frozenset[str]
     foreign_roles: frozenset[str]
+    aircraft_heads: frozenset[str]
     sector_names: dict[str, str]
 
 
@@ -147,5 +148,6 @@ def load_lexicon(name: str = "actors_roles.yaml") -> RoleLexicon:
         premises_nouns=_words(raw, "premises_nouns", name),
         weak_roles=_words(raw, "weak_roles", name),
         foreign_roles=_words(raw, "foreign_roles", name),
+        aircraft_heads=_words(raw, "aircraft_heads", name),
         sector_names={str(k): str(v) for k, v in (raw.get("sector_names") or {}).items()},
     )

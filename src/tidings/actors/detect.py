@@ -106,9 +106,6 @@ def acts_as_actor(token: Token, lexicon: RoleLexicon, capital: bool) -> bool:
     return False
 
 
-_AIRCRAFT = frozenset({"jet", "plane", "airplane", "aircraft", "pilot", "bomber", "squadron", "wing"})  # lemmas
-
-
 def _role_head(token: Token, lexicon: RoleLexicon) -> str | None:
     """"role" or "armed" when the token heads such a phrase; run on every token, so the cheap word
     tests come before the guards that read the parse."""
@@ -121,7 +118,8 @@ def _role_head(token: Token, lexicon: RoleLexicon) -> str | None:
         return None  # "four-party talks", "anti-government"
     if token.dep_ == "compound" and token.head.lemma_.lower() in lexicon.premises_nouns:
         return None  # "the city administration building"
-    if token.dep_ == "compound" and token.lemma_.lower() == "fighter" and token.head.lemma_.lower() in _AIRCRAFT:
+    if token.dep_ == "compound" and token.lemma_.lower() == "fighter" \
+            and token.head.lemma_.lower() in lexicon.aircraft_heads:
         return None  # "F-15K fighter jets": a kind of aircraft, not a combatant
     if token.lemma_.lower() == "force" and token.tag_ == "NN" and not any(
             c.dep_ in ("compound", "amod") for c in token.lefts):
